@@ -1,0 +1,70 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * One database: hands its stores a connection, the transaction's own when one is open on this
+ * thread, and implements {@link UnitOfWork} for the use cases.
+ */
+public final class JdbcDatabase implements UnitOfWork {
+
+    private final DataSource dataSource;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+
+    public JdbcDatabase(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (transaction.get() != null) {
+            return work.get();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            transaction.set(connection);
+            try {
+                T result = work.get();
+                if (result instanceof Outcome.Rejected<?>) {
+                    connection.rollback();
+                } else {
+                    connection.commit();
+                }
+                return result;
+            } catch (RuntimeException | Error failure) {
+                connection.rollback();
+                throw failure;
+            } finally {
+                transaction.remove();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("transaction failed", e);
+        }
+    }
+
+    /** Runs statements on the open transaction's connection, or on a pooled one in auto-commit. */
+    <T> T run(SqlWork<T> work) {
+        Connection current = transaction.get();
+        try {
+            if (current != null) {
+                return work.apply(current);
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.apply(connection);
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure(e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

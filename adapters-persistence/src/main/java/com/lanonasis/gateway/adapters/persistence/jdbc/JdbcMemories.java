@@ -1,0 +1,336 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lanonasis.gateway.domain.memory.Content;
+import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.memory.MemoryEntry;
+import com.lanonasis.gateway.domain.memory.MemoryId;
+import com.lanonasis.gateway.domain.memory.MemoryPage;
+import com.lanonasis.gateway.domain.memory.MemoryQuery;
+import com.lanonasis.gateway.domain.memory.MemoryStats;
+import com.lanonasis.gateway.domain.memory.MemoryType;
+import com.lanonasis.gateway.domain.memory.Metadata;
+import com.lanonasis.gateway.domain.memory.SortOrder;
+import com.lanonasis.gateway.domain.memory.Tags;
+import com.lanonasis.gateway.domain.memory.TextSearch;
+import com.lanonasis.gateway.domain.memory.Title;
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Memory entries in SQL that both H2 and Postgres accept. */
+public final class JdbcMemories implements Memories {
+
+    private static final String COLUMNS = "id, user_id, title, content, type, tags, metadata, created_at, updated_at,"
+            + " last_accessed, access_count";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private static final TypeReference<List<String>> JSON_STRINGS = new TypeReference<>() { };
+
+    private final JdbcDatabase database;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JdbcMemories(JdbcDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void add(MemoryEntry entry) {
+        database.run(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO memory_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setObject(1, entry.id().value());
+                insert.setObject(2, entry.owner().value());
+                bindFields(insert, 3, entry);
+                Rows.setInstant(insert, 8, entry.createdAt());
+                Rows.setInstant(insert, 9, entry.updatedAt());
+                Rows.setInstant(insert, 10, entry.lastAccessed());
+                insert.setLong(11, entry.accessCount());
+                insert.executeUpdate();
+            }
+            insertTags(connection, entry);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<MemoryEntry> find(UserId owner, MemoryId id) {
+        return database.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM memory_entries WHERE id = ? AND user_id = ?")) {
+                select.setObject(1, id.value());
+                select.setObject(2, owner.value());
+                List<MemoryEntry> found = entries(select);
+                return found.stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public boolean update(MemoryEntry entry) {
+        return database.run(connection -> {
+            int updated;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE memory_entries SET title = ?,"
+                    + " content = ?, type = ?, tags = ?, metadata = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
+                bindFields(update, 1, entry);
+                Rows.setInstant(update, 6, entry.updatedAt());
+                update.setObject(7, entry.id().value());
+                update.setObject(8, entry.owner().value());
+                updated = update.executeUpdate();
+            }
+            if (updated == 1) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM memory_tags WHERE memory_id = ?")) {
+                    delete.setObject(1, entry.id().value());
+                    delete.executeUpdate();
+                }
+                insertTags(connection, entry);
+            }
+            return updated == 1;
+        });
+    }
+
+    @Override
+    public boolean delete(UserId owner, MemoryId id) {
+        return database.run(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM memory_entries WHERE id = ? AND user_id = ?")) {
+                delete.setObject(1, id.value());
+                delete.setObject(2, owner.value());
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Set<MemoryId> deleteAll(UserId owner, Collection<MemoryId> ids) {
+        return database.run(connection -> {
+            Set<MemoryId> deleted = new HashSet<>();
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM memory_entries WHERE id = ? AND user_id = ?")) {
+                for (MemoryId id : ids) {
+                    delete.setObject(1, id.value());
+                    delete.setObject(2, owner.value());
+                    if (delete.executeUpdate() == 1) {
+                        deleted.add(id);
+                    }
+                }
+            }
+            return deleted;
+        });
+    }
+
+    @Override
+    public MemoryPage page(UserId owner, MemoryQuery query) {
+        Filter filter = new Filter(owner);
+        query.type().ifPresent(type -> filter.types(Set.of(type)));
+        filter.anyOfTags(query.anyOfTags());
+        String direction = query.order() == SortOrder.ASC ? "ASC" : "DESC";
+        String orderBy = switch (query.sort()) {
+            case CREATED_AT -> "created_at " + direction;
+            case UPDATED_AT -> "updated_at " + direction;
+            case LAST_ACCESSED -> "last_accessed " + direction + " NULLS LAST";
+            case TITLE -> "LOWER(title) " + direction;
+        };
+        return database.run(connection -> {
+            long total;
+            try (PreparedStatement count = filter.prepare(connection, "SELECT COUNT(*) FROM memory_entries m", "")) {
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    total = row.getLong(1);
+                }
+            }
+            try (PreparedStatement select = filter.prepare(connection, "SELECT " + COLUMNS + " FROM memory_entries m",
+                    " ORDER BY " + orderBy + ", id " + direction + " LIMIT " + query.limit() + " OFFSET " + query.offset())) {
+                return new MemoryPage(entries(select), total, query.limit(), query.offset());
+            }
+        });
+    }
+
+    @Override
+    public MemoryStats stats(UserId owner) {
+        return database.run(connection -> {
+            Map<MemoryType, Long> byType = new EnumMap<>(MemoryType.class);
+            long total = 0;
+            long bytes = 0;
+            try (PreparedStatement select = connection.prepareStatement("SELECT type, COUNT(*), "
+                    + "COALESCE(SUM(OCTET_LENGTH(content)), 0) FROM memory_entries WHERE user_id = ? GROUP BY type")) {
+                select.setObject(1, owner.value());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        byType.put(MemoryType.parse("type", row.getString(1)), row.getLong(2));
+                        total += row.getLong(2);
+                        bytes += row.getLong(3);
+                    }
+                }
+            }
+            try (PreparedStatement recent = connection.prepareStatement("SELECT " + COLUMNS + " FROM memory_entries"
+                    + " WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT " + MemoryStats.RECENT_COUNT)) {
+                recent.setObject(1, owner.value());
+                return new MemoryStats(total, byType, bytes, entries(recent));
+            }
+        });
+    }
+
+    @Override
+    public List<MemoryEntry> matching(UserId owner, TextSearch search, int max) {
+        Filter filter = new Filter(owner);
+        filter.types(search.types());
+        filter.anyOfTags(search.anyOfTags());
+        filter.anyTermIn(search.terms());
+        return database.run(connection -> {
+            try (PreparedStatement select = filter.prepare(connection, "SELECT " + COLUMNS + " FROM memory_entries m",
+                    " ORDER BY updated_at DESC, id DESC LIMIT " + max)) {
+                return entries(select);
+            }
+        });
+    }
+
+    @Override
+    public void recordAccess(UserId owner, MemoryId id, Instant at) {
+        database.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE memory_entries SET last_accessed = ?,"
+                    + " access_count = access_count + 1 WHERE id = ? AND user_id = ?")) {
+                Rows.setInstant(update, 1, at);
+                update.setObject(2, id.value());
+                update.setObject(3, owner.value());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    private void bindFields(PreparedStatement statement, int first, MemoryEntry entry) throws SQLException {
+        statement.setString(first, entry.title().value());
+        statement.setString(first + 1, entry.content().value());
+        statement.setString(first + 2, entry.type().wireName());
+        statement.setString(first + 3, toJson(entry.tags().values()));
+        statement.setString(first + 4, toJson(entry.metadata().values()));
+    }
+
+    private static void insertTags(Connection connection, MemoryEntry entry) throws SQLException {
+        if (entry.tags().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO memory_tags (memory_id, user_id, tag) VALUES (?, ?, ?)")) {
+            for (String tag : lowerCased(entry.tags())) {
+                insert.setObject(1, entry.id().value());
+                insert.setObject(2, entry.owner().value());
+                insert.setString(3, tag);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Set<String> lowerCased(Tags tags) {
+        return tags.values().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    private List<MemoryEntry> entries(PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            List<MemoryEntry> entries = new ArrayList<>();
+            while (row.next()) {
+                entries.add(new MemoryEntry(new MemoryId(Rows.uuid(row, "id")), new UserId(Rows.uuid(row, "user_id")),
+                        new Title(row.getString("title")), new Content(row.getString("content")),
+                        MemoryType.parse("type", row.getString("type")),
+                        Tags.of(fromJson(row.getString("tags"), JSON_STRINGS)),
+                        new Metadata(fromJson(row.getString("metadata"), JSON_OBJECT)),
+                        Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"),
+                        Rows.instant(row, "last_accessed"), row.getLong("access_count")));
+            }
+            return entries;
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serializable as JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreFailure("stored JSON is unreadable", e);
+        }
+    }
+
+    /** A WHERE clause built from parts, with its parameters in order. */
+    private static final class Filter {
+
+        private final StringBuilder where = new StringBuilder(" WHERE m.user_id = ?");
+        private final List<Object> parameters = new ArrayList<>();
+        private final UUID owner;
+
+        Filter(UserId owner) {
+            this.owner = owner.value();
+            parameters.add(this.owner);
+        }
+
+        void types(Set<MemoryType> types) {
+            if (!types.isEmpty()) {
+                where.append(" AND m.type IN (").append(placeholders(types.size())).append(')');
+                types.forEach(type -> parameters.add(type.wireName()));
+            }
+        }
+
+        void anyOfTags(Tags tags) {
+            if (!tags.isEmpty()) {
+                Set<String> lower = lowerCased(tags);
+                where.append(" AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.memory_id = m.id AND t.user_id = ?"
+                        + " AND t.tag IN (").append(placeholders(lower.size())).append("))");
+                parameters.add(owner);
+                parameters.addAll(lower);
+            }
+        }
+
+        void anyTermIn(List<String> terms) {
+            List<String> clauses = new ArrayList<>();
+            for (String term : terms) {
+                clauses.add("LOWER(m.title) LIKE ? ESCAPE '\\' OR LOWER(m.content) LIKE ? ESCAPE '\\'"
+                        + " OR EXISTS (SELECT 1 FROM memory_tags t WHERE t.memory_id = m.id AND t.user_id = ?"
+                        + " AND t.tag LIKE ? ESCAPE '\\')");
+                String pattern = Rows.containsPattern(term);
+                parameters.add(pattern);
+                parameters.add(pattern);
+                parameters.add(owner);
+                parameters.add(pattern);
+            }
+            if (!clauses.isEmpty()) {
+                where.append(" AND (").append(String.join(" OR ", clauses)).append(')');
+            }
+        }
+
+        PreparedStatement prepare(Connection connection, String head, String tail) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(head + where + tail);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        }
+
+        private static String placeholders(int count) {
+            return String.join(", ", Collections.nCopies(count, "?"));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.lanonasis.gateway.domain.tokens.SigningKey;
+import com.lanonasis.gateway.domain.tokens.SigningKeys;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class JdbcSigningKeys implements SigningKeys {
+
+    private static final String COLUMNS = "kid, algorithm, private_jwk, created_at, retired_at";
+
+    private final JdbcDatabase database;
+
+    public JdbcSigningKeys(JdbcDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void add(SigningKey key) {
+        database.run(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO signing_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, key.kid());
+                insert.setString(2, key.algorithm());
+                insert.setString(3, key.privateJwk().reveal());
+                Rows.setInstant(insert, 4, key.createdAt());
+                Rows.setInstant(insert, 5, key.retiredAt());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<SigningKey> find(String kid) {
+        return database.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM signing_keys WHERE kid = ?")) {
+                select.setString(1, kid);
+                List<SigningKey> found = keys(select);
+                return found.stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<SigningKey> signing() {
+        return database.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, kid")) {
+                return keys(select);
+            }
+        });
+    }
+
+    private static List<SigningKey> keys(PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            List<SigningKey> keys = new ArrayList<>();
+            while (row.next()) {
+                keys.add(new SigningKey(row.getString("kid"), row.getString("algorithm"),
+                        new SigningKey.PrivateJwk(row.getString("private_jwk")), Rows.instant(row, "created_at"),
+                        Rows.instant(row, "retired_at")));
+            }
+            return keys;
+        }
+    }
+}

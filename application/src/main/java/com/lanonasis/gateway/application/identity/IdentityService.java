@@ -1,0 +1,96 @@
+package com.lanonasis.gateway.application.identity;
+
+import com.lanonasis.gateway.application.identity.port.in.CurrentUserUseCase;
+import com.lanonasis.gateway.application.identity.port.in.LogIn;
+import com.lanonasis.gateway.application.identity.port.in.LogInUseCase;
+import com.lanonasis.gateway.application.identity.port.in.RegisterUserUseCase;
+import com.lanonasis.gateway.application.identity.port.in.Registration;
+import com.lanonasis.gateway.application.identity.port.in.UserSession;
+import com.lanonasis.gateway.domain.identity.Email;
+import com.lanonasis.gateway.domain.identity.Password;
+import com.lanonasis.gateway.domain.identity.PasswordHash;
+import com.lanonasis.gateway.domain.identity.PasswordHasher;
+import com.lanonasis.gateway.domain.identity.User;
+import com.lanonasis.gateway.domain.identity.UserAccount;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import com.lanonasis.gateway.domain.shared.Role;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.shared.UserId;
+import com.lanonasis.gateway.domain.shared.Violations;
+import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+public final class IdentityService implements RegisterUserUseCase, LogInUseCase, CurrentUserUseCase {
+
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final TokenSigner signer;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+    /** Checked when the email is unknown, so both failures cost the same time. */
+    private final PasswordHash decoy;
+
+    public IdentityService(Users users, PasswordHasher hasher, TokenSigner signer, IdGenerator ids,
+                           SecretGenerator secrets, Clock clock, Duration tokenLifetime) {
+        this.users = users;
+        this.hasher = hasher;
+        this.signer = signer;
+        this.ids = ids;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+        this.decoy = hasher.hash(Password.presented(secrets.alphanumeric(24)));
+    }
+
+    @Override
+    public Outcome<User> register(Registration registration) {
+        Violations violations = new Violations();
+        Email email = violations.check(() -> new Email(registration.email()));
+        Password password = violations.check(() -> Password.chosen(registration.password(), email));
+        String name = violations.check(() -> User.normalizeName(registration.name()));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        User user = new User(new UserId(ids.newId()), email, name, Role.USER, clock.instant());
+        if (!users.add(new UserAccount(user, hasher.hash(password)))) {
+            return Outcome.rejected(new Rejection.Conflict("email_taken", "an account with this email already exists"));
+        }
+        return Outcome.done(user);
+    }
+
+    @Override
+    public Outcome<UserSession> logIn(LogIn logIn) {
+        Violations violations = new Violations();
+        Email email = violations.check(() -> new Email(logIn.email()));
+        Password password = violations.check(() -> Password.presented(logIn.password()));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        Optional<UserAccount> account = users.findByEmail(email);
+        boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoy));
+        if (account.isEmpty() || !matches) {
+            return Outcome.rejected(new Rejection.InvalidCredentials());
+        }
+        User user = account.get().user();
+        Instant now = clock.instant();
+        UserTokenClaims claims = new UserTokenClaims(ids.newId().toString(), user.id(), user.email().value(),
+                user.role(), Scopes.USER_SESSION, now, now.plus(tokenLifetime));
+        return Outcome.done(new UserSession(signer.sign(claims), tokenLifetime, user));
+    }
+
+    @Override
+    public Outcome<User> currentUser(Principal caller) {
+        return users.findById(caller.userId())
+                .map(Outcome::done)
+                .orElseGet(() -> Outcome.notFound("user"));
+    }
+}

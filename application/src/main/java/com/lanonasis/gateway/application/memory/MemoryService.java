@@ -1,0 +1,258 @@
+package com.lanonasis.gateway.application.memory;
+
+import com.lanonasis.gateway.application.memory.port.in.BulkDeleteMemoriesUseCase;
+import com.lanonasis.gateway.application.memory.port.in.BulkDeletion;
+import com.lanonasis.gateway.application.memory.port.in.CreateMemoryUseCase;
+import com.lanonasis.gateway.application.memory.port.in.DeleteMemoryUseCase;
+import com.lanonasis.gateway.application.memory.port.in.GetMemoryUseCase;
+import com.lanonasis.gateway.application.memory.port.in.ListMemoriesUseCase;
+import com.lanonasis.gateway.application.memory.port.in.ListRequest;
+import com.lanonasis.gateway.application.memory.port.in.MemoryDraft;
+import com.lanonasis.gateway.application.memory.port.in.MemoryEdit;
+import com.lanonasis.gateway.application.memory.port.in.MemoryStatsUseCase;
+import com.lanonasis.gateway.application.memory.port.in.SearchMemoriesUseCase;
+import com.lanonasis.gateway.application.memory.port.in.SearchRequest;
+import com.lanonasis.gateway.application.memory.port.in.SearchResults;
+import com.lanonasis.gateway.application.memory.port.in.UpdateMemoryUseCase;
+import com.lanonasis.gateway.domain.memory.Content;
+import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.memory.MemoryChanges;
+import com.lanonasis.gateway.domain.memory.MemoryEntry;
+import com.lanonasis.gateway.domain.memory.MemoryId;
+import com.lanonasis.gateway.domain.memory.MemoryPage;
+import com.lanonasis.gateway.domain.memory.MemoryQuery;
+import com.lanonasis.gateway.domain.memory.MemorySort;
+import com.lanonasis.gateway.domain.memory.MemoryStats;
+import com.lanonasis.gateway.domain.memory.MemoryType;
+import com.lanonasis.gateway.domain.memory.Metadata;
+import com.lanonasis.gateway.domain.memory.Relevance;
+import com.lanonasis.gateway.domain.memory.ScoredMemory;
+import com.lanonasis.gateway.domain.memory.SortOrder;
+import com.lanonasis.gateway.domain.memory.Tags;
+import com.lanonasis.gateway.domain.memory.TextSearch;
+import com.lanonasis.gateway.domain.memory.Title;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.InvalidValue;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Scope;
+import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.domain.shared.Violations;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCase, UpdateMemoryUseCase,
+        DeleteMemoryUseCase, ListMemoriesUseCase, SearchMemoriesUseCase, MemoryStatsUseCase,
+        BulkDeleteMemoriesUseCase {
+
+    public static final int MAX_BULK_DELETE = 100;
+    /** How many text matches are ranked per search; the newest win when more match. */
+    public static final int SEARCH_CANDIDATES = 1000;
+
+    private final Memories memories;
+    private final UnitOfWork unitOfWork;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public MemoryService(Memories memories, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+        this.memories = memories;
+        this.unitOfWork = unitOfWork;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<MemoryEntry> create(Principal caller, MemoryDraft draft) {
+        if (!caller.allows(Scope.MEMORIES_WRITE)) {
+            return Outcome.forbidden(Scope.MEMORIES_WRITE);
+        }
+        Violations violations = new Violations();
+        Title title = violations.check(() -> new Title(draft.title()));
+        Content content = violations.check(() -> new Content(draft.content()));
+        MemoryType type = violations.check(() -> draft.type() == null ? MemoryType.DEFAULT
+                : MemoryType.parse("type", draft.type()));
+        Tags tags = violations.check(() -> Tags.of(draft.tags()));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        MemoryEntry entry = MemoryEntry.create(new MemoryId(ids.newId()), caller.userId(), title, content, type,
+                tags, new Metadata(draft.metadata()), clock.instant());
+        return unitOfWork.inTransaction(() -> {
+            memories.add(entry);
+            return Outcome.done(entry);
+        });
+    }
+
+    @Override
+    public Outcome<MemoryEntry> get(Principal caller, String id) {
+        return withId(caller, Scope.MEMORIES_READ, id, memoryId -> unitOfWork.inTransaction(() ->
+                memories.find(caller.userId(), memoryId)
+                        .map(entry -> {
+                            Instant now = clock.instant();
+                            memories.recordAccess(caller.userId(), memoryId, now);
+                            return Outcome.done(entry.accessedAt(now));
+                        })
+                        .orElseGet(() -> Outcome.notFound("memory"))));
+    }
+
+    @Override
+    public Outcome<MemoryEntry> update(Principal caller, String id, MemoryEdit edit) {
+        if (!caller.allows(Scope.MEMORIES_WRITE)) {
+            return Outcome.forbidden(Scope.MEMORIES_WRITE);
+        }
+        Violations violations = new Violations();
+        MemoryId memoryId = violations.check(() -> MemoryId.parse("id", id));
+        MemoryChanges changes = new MemoryChanges(
+                present(violations, edit.title(), () -> new Title(edit.title())),
+                present(violations, edit.content(), () -> new Content(edit.content())),
+                present(violations, edit.type(), () -> MemoryType.parse("type", edit.type())),
+                present(violations, edit.tags(), () -> Tags.of(edit.tags())),
+                Optional.ofNullable(edit.metadata()).map(Metadata::new));
+        if (!violations.any() && changes.isEmpty()) {
+            violations.add("body", "name at least one of title, content, type, tags, metadata to change");
+        }
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        return unitOfWork.inTransaction(() -> memories.find(caller.userId(), memoryId)
+                .map(entry -> {
+                    MemoryEntry changed = entry.apply(changes, clock.instant());
+                    memories.update(changed);
+                    return Outcome.done(changed);
+                })
+                .orElseGet(() -> Outcome.notFound("memory")));
+    }
+
+    @Override
+    public Outcome<MemoryId> delete(Principal caller, String id) {
+        return withId(caller, Scope.MEMORIES_DELETE, id, memoryId ->
+                memories.delete(caller.userId(), memoryId) ? Outcome.done(memoryId) : Outcome.notFound("memory"));
+    }
+
+    @Override
+    public Outcome<MemoryPage> list(Principal caller, ListRequest request) {
+        if (!caller.allows(Scope.MEMORIES_READ)) {
+            return Outcome.forbidden(Scope.MEMORIES_READ);
+        }
+        Violations violations = new Violations();
+        int limit = request.limit() == null ? MemoryQuery.DEFAULT_LIMIT : request.limit();
+        if (request.page() != null && request.page() < 1) {
+            violations.add("page", "page must be 1 or more");
+        }
+        int offset = request.offset() != null ? request.offset()
+                : request.page() != null && request.page() >= 1 ? (int) Math.min(Integer.MAX_VALUE,
+                (long) (request.page() - 1) * limit) : 0;
+        Optional<MemoryType> type = Optional.ofNullable(
+                violations.check(() -> request.type() == null ? null : MemoryType.parse("type", request.type())));
+        Tags tags = violations.check(() -> Tags.of(request.tags()));
+        MemorySort sort = violations.check(() -> request.sort() == null ? MemorySort.CREATED_AT
+                : MemorySort.parse(request.sort()));
+        SortOrder order = violations.check(() -> request.order() == null ? SortOrder.DESC
+                : SortOrder.parse(request.order()));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        MemoryQuery query = violations.check(() -> new MemoryQuery(type, tags, sort, order, limit, offset));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        return Outcome.done(memories.page(caller.userId(), query));
+    }
+
+    @Override
+    public Outcome<SearchResults> search(Principal caller, SearchRequest request) {
+        if (!caller.allows(Scope.MEMORIES_READ)) {
+            return Outcome.forbidden(Scope.MEMORIES_READ);
+        }
+        Violations violations = new Violations();
+        List<MemoryType> types = new ArrayList<>();
+        for (String type : request.types() == null ? List.<String>of() : request.types()) {
+            MemoryType parsed = violations.check(() -> MemoryType.parse("types", type));
+            if (parsed != null) {
+                types.add(parsed);
+            }
+        }
+        Tags tags = violations.check(() -> Tags.of(request.tags()));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        TextSearch search = violations.check(() -> new TextSearch(request.query(), Set.copyOf(types), tags,
+                request.limit() == null ? MemoryQuery.DEFAULT_LIMIT : request.limit(),
+                request.threshold() == null ? 0 : request.threshold()));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        List<String> terms = search.terms();
+        List<ScoredMemory> ranked = memories.matching(caller.userId(), search, SEARCH_CANDIDATES).stream()
+                .map(entry -> new ScoredMemory(entry, Relevance.score(entry, search.query(), terms)))
+                .filter(scored -> scored.relevance() > 0 && scored.relevance() >= search.threshold())
+                .sorted(Comparator.comparingDouble(ScoredMemory::relevance).reversed()
+                        .thenComparing(scored -> scored.entry().updatedAt(), Comparator.reverseOrder()))
+                .toList();
+        return Outcome.done(new SearchResults(ranked.stream().limit(search.limit()).toList(), ranked.size()));
+    }
+
+    @Override
+    public Outcome<MemoryStats> stats(Principal caller) {
+        if (!caller.allows(Scope.MEMORIES_READ)) {
+            return Outcome.forbidden(Scope.MEMORIES_READ);
+        }
+        return Outcome.done(memories.stats(caller.userId()));
+    }
+
+    @Override
+    public Outcome<BulkDeletion> deleteAll(Principal caller, List<String> ids) {
+        if (!caller.allows(Scope.MEMORIES_DELETE)) {
+            return Outcome.forbidden(Scope.MEMORIES_DELETE);
+        }
+        Violations violations = new Violations();
+        if (ids == null || ids.isEmpty()) {
+            violations.add("memory_ids", "memory_ids must name at least one entry");
+        } else if (ids.size() > MAX_BULK_DELETE) {
+            violations.add("memory_ids", "at most " + MAX_BULK_DELETE + " ids per request");
+        }
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        Map<String, MemoryId> parsed = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                parsed.put(id, MemoryId.parse("memory_ids", id));
+            } catch (InvalidValue e) {
+                failed.add(id);
+            }
+        }
+        Set<MemoryId> deleted = parsed.isEmpty() ? Set.of()
+                : unitOfWork.inTransaction(() -> memories.deleteAll(caller.userId(), Set.copyOf(parsed.values())));
+        parsed.forEach((raw, id) -> {
+            if (!deleted.contains(id)) {
+                failed.add(raw);
+            }
+        });
+        return Outcome.done(new BulkDeletion(deleted.size(), failed.stream().distinct().collect(Collectors.toList())));
+    }
+
+    private <T> Outcome<T> withId(Principal caller, Scope required, String id, Function<MemoryId, Outcome<T>> work) {
+        if (!caller.allows(required)) {
+            return Outcome.forbidden(required);
+        }
+        Violations violations = new Violations();
+        MemoryId memoryId = violations.check(() -> MemoryId.parse("id", id));
+        return violations.any() ? violations.rejection() : work.apply(memoryId);
+    }
+
+    private static <T> Optional<T> present(Violations violations, Object raw, Supplier<T> construction) {
+        return raw == null ? Optional.empty() : Optional.ofNullable(violations.check(construction));
+    }
+}

@@ -1,0 +1,10 @@
+package com.lanonasis.gateway.application.memory.port.in;
+
+import com.lanonasis.gateway.domain.memory.MemoryEntry;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+
+public interface GetMemoryUseCase {
+
+    Outcome<MemoryEntry> get(Principal caller, String id);
+}

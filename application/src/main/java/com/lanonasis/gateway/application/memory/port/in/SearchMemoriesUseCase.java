@@ -1,0 +1,9 @@
+package com.lanonasis.gateway.application.memory.port.in;
+
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+
+public interface SearchMemoriesUseCase {
+
+    Outcome<SearchResults> search(Principal caller, SearchRequest request);
+}

@@ -1,0 +1,22 @@
+package com.lanonasis.gateway.domain.keys;
+
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Outgoing port: the store of API keys. */
+public interface ApiKeys {
+
+    void add(ApiKey key);
+
+    Optional<ApiKey> findById(ApiKeyId id);
+
+    /** The owner's keys, newest first, revoked ones left out. */
+    List<ApiKey> listByOwner(UserId owner);
+
+    /** Revokes the owner's live key; false when there is no such live key for this owner. */
+    boolean revoke(ApiKeyId id, UserId owner, Instant at);
+
+    void recordUse(ApiKeyId id, Instant at);
+}

@@ -1,0 +1,46 @@
+package com.lanonasis.gateway.domain.keys;
+
+import com.lanonasis.gateway.domain.shared.InvalidValue;
+
+/** What a caller sent as an API key, read in the {@code pk_<id>.sk_<secret>} format. */
+public sealed interface PresentedApiKey {
+
+    String PUBLIC_PREFIX = "pk_";
+    String SECRET_PREFIX = "sk_";
+
+    record Complete(ApiKeyId id, ApiKeySecret secret) implements PresentedApiKey {
+    }
+
+    /** Only the public {@code pk_} half arrived: a common mistake that deserves its own message. */
+    record MissingSecret(ApiKeyId id) implements PresentedApiKey {
+    }
+
+    record Malformed() implements PresentedApiKey {
+    }
+
+    static PresentedApiKey parse(String raw) {
+        if (raw == null || !raw.startsWith(PUBLIC_PREFIX)) {
+            return new Malformed();
+        }
+        int dot = raw.indexOf('.');
+        String idPart = raw.substring(PUBLIC_PREFIX.length(), dot < 0 ? raw.length() : dot);
+        ApiKeyId id;
+        try {
+            id = new ApiKeyId(idPart);
+        } catch (InvalidValue e) {
+            return new Malformed();
+        }
+        if (dot < 0) {
+            return new MissingSecret(id);
+        }
+        String secretPart = raw.substring(dot + 1);
+        if (!secretPart.startsWith(SECRET_PREFIX)) {
+            return new MissingSecret(id);
+        }
+        String secret = secretPart.substring(SECRET_PREFIX.length());
+        if (secret.isEmpty() || secret.length() > 128) {
+            return new Malformed();
+        }
+        return new Complete(id, new ApiKeySecret(secret));
+    }
+}

@@ -1,0 +1,4 @@
+package com.lanonasis.gateway.domain.memory;
+
+public record ScoredMemory(MemoryEntry entry, double relevance) {
+}

@@ -1,0 +1,4 @@
+package com.lanonasis.gateway.domain.shared;
+
+public record FieldError(String field, String message) {
+}
