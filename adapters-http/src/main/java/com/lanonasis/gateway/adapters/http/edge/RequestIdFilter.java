@@ -1,0 +1,29 @@
+package com.lanonasis.gateway.adapters.http.edge;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.core.order.Ordered;
+
+/** Gives every request an id and echoes it on every response, errors included. */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class RequestIdFilter implements Ordered {
+
+    @RequestFilter
+    void assign(HttpRequest<?> request) {
+        RequestIds.assign(request);
+    }
+
+    @ResponseFilter
+    void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        response.header(RequestIds.HEADER, RequestIds.of(request));
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
+}

@@ -1,0 +1,47 @@
+package com.lanonasis.gateway.adapters.http.error;
+
+import com.lanonasis.gateway.domain.shared.FieldError;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import io.micronaut.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+
+/** Maps a use case's rejection to the REST error it stands for. */
+public final class Rejections {
+
+    private Rejections() {
+    }
+
+    /** The outcome's value, or the rejection thrown as the matching {@link ApiException}. */
+    public static <T> T valueOf(Outcome<T> outcome) {
+        return outcome.fold(value -> value, rejection -> {
+            throw toException(rejection);
+        });
+    }
+
+    public static ApiException toException(Rejection rejection) {
+        if (rejection instanceof Rejection.NotFound notFound) {
+            return new ApiException(HttpStatus.NOT_FOUND, "not_found", notFound.what() + " not found");
+        }
+        if (rejection instanceof Rejection.Invalid invalid) {
+            return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", summary(invalid.errors()),
+                    invalid.errors().stream().map(e -> new ErrorBody.Detail(e.field(), e.message())).toList(),
+                    Map.of());
+        }
+        if (rejection instanceof Rejection.Conflict conflict) {
+            return new ApiException(HttpStatus.CONFLICT, conflict.code(), conflict.message());
+        }
+        if (rejection instanceof Rejection.Forbidden forbidden) {
+            return new ApiException(HttpStatus.FORBIDDEN, "insufficient_scope",
+                    "this credential lacks the scope " + forbidden.required().value(), null,
+                    Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\""
+                            + forbidden.required().value() + "\""));
+        }
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "email or password is incorrect");
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.size() == 1 ? errors.get(0).message() : "the request has " + errors.size() + " invalid fields";
+    }
+}

@@ -1,0 +1,89 @@
+package com.lanonasis.gateway.adapters.http.security;
+
+import com.lanonasis.gateway.adapters.http.error.ApiException;
+import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
+import com.lanonasis.gateway.application.auth.port.in.Authentication;
+import com.lanonasis.gateway.application.auth.port.in.Credential;
+import com.lanonasis.gateway.domain.shared.Principal;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place that reads credentials from a request. Controllers ask it for the caller and
+ * get a verified {@link Principal}, or the request ends with 401.
+ */
+@Singleton
+public final class Callers {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+    private static final Map<String, String> CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE,
+            "Bearer realm=\"onasis-gateway\"");
+
+    private final AuthenticateUseCase authenticate;
+
+    Callers(AuthenticateUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** The verified caller of this request. */
+    public Principal require(HttpRequest<?> request) {
+        Credential credential = presented(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
+                "authentication_required", "send Authorization: Bearer <token> or X-API-Key: pk_<id>.sk_<secret>",
+                null, CHALLENGE));
+        return verify(credential);
+    }
+
+    Principal verify(Credential credential) {
+        Authentication result = authenticate.authenticate(credential);
+        if (result instanceof Authentication.Authenticated authenticated) {
+            return authenticated.principal();
+        }
+        throw rejected(credential, ((Authentication.Unauthenticated) result).problem());
+    }
+
+    /** An API key wins over a bearer token; an API key sent as a bearer token is read as one. */
+    static Optional<Credential> presented(HttpRequest<?> request) {
+        String apiKey = request.getHeaders().get(API_KEY_HEADER);
+        if (apiKey != null && !apiKey.isBlank()) {
+            return Optional.of(new Credential.ApiKey(apiKey.strip()));
+        }
+        return request.getHeaders().getAuthorization()
+                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(value -> value.substring(BEARER.length()).strip())
+                .filter(token -> !token.isEmpty())
+                .map(token -> token.startsWith("pk_") ? new Credential.ApiKey(token) : new Credential.BearerToken(token));
+    }
+
+    private static ApiException rejected(Credential credential, Authentication.CredentialProblem problem) {
+        boolean apiKey = credential instanceof Credential.ApiKey;
+        String error;
+        String message;
+        switch (problem) {
+            case API_KEY_SECRET_MISSING -> {
+                error = "api_key_secret_missing";
+                message = "the API key is incomplete: send the whole key, pk_<id>.sk_<secret>, not only its pk_ part";
+            }
+            case EXPIRED -> {
+                error = apiKey ? "api_key_expired" : "token_expired";
+                message = apiKey ? "the API key has expired" : "the token has expired; log in again";
+            }
+            case MALFORMED -> {
+                error = apiKey ? "invalid_api_key" : "invalid_token";
+                message = apiKey ? "the API key is not in the format pk_<id>.sk_<secret>" : "the token is malformed";
+            }
+            default -> {
+                error = apiKey ? "invalid_api_key" : "invalid_token";
+                message = apiKey ? "the API key is unknown or revoked" : "the token is invalid";
+            }
+        }
+        String challenge = apiKey ? "Bearer realm=\"onasis-gateway\""
+                : "Bearer realm=\"onasis-gateway\", error=\"invalid_token\"";
+        return new ApiException(HttpStatus.UNAUTHORIZED, error, message, null,
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
+    }
+}

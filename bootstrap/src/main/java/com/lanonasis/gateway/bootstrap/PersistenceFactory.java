@@ -1,0 +1,82 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
+import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
+import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseSettings;
+import com.lanonasis.gateway.adapters.persistence.jdbc.Databases;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcApiKeys;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemories;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcSigningKeys;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcUsers;
+import com.lanonasis.gateway.domain.identity.PasswordHasher;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.keys.ApiKeys;
+import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.tokens.SigningKeys;
+import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The outgoing adapters: one database for everything on the embedded default. */
+@Factory
+final class PersistenceFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    HikariDataSource dataSource(@Property(name = "onasis.database.url") String url,
+                                @Property(name = "onasis.database.username") @Nullable String username,
+                                @Property(name = "onasis.database.password") @Nullable String password,
+                                @Property(name = "onasis.database.max-pool-size", defaultValue = "10") int poolSize) {
+        return Databases.open(new DatabaseSettings(url, blankToNull(username), blankToNull(password), poolSize),
+                "onasis");
+    }
+
+    @Singleton
+    JdbcDatabase database(HikariDataSource dataSource) {
+        return new JdbcDatabase(dataSource);
+    }
+
+    @Singleton
+    Users users(JdbcDatabase database) {
+        return new JdbcUsers(database);
+    }
+
+    @Singleton
+    ApiKeys apiKeys(JdbcDatabase database) {
+        return new JdbcApiKeys(database);
+    }
+
+    @Singleton
+    Memories memories(JdbcDatabase database) {
+        return new JdbcMemories(database);
+    }
+
+    @Singleton
+    SigningKeys signingKeys(JdbcDatabase database) {
+        return new JdbcSigningKeys(database);
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher(@Property(name = "onasis.passwords.argon2.memory-kib", defaultValue = "19456") int memoryKib,
+                                  @Property(name = "onasis.passwords.argon2.iterations", defaultValue = "2") int iterations,
+                                  @Property(name = "onasis.passwords.argon2.parallelism", defaultValue = "1") int parallelism) {
+        return new Argon2PasswordHasher(memoryKib, iterations, parallelism);
+    }
+
+    @Singleton
+    TokenSigner tokenSigner(SigningKeys keys, @Property(name = "onasis.issuer") String issuer, SecretGenerator secrets,
+                            Clock clock) {
+        return new JwtTokenSigner(keys, issuer, secrets, clock);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

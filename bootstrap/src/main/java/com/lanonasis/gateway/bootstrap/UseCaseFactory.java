@@ -1,0 +1,62 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
+import com.lanonasis.gateway.application.auth.CredentialVerification;
+import com.lanonasis.gateway.application.identity.IdentityService;
+import com.lanonasis.gateway.application.keys.ApiKeyService;
+import com.lanonasis.gateway.application.memory.MemoryService;
+import com.lanonasis.gateway.domain.identity.PasswordHasher;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.keys.ApiKeys;
+import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The use cases, built from plain constructors; the core itself carries no framework annotation. */
+@Factory
+final class UseCaseFactory {
+
+    @Singleton
+    Clock clock() {
+        // microseconds: what both H2 and Postgres keep, so a value read back equals the one written
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    @Singleton
+    IdGenerator ids() {
+        return IdGenerator.random();
+    }
+
+    @Singleton
+    SecretGenerator secrets() {
+        return SecretGenerator.secureRandom();
+    }
+
+    @Singleton
+    CredentialVerification credentialVerification(TokenSigner signer, ApiKeys apiKeys, Users users, Clock clock) {
+        return new CredentialVerification(signer, apiKeys, users, clock);
+    }
+
+    @Singleton
+    IdentityService identity(Users users, PasswordHasher hasher, TokenSigner signer, IdGenerator ids,
+                             SecretGenerator secrets, Clock clock,
+                             @Property(name = "onasis.tokens.user-token-lifetime") Duration tokenLifetime) {
+        return new IdentityService(users, hasher, signer, ids, secrets, clock, tokenLifetime);
+    }
+
+    @Singleton
+    ApiKeyService apiKeys(ApiKeys apiKeys, SecretGenerator secrets, JdbcDatabase unitOfWork, Clock clock) {
+        return new ApiKeyService(apiKeys, secrets, unitOfWork, clock);
+    }
+
+    @Singleton
+    MemoryService memories(Memories memories, JdbcDatabase unitOfWork, IdGenerator ids, Clock clock) {
+        return new MemoryService(memories, unitOfWork, ids, clock);
+    }
+}
