@@ -1,0 +1,172 @@
+package com.lanonasis.gateway.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The architecture of onasis-gateway as rules over a root package. Production code is checked
+ * under {@code com.lanonasis.gateway}; the same rules are run against deliberately broken
+ * fixtures under another root to prove that each one can fail.
+ */
+final class GatewayRules {
+
+    private GatewayRules() {
+    }
+
+    static List<ArchRule> all(String root) {
+        return List.of(onionLayering(root), bootstrapIsTheOnlyWiringPlace(root), nothingDependsOnBootstrap(root),
+                coreIsFrameworkFree(root), noFieldInjection(root), domainContextsAreFreeOfCycles(root),
+                onlyCredentialVerificationCreatesPrincipals(root), onlySecurityAdapterReadsCredentials(root),
+                secretsRedactToString(root), inboundAdaptersUseIncomingPortsOnly(root),
+                inboundAdaptersNeverTouchOutgoingPorts(root));
+    }
+
+    /** domain ← application ← adapters; adapters never depend on each other. */
+    static ArchRule onionLayering(String root) {
+        return onionArchitecture()
+                .domainModels(root + ".domain..")
+                .applicationServices(root + ".application..")
+                .adapter("http", root + ".adapters.http..")
+                .adapter("persistence", root + ".adapters.persistence..")
+                .adapter("mcp", root + ".adapters.mcp..")
+                .withOptionalLayers(true)
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."),
+                        DescribedPredicate.alwaysTrue())
+                .because("the core must not know its adapters, and adapters meet only in bootstrap");
+    }
+
+    static ArchRule bootstrapIsTheOnlyWiringPlace(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .and().areAnnotatedWith("io.micronaut.context.annotation.Factory")
+                .should().resideInAPackage(root + ".bootstrap..")
+                .because("use cases and stores are wired in one place, bootstrap's @Factory classes");
+    }
+
+    static ArchRule nothingDependsOnBootstrap(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+                .because("bootstrap is the outermost ring");
+    }
+
+    static ArchRule coreIsFrameworkFree(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
+                        "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "io.lettuce..", "org.flywaydb..",
+                        "com.zaxxer..", "io.netty..", "reactor..")
+                .because("the domain and its use cases are plain Java that any adapter or test can drive");
+    }
+
+    static ArchRule noFieldInjection(String root) {
+        return noFields().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
+                .should().beAnnotatedWith("jakarta.inject.Inject")
+                .orShould().beAnnotatedWith("javax.inject.Inject")
+                .because("dependencies arrive through constructors, so an object is complete once built");
+    }
+
+    static ArchRule domainContextsAreFreeOfCycles(String root) {
+        return slices().matching(root + ".domain.(*)..").should().beFreeOfCycles()
+                .because("bounded contexts depend on each other in one direction at most");
+    }
+
+    /** The trust boundary: a verified caller can only come out of credential verification. */
+    static ArchRule onlyCredentialVerificationCreatesPrincipals(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".application.auth..")
+                .should().callConstructorWhere(target(owner(name(root + ".domain.shared.Principal"))))
+                .because("a Principal must only be created by the credential-verification use cases");
+    }
+
+    /** Reading Authorization, cookies or building a Credential from a request happens in one package only. */
+    static ArchRule onlySecurityAdapterReadsCredentials(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapters..")
+                .and().resideOutsideOfPackage(root + ".adapters.http.security..")
+                .should(readCredentials(root))
+                .because("only adapters-http ..security.. reads credentials from requests");
+    }
+
+    static ArchRule secretsRedactToString(String root) {
+        return classes().that().implement(root + ".domain.shared.Secret")
+                .and().areNotInterfaces()
+                .should(declareRedactingToString(root))
+                .because("secrets must never reach a log line or a response through toString()");
+    }
+
+    /** Controllers and MCP tools talk to incoming ports, never to service classes directly. */
+    static ArchRule inboundAdaptersUseIncomingPortsOnly(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".adapters.http..", root + ".adapters.mcp..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("application classes outside port.in",
+                        (JavaClass c) -> c.getPackageName().startsWith(root + ".application.")
+                                && !c.getPackageName().contains(".port.in")))
+                .because("inbound adapters call use cases through their incoming ports");
+    }
+
+    static ArchRule inboundAdaptersNeverTouchOutgoingPorts(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".adapters.http..", root + ".adapters.mcp..")
+                .should().dependOnClassesThat(outgoingPorts(root))
+                .because("controllers and tools must not skip the use case to reach a store");
+    }
+
+    /** Outgoing ports: the open (non-sealed) interfaces of the domain, other than the Secret marker. */
+    private static DescribedPredicate<JavaClass> outgoingPorts(String root) {
+        return DescribedPredicate.describe("outgoing ports of the domain", (JavaClass c) ->
+                c.isInterface() && c.getPackageName().startsWith(root + ".domain.")
+                        && !c.getName().equals(root + ".domain.shared.Secret")
+                        && !c.reflect().isSealed());
+    }
+
+    /** Reports each credential read as "satisfied", which {@code noClasses().should(...)} turns into a violation. */
+    private static ArchCondition<JavaClass> readCredentials(String root) {
+        String credential = root + ".application.auth.port.in.Credential";
+        return new ArchCondition<>("read credentials from requests") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (JavaMethodCall call : javaClass.getMethodCallsFromSelf()) {
+                    String owner = call.getTargetOwner().getName();
+                    String method = call.getName();
+                    boolean readsHeader = owner.startsWith("io.micronaut.http.")
+                            && (method.equals("getAuthorization") || method.equals("getCookies")
+                            || method.equals("getBasicAuth") || method.equals("getBearerAuth"));
+                    if (readsHeader) {
+                        events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
+                    }
+                }
+                javaClass.getConstructorCallsFromSelf().stream()
+                        .filter(call -> call.getTargetOwner().isAssignableTo(credential))
+                        .forEach(call -> events.add(SimpleConditionEvent.satisfied(call, call.getDescription())));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> declareRedactingToString(String root) {
+        String secret = root + ".domain.shared.Secret";
+        return new ArchCondition<>("declare a toString() that calls Secret.redacted") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                Optional<JavaMethod> toString = javaClass.tryGetMethod("toString");
+                boolean redacts = toString.isPresent() && toString.get().getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().getName().equals(secret)
+                                && call.getName().equals("redacted"));
+                events.add(new SimpleConditionEvent(javaClass, redacts, javaClass.getName()
+                        + (redacts ? " redacts" : " does not redact") + " its toString()"));
+            }
+        };
+    }
+}
