@@ -47,10 +47,17 @@ class EdgeHttpTest extends HttpTest {
     void wrongJsonTypesAreBadRequests() {
         String[] key = {"X-API-Key", api.apiKey(api.newAccount(), null)};
 
-        Api.Reply reply = api.post("/api/v1/memory", "{\"title\": \"t\", \"content\": \"c\", \"tags\": {\"a\": 1}}", key);
-
-        assertEquals(400, reply.status(), reply.toString());
+        for (String body : new String[] {"{\"title\": \"t\", \"content\": \"c\", \"tags\": {\"a\": 1}}", "[]",
+                "\"text\"", "{\"title\": \"t\", \"content\": \"c\", \"metadata\": [1]}"}) {
+            Api.Reply reply = api.post("/api/v1/memory", body, key);
+            assertEquals(400, reply.status(), body + " -> " + reply);
+            assertEquals("malformed_json", reply.string("error"), body);
+        }
         assertEquals(0, total(api.get("/api/v1/memory", key)));
+
+        Api.Reply missing = api.post("/api/v1/memory", null, key);
+        assertEquals(400, missing.status());
+        assertEquals("missing_body", missing.string("error"));
     }
 
     @Test

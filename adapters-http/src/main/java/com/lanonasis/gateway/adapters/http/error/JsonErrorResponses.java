@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class JsonErrorResponses implements ErrorResponseProcessor<ErrorBody> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorResponses.class);
+    /** The name every controller gives its {@code @Body} parameter. */
+    private static final String BODY = "body";
 
     @Override
     public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -59,15 +61,25 @@ final class JsonErrorResponses implements ErrorResponseProcessor<ErrorBody> {
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof ConversionErrorException conversion) {
             String name = conversion.getArgument().getName();
+            if (BODY.equals(name)) {
+                return malformedJson(requestId);
+            }
             return new ErrorBody("validation_failed", "parameter " + name + " has the wrong type",
                     List.of(new ErrorBody.Detail(name, "has the wrong type")), requestId);
         }
         if (isJsonProblem(cause)) {
-            return new ErrorBody("malformed_json", "the request body is not valid JSON of the expected shape",
-                    null, requestId);
+            return malformedJson(requestId);
+        }
+        if (!context.getErrors().isEmpty() && context.getErrors().get(0).getMessage().startsWith("Required Body")) {
+            return new ErrorBody("missing_body", "this request needs a JSON object as its body", null, requestId);
         }
         return new ErrorBody("bad_request", context.getErrors().isEmpty() ? "the request is malformed"
                 : "the request is malformed: " + firstError(context), null, requestId);
+    }
+
+    private static ErrorBody malformedJson(String requestId) {
+        return new ErrorBody("malformed_json", "the request body is not a JSON object of the expected shape", null,
+                requestId);
     }
 
     private static boolean isJsonProblem(Throwable cause) {
