@@ -4,7 +4,25 @@ import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
 import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
 import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseSettings;
 import com.lanonasis.gateway.adapters.persistence.jdbc.Databases;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcApiKeys;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcClients;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcConsents;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcRefreshTokens;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryDeviceAuthorizations;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryPendingAuthorizations;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryWebSessions;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemories;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcSigningKeys;
@@ -15,7 +33,6 @@ import com.lanonasis.gateway.domain.keys.ApiKeys;
 import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.SigningKeys;
-import com.lanonasis.gateway.domain.tokens.TokenSigner;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -23,6 +40,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The outgoing adapters: one database for everything on the embedded default. */
 @Factory
@@ -70,10 +88,59 @@ final class PersistenceFactory {
         return new Argon2PasswordHasher(memoryKib, iterations, parallelism);
     }
 
+    /** One signer for user tokens and OAuth access tokens: injectable as TokenSigner and OAuthTokenSigner. */
     @Singleton
-    TokenSigner tokenSigner(SigningKeys keys, @Property(name = "onasis.issuer") String issuer, SecretGenerator secrets,
-                            Clock clock) {
-        return new JwtTokenSigner(keys, issuer, secrets, clock);
+    JwtTokenSigner tokenSigner(SigningKeys keys, @Property(name = "onasis.issuer") String issuer,
+                               SecretGenerator secrets, Clock clock,
+                               @Property(name = "onasis.oauth.retired-key-grace") Duration retiredKeyGrace) {
+        return new JwtTokenSigner(keys, issuer, secrets, clock, retiredKeyGrace);
+    }
+
+    @Singleton
+    Clients clients(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured) {
+        return new JdbcClients(database, configured.clients());
+    }
+
+    @Singleton
+    Consents consents(JdbcDatabase database, Clock clock) {
+        return new JdbcConsents(database, clock);
+    }
+
+    @Singleton
+    AccessTokens accessTokens(JdbcDatabase database) {
+        return new JdbcAccessTokens(database);
+    }
+
+    @Singleton
+    RefreshTokens refreshTokens(JdbcDatabase database) {
+        return new JdbcRefreshTokens(database);
+    }
+
+    @Singleton
+    AuditLog auditLog(JdbcDatabase database) {
+        return new JdbcAuditLog(database);
+    }
+
+    // short-lived state: in this process by default (ONASIS_EPHEMERAL=redis shares it across instances)
+
+    @Singleton
+    AuthorizationCodes authorizationCodes(Clock clock) {
+        return new InMemoryAuthorizationCodes(clock);
+    }
+
+    @Singleton
+    PendingAuthorizations pendingAuthorizations(Clock clock) {
+        return new InMemoryPendingAuthorizations(clock);
+    }
+
+    @Singleton
+    DeviceAuthorizations deviceAuthorizations(Clock clock) {
+        return new InMemoryDeviceAuthorizations(clock);
+    }
+
+    @Singleton
+    WebSessions webSessions(Clock clock) {
+        return new InMemoryWebSessions(clock);
     }
 
     private static String blankToNull(String value) {

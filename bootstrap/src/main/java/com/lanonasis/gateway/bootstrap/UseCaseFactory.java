@@ -3,14 +3,20 @@ package com.lanonasis.gateway.bootstrap;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.application.auth.CredentialVerification;
 import com.lanonasis.gateway.application.identity.IdentityService;
+import com.lanonasis.gateway.application.identity.PasswordCheck;
+import com.lanonasis.gateway.application.identity.WebSessionService;
 import com.lanonasis.gateway.application.keys.ApiKeyService;
 import com.lanonasis.gateway.application.memory.MemoryService;
+import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
 import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.keys.ApiKeys;
 import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.TokenSigner;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -39,15 +45,29 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    CredentialVerification credentialVerification(TokenSigner signer, ApiKeys apiKeys, Users users, Clock clock) {
-        return new CredentialVerification(signer, apiKeys, users, clock);
+    CredentialVerification credentialVerification(TokenSigner userTokens, OAuthTokenSigner oauthTokens,
+                                                  AccessTokens accessTokens, WebSessions webSessions, ApiKeys apiKeys,
+                                                  Users users, Clock clock) {
+        return new CredentialVerification(userTokens, oauthTokens, accessTokens, webSessions, apiKeys, users, clock);
     }
 
     @Singleton
-    IdentityService identity(Users users, PasswordHasher hasher, TokenSigner signer, IdGenerator ids,
-                             SecretGenerator secrets, Clock clock,
+    PasswordCheck passwordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets) {
+        return new PasswordCheck(users, hasher, secrets);
+    }
+
+    @Singleton
+    IdentityService identity(Users users, PasswordHasher hasher, PasswordCheck passwords, TokenSigner signer,
+                             AuditLog audit, IdGenerator ids, Clock clock,
                              @Property(name = "onasis.tokens.user-token-lifetime") Duration tokenLifetime) {
-        return new IdentityService(users, hasher, signer, ids, secrets, clock, tokenLifetime);
+        return new IdentityService(users, hasher, passwords, signer, audit, ids, clock, tokenLifetime);
+    }
+
+    @Singleton
+    WebSessionService webSessions(PasswordCheck passwords, WebSessions sessions, AuditLog audit,
+                                  SecretGenerator secrets, Clock clock,
+                                  @Property(name = "onasis.oauth.web-session-lifetime") Duration lifetime) {
+        return new WebSessionService(passwords, sessions, audit, secrets, clock, lifetime);
     }
 
     @Singleton

@@ -8,26 +8,43 @@ import com.lanonasis.gateway.application.auth.port.in.Authentication.Unauthentic
 import com.lanonasis.gateway.application.auth.port.in.Credential;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.identity.WebSession;
+import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.ApiKeys;
 import com.lanonasis.gateway.domain.keys.PresentedApiKey;
 import com.lanonasis.gateway.domain.shared.CredentialKind;
+import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
+import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.TokenSigner;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+/** The only place a {@link Principal} is made: every kind of credential is checked here. */
 public final class CredentialVerification implements AuthenticateUseCase {
 
-    private final TokenSigner signer;
+    private final TokenSigner userTokens;
+    private final OAuthTokenSigner oauthTokens;
+    private final AccessTokens accessTokens;
+    private final WebSessions webSessions;
     private final ApiKeys apiKeys;
     private final Users users;
     private final Clock clock;
 
-    public CredentialVerification(TokenSigner signer, ApiKeys apiKeys, Users users, Clock clock) {
-        this.signer = signer;
+    public CredentialVerification(TokenSigner userTokens, OAuthTokenSigner oauthTokens, AccessTokens accessTokens,
+                                  WebSessions webSessions, ApiKeys apiKeys, Users users, Clock clock) {
+        this.userTokens = userTokens;
+        this.oauthTokens = oauthTokens;
+        this.accessTokens = accessTokens;
+        this.webSessions = webSessions;
         this.apiKeys = apiKeys;
         this.users = users;
         this.clock = clock;
@@ -36,22 +53,62 @@ public final class CredentialVerification implements AuthenticateUseCase {
     @Override
     public Authentication authenticate(Credential credential) {
         if (credential instanceof Credential.BearerToken bearer) {
-            return verifyUserToken(bearer.token());
+            return verifyBearer(bearer.token());
+        }
+        if (credential instanceof Credential.SessionCookie cookie) {
+            return verifySession(cookie.sessionId());
         }
         return verifyApiKey(((Credential.ApiKey) credential).key());
     }
 
-    private Authentication verifyUserToken(String token) {
-        Optional<UserTokenClaims> verified = signer.verify(token);
-        if (verified.isEmpty()) {
-            return new Unauthenticated(CredentialProblem.INVALID);
+    private Authentication verifyBearer(String token) {
+        boolean jws = token.chars().filter(c -> c == '.').count() == 2;
+        if (jws) {
+            Optional<UserTokenClaims> userToken = userTokens.verify(token);
+            if (userToken.isPresent()) {
+                return userToken(userToken.get());
+            }
+            return oauthTokens.verifyAccessToken(token)
+                    .map(claims -> oauthToken(accessTokens.byTokenId(claims.tokenId())))
+                    .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
         }
-        UserTokenClaims claims = verified.get();
+        return oauthToken(accessTokens.byOpaqueHash(new MachineSecret(token).hash()));
+    }
+
+    private Authentication userToken(UserTokenClaims claims) {
         if (claims.expiredAt(clock.instant())) {
             return new Unauthenticated(CredentialProblem.EXPIRED);
         }
         return new Authenticated(new Principal(claims.subject(), claims.email(), claims.role(), claims.scopes(),
-                CredentialKind.USER_TOKEN, claims.tokenId()));
+                CredentialKind.USER_TOKEN, claims.tokenId(), null, List.of()));
+    }
+
+    /** OAuth tokens are checked against their record, so revocation takes effect at once. */
+    private Authentication oauthToken(Optional<IssuedAccessToken> record) {
+        if (record.isEmpty() || record.get().revokedAt() != null || record.get().userId() == null) {
+            return new Unauthenticated(CredentialProblem.INVALID);
+        }
+        AccessTokenClaims claims = record.get().claims();
+        if (claims.expiredAt(clock.instant())) {
+            return new Unauthenticated(CredentialProblem.EXPIRED);
+        }
+        return users.findById(record.get().userId())
+                .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
+                        user.role(), claims.scopes(), CredentialKind.OAUTH_TOKEN, claims.tokenId(), claims.clientId(),
+                        claims.audience())))
+                .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
+    }
+
+    private Authentication verifySession(String sessionId) {
+        Optional<WebSession> session = webSessions.find(new MachineSecret(sessionId).hash())
+                .filter(found -> found.activeAt(clock.instant()));
+        if (session.isEmpty()) {
+            return new Unauthenticated(CredentialProblem.INVALID);
+        }
+        return users.findById(session.get().userId())
+                .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
+                        user.role(), Scopes.USER_SESSION, CredentialKind.WEB_SESSION, "session", null, List.of())))
+                .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
     }
 
     private Authentication verifyApiKey(String raw) {
@@ -81,6 +138,6 @@ public final class CredentialVerification implements AuthenticateUseCase {
         }
         User user = owner.get();
         return new Authenticated(new Principal(user.id(), user.email().value(), user.role(), key.scopes(),
-                CredentialKind.API_KEY, key.id().value()));
+                CredentialKind.API_KEY, key.id().value(), null, List.of()));
     }
 }

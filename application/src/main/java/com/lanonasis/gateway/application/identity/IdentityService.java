@@ -6,9 +6,10 @@ import com.lanonasis.gateway.application.identity.port.in.LogInUseCase;
 import com.lanonasis.gateway.application.identity.port.in.RegisterUserUseCase;
 import com.lanonasis.gateway.application.identity.port.in.Registration;
 import com.lanonasis.gateway.application.identity.port.in.UserSession;
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.Password;
-import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
@@ -19,7 +20,6 @@ import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.shared.Violations;
 import com.lanonasis.gateway.domain.tokens.TokenSigner;
@@ -27,6 +27,7 @@ import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 public final class IdentityService implements RegisterUserUseCase, LogInUseCase, CurrentUserUseCase {
@@ -34,21 +35,22 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
     private final Users users;
     private final PasswordHasher hasher;
     private final TokenSigner signer;
+    private final PasswordCheck passwords;
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration tokenLifetime;
-    /** Checked when the email is unknown, so both failures cost the same time. */
-    private final PasswordHash decoy;
+    private final AuditLog audit;
 
-    public IdentityService(Users users, PasswordHasher hasher, TokenSigner signer, IdGenerator ids,
-                           SecretGenerator secrets, Clock clock, Duration tokenLifetime) {
+    public IdentityService(Users users, PasswordHasher hasher, PasswordCheck passwords, TokenSigner signer,
+                           AuditLog audit, IdGenerator ids, Clock clock, Duration tokenLifetime) {
+        this.audit = audit;
         this.users = users;
         this.hasher = hasher;
+        this.passwords = passwords;
         this.signer = signer;
         this.ids = ids;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        this.decoy = hasher.hash(Password.presented(secrets.alphanumeric(24)));
     }
 
     @Override
@@ -75,13 +77,16 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
         if (violations.any()) {
             return violations.rejection();
         }
-        Optional<UserAccount> account = users.findByEmail(email);
-        boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoy));
-        if (account.isEmpty() || !matches) {
+        Optional<User> checked = passwords.check(email, password);
+        Instant now = clock.instant();
+        if (checked.isEmpty()) {
+            audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,
+                    Map.of("via", "password", "email", email.value())));
             return Outcome.rejected(new Rejection.InvalidCredentials());
         }
-        User user = account.get().user();
-        Instant now = clock.instant();
+        User user = checked.get();
+        audit.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, now, user.id().toString(), null,
+                Map.of("via", "password")));
         UserTokenClaims claims = new UserTokenClaims(ids.newId().toString(), user.id(), user.email().value(),
                 user.role(), Scopes.USER_SESSION, now, now.plus(tokenLifetime));
         return Outcome.done(new UserSession(signer.sign(claims), tokenLifetime, user));

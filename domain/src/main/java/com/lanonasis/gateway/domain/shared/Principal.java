@@ -1,15 +1,18 @@
 package com.lanonasis.gateway.domain.shared;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A verified caller. Only the credential-verification use cases construct one (ArchUnit
  * enforces it); everything else receives it.
  *
- * @param credentialId the API key id or token id that authenticated this call
+ * @param credentialId the API key id, token id or session that authenticated this call
+ * @param clientId     the OAuth client the credential was issued to; null for others
+ * @param audience     the resources an OAuth token is for (RFC 8707); empty for other credentials
  */
 public record Principal(UserId userId, String email, Role role, Scopes scopes,
-                        CredentialKind via, String credentialId) {
+                        CredentialKind via, String credentialId, String clientId, List<String> audience) {
 
     public Principal {
         Objects.requireNonNull(userId, "userId");
@@ -18,6 +21,7 @@ public record Principal(UserId userId, String email, Role role, Scopes scopes,
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(via, "via");
         Objects.requireNonNull(credentialId, "credentialId");
+        audience = audience == null ? List.of() : List.copyOf(audience);
     }
 
     public boolean allows(Scope required) {

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.domain.tokens;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,9 @@ public interface SigningKeys {
 
     /** Keys that still sign, newest first. */
     List<SigningKey> signing();
+
+    /** Keys that still sign or were retired after {@code retiredAfter}: what verifiers must know. */
+    List<SigningKey> verifying(Instant retiredAfter);
+
+    void retire(String kid, Instant at);
 }

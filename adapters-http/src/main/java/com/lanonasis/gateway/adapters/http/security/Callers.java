@@ -4,13 +4,16 @@ import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
 import com.lanonasis.gateway.application.auth.port.in.Credential;
+import com.lanonasis.gateway.domain.shared.CredentialKind;
 import com.lanonasis.gateway.domain.shared.Principal;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place that reads credentials from a request. Controllers ask it for the caller and
@@ -20,22 +23,34 @@ import java.util.Optional;
 public final class Callers {
 
     public static final String API_KEY_HEADER = "X-API-Key";
+    public static final String SESSION_COOKIE = "onasis_session";
     private static final String BEARER = "Bearer ";
     private static final Map<String, String> CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE,
             "Bearer realm=\"onasis-gateway\"");
 
     private final AuthenticateUseCase authenticate;
+    /** The resources (RFC 8707) whose OAuth tokens the REST surface accepts: the service itself and its API. */
+    private final Set<String> restAudiences;
 
-    Callers(AuthenticateUseCase authenticate) {
+    Callers(AuthenticateUseCase authenticate, @Value("${onasis.issuer}") String issuer) {
         this.authenticate = authenticate;
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        this.restAudiences = Set.of(base, base + "/", base + "/api/v1");
     }
 
-    /** The verified caller of this request. */
+    /** The verified caller of this request, allowed on the REST surface. */
     public Principal require(HttpRequest<?> request) {
         Credential credential = presented(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
                 "authentication_required", "send Authorization: Bearer <token> or X-API-Key: pk_<id>.sk_<secret>",
                 null, CHALLENGE));
-        return verify(credential);
+        Principal caller = verify(credential);
+        if (caller.via() == CredentialKind.OAUTH_TOKEN
+                && caller.audience().stream().noneMatch(restAudiences::contains)) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token",
+                    "this token was issued for another resource", null, Map.of(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"onasis-gateway\", error=\"invalid_token\""));
+        }
+        return caller;
     }
 
     Principal verify(Credential credential) {
@@ -44,6 +59,29 @@ public final class Callers {
             return authenticated.principal();
         }
         throw rejected(credential, ((Authentication.Unauthenticated) result).problem());
+    }
+
+    /** The signed-in browser user of a page request, if the session cookie is valid. */
+    public Optional<Principal> browserUser(HttpRequest<?> request) {
+        return request.getCookies().findCookie(SESSION_COOKIE)
+                .map(cookie -> cookie.getValue())
+                .filter(value -> !value.isBlank())
+                .map(value -> authenticate.authenticate(new Credential.SessionCookie(value)))
+                .filter(Authentication.Authenticated.class::isInstance)
+                .map(result -> ((Authentication.Authenticated) result).principal());
+    }
+
+    /** The raw session cookie value, to end or replace that session. */
+    public static Optional<String> sessionId(HttpRequest<?> request) {
+        return request.getCookies().findCookie(SESSION_COOKIE).map(cookie -> cookie.getValue());
+    }
+
+    /** A bearer token that is not a user credential, e.g. an RFC 7592 registration access token. */
+    public static Optional<String> bearerToken(HttpRequest<?> request) {
+        return request.getHeaders().getAuthorization()
+                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(value -> value.substring(BEARER.length()).strip())
+                .filter(token -> !token.isEmpty());
     }
 
     /** An API key wins over a bearer token; an API key sent as a bearer token is read as one. */

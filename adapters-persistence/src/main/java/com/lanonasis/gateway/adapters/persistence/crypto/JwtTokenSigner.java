@@ -4,6 +4,8 @@ import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.UserId;
+import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
+import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.SignedToken;
 import com.lanonasis.gateway.domain.tokens.SigningKey;
 import com.lanonasis.gateway.domain.tokens.SigningKeys;
@@ -17,49 +19,58 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ES256 user tokens with keys from the store. The first start creates a key and stores it, so
- * every later start (and every other instance) signs and verifies with the same one.
+ * ES256 tokens with keys from the store: user tokens ({@code typ: JWT}) and OAuth access tokens
+ * ({@code typ: at+jwt}, RFC 9068). The first start creates a key and stores it, so later starts
+ * and other instances sign and verify with the same one. Rotation adds a key and retires the
+ * old one, which keeps verifying and stays in the JWKS for {@code retiredKeyGrace}.
  */
-public final class JwtTokenSigner implements TokenSigner {
+public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
 
-    /** Marks user tokens apart from the OAuth access tokens ({@code at+jwt}) this service will also sign. */
     static final JOSEObjectType USER_TOKEN_TYPE = JOSEObjectType.JWT;
+    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     private static final String TOKEN_USE = "token_use";
     private static final String USER = "user";
 
     private final SigningKeys keys;
     private final String issuer;
-    private final ECKey current;
-    private final ECDSASigner signer;
+    private final SecretGenerator secrets;
+    private final Clock clock;
+    private final Duration retiredKeyGrace;
     private final Map<String, Optional<ECDSAVerifier>> verifiers = new ConcurrentHashMap<>();
+    private volatile Current current;
 
-    public JwtTokenSigner(SigningKeys keys, String issuer, SecretGenerator secrets, Clock clock) {
+    private record Current(ECKey key, ECDSASigner signer) {
+    }
+
+    public JwtTokenSigner(SigningKeys keys, String issuer, SecretGenerator secrets, Clock clock,
+                          Duration retiredKeyGrace) {
         this.keys = keys;
         this.issuer = issuer;
-        this.current = keys.signing().stream().findFirst()
-                .map(JwtTokenSigner::parse)
-                .orElseGet(() -> createKey(keys, secrets, clock));
-        try {
-            this.signer = new ECDSASigner(current);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("stored signing key is unusable", e);
-        }
+        this.secrets = secrets;
+        this.clock = clock;
+        this.retiredKeyGrace = retiredKeyGrace;
+        this.current = current(keys.signing().stream().findFirst().map(JwtTokenSigner::parse)
+                .orElseGet(this::createKey));
     }
 
     @Override
     public SignedToken sign(UserTokenClaims claims) {
-        JWTClaimsSet set = new JWTClaimsSet.Builder()
+        return sign(USER_TOKEN_TYPE, new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(claims.subject().toString())
                 .jwtID(claims.tokenId())
@@ -69,23 +80,88 @@ public final class JwtTokenSigner implements TokenSigner {
                 .claim("role", claims.role().wireName())
                 .claim("scope", claims.scopes().spaceDelimited())
                 .claim(TOKEN_USE, USER)
-                .build();
+                .build());
+    }
+
+    @Override
+    public Optional<UserTokenClaims> verify(String compact) {
+        return verified(compact, USER_TOKEN_TYPE).flatMap(claims -> {
+            try {
+                if (!USER.equals(claims.getStringClaim(TOKEN_USE))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new UserTokenClaims(claims.getJWTID(), UserId.parse(claims.getSubject()),
+                        claims.getStringClaim("email"), Role.fromWire(claims.getStringClaim("role")),
+                        Scopes.parseSpaceDelimited(claims.getStringClaim("scope")),
+                        claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
+            } catch (ParseException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public SignedToken signAccessToken(AccessTokenClaims claims) {
+        return sign(ACCESS_TOKEN_TYPE, new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(claims.subject())
+                .audience(claims.audience())
+                .jwtID(claims.tokenId())
+                .issueTime(Date.from(claims.issuedAt()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .claim("client_id", claims.clientId())
+                .claim("scope", claims.scopes().spaceDelimited())
+                .build());
+    }
+
+    @Override
+    public Optional<AccessTokenClaims> verifyAccessToken(String compact) {
+        return verified(compact, ACCESS_TOKEN_TYPE).flatMap(claims -> {
+            try {
+                return Optional.of(new AccessTokenClaims(claims.getJWTID(), claims.getSubject(),
+                        claims.getStringClaim("client_id"), claims.getAudience(),
+                        Scopes.parseSpaceDelimited(claims.getStringClaim("scope")),
+                        claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
+            } catch (ParseException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public String publicKeySet() {
+        List<JWK> published = keys.verifying(clock.instant().minus(retiredKeyGrace)).stream()
+                .map(JwtTokenSigner::parse)
+                .map(key -> (JWK) key.toPublicJWK())
+                .toList();
+        return new JWKSet(published).toString(true);
+    }
+
+    @Override
+    public synchronized void rotate() {
+        String retiring = current.key().getKeyID();
+        current = current(createKey());
+        keys.retire(retiring, clock.instant());
+    }
+
+    private SignedToken sign(JOSEObjectType type, JWTClaimsSet claims) {
+        Current signing = current;
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .keyID(current.getKeyID()).type(USER_TOKEN_TYPE).build(), set);
+                .keyID(signing.key().getKeyID()).type(type).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(signing.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
         return new SignedToken(jwt.serialize());
     }
 
-    @Override
-    public Optional<UserTokenClaims> verify(String compact) {
+    /** The claims of a token of the given type with a valid signature by one of our keys and our issuer. */
+    private Optional<JWTClaimsSet> verified(String compact, JOSEObjectType type) {
         try {
             SignedJWT jwt = SignedJWT.parse(compact);
             JWSHeader header = jwt.getHeader();
-            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || !USER_TOKEN_TYPE.equals(header.getType())
+            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || !type.equals(header.getType())
                     || header.getKeyID() == null) {
                 return Optional.empty();
             }
@@ -94,15 +170,11 @@ public final class JwtTokenSigner implements TokenSigner {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!issuer.equals(claims.getIssuer()) || !USER.equals(claims.getStringClaim(TOKEN_USE))
-                    || claims.getExpirationTime() == null || claims.getIssueTime() == null
-                    || claims.getJWTID() == null) {
+            if (!issuer.equals(claims.getIssuer()) || claims.getExpirationTime() == null
+                    || claims.getIssueTime() == null || claims.getJWTID() == null || claims.getSubject() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new UserTokenClaims(claims.getJWTID(), UserId.parse(claims.getSubject()),
-                    claims.getStringClaim("email"), Role.fromWire(claims.getStringClaim("role")),
-                    Scopes.parseSpaceDelimited(claims.getStringClaim("scope")),
-                    claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
+            return Optional.of(claims);
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
@@ -122,15 +194,24 @@ public final class JwtTokenSigner implements TokenSigner {
         });
     }
 
-    private static ECKey createKey(SigningKeys keys, SecretGenerator secrets, Clock clock) {
+    private ECKey createKey() {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(secrets.alphanumeric(16))
                     .algorithm(JWSAlgorithm.ES256).generate();
             keys.add(new SigningKey(key.getKeyID(), JWSAlgorithm.ES256.getName(),
                     new SigningKey.PrivateJwk(key.toJSONString()), clock.instant(), null));
+            verifiers.remove(key.getKeyID());
             return key;
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a signing key", e);
+        }
+    }
+
+    private static Current current(ECKey key) {
+        try {
+            return new Current(key, new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("stored signing key is unusable", e);
         }
     }
 

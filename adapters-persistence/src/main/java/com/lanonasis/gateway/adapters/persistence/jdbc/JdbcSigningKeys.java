@@ -5,6 +5,7 @@ import com.lanonasis.gateway.domain.tokens.SigningKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,29 @@ public final class JdbcSigningKeys implements SigningKeys {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, kid")) {
                 return keys(select);
+            }
+        });
+    }
+
+    @Override
+    public List<SigningKey> verifying(Instant retiredAfter) {
+        return database.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM signing_keys WHERE retired_at IS NULL OR retired_at > ? ORDER BY created_at DESC, kid")) {
+                Rows.setInstant(select, 1, retiredAfter);
+                return keys(select);
+            }
+        });
+    }
+
+    @Override
+    public void retire(String kid, Instant at) {
+        database.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL")) {
+                Rows.setInstant(update, 1, at);
+                update.setString(2, kid);
+                return update.executeUpdate();
             }
         });
     }

@@ -30,4 +30,17 @@ public sealed interface Credential extends Secret {
             return Secret.redacted("ApiKey");
         }
     }
+
+    /** The browser session cookie of the login, consent and device pages. */
+    record SessionCookie(String sessionId) implements Credential {
+        @Override
+        public String reveal() {
+            return sessionId;
+        }
+
+        @Override
+        public String toString() {
+            return Secret.redacted("SessionCookie");
+        }
+    }
 }

@@ -1,0 +1,143 @@
+package com.lanonasis.gateway.adapters.http.oauth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.adapters.http.security.Callers;
+import com.lanonasis.gateway.application.oauth.port.in.ClientMetadata;
+import com.lanonasis.gateway.application.oauth.port.in.ClientRegistrationUseCase;
+import com.lanonasis.gateway.application.oauth.port.in.RegisteredClient;
+import com.lanonasis.gateway.domain.clients.GrantType;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.clients.RedirectUri;
+import com.lanonasis.gateway.domain.shared.FieldError;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Dynamic client registration (RFC 7591) and management (RFC 7592). */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RegistrationController {
+
+    private final ClientRegistrationUseCase registration;
+    private final String issuer;
+
+    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer) {
+        this.registration = registration;
+        this.issuer = issuer;
+    }
+
+    @Post(uris = {"/register", "/oauth/register"})
+    HttpResponse<?> register(@Body MetadataJson body) {
+        return answer(registration.register(body.toMetadata()), HttpStatus.CREATED);
+    }
+
+    @Get(uris = {"/register/{clientId}", "/oauth/register/{clientId}"})
+    HttpResponse<?> read(HttpRequest<?> request, @PathVariable String clientId) {
+        return answer(registration.read(clientId, token(request)), HttpStatus.OK);
+    }
+
+    @Put(uris = {"/register/{clientId}", "/oauth/register/{clientId}"})
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String clientId, @Body MetadataJson body) {
+        if (body.clientId() != null && !body.clientId().equals(clientId)) {
+            return metadataError("invalid_client_metadata", "client_id in the body must match the URL");
+        }
+        return answer(registration.update(clientId, token(request), body.toMetadata()), HttpStatus.OK);
+    }
+
+    @Delete(uris = {"/register/{clientId}", "/oauth/register/{clientId}"})
+    HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String clientId) {
+        Outcome<String> deleted = registration.delete(clientId, token(request));
+        return deleted.fold(id -> OAuthResponses.noStore(HttpResponse.noContent()), this::rejected);
+    }
+
+    private static String token(HttpRequest<?> request) {
+        return Callers.bearerToken(request).orElse(null);
+    }
+
+    private HttpResponse<?> answer(Outcome<RegisteredClient> outcome, HttpStatus status) {
+        return outcome.fold(client -> OAuthResponses.noStore(HttpResponse.status(status).body(describe(client))),
+                this::rejected);
+    }
+
+    private MutableHttpResponse<?> rejected(Rejection rejection) {
+        if (rejection instanceof Rejection.Invalid invalid) {
+            FieldError first = invalid.errors().get(0);
+            boolean redirect = invalid.errors().stream().anyMatch(error -> error.field().equals("redirect_uris"));
+            return metadataError(redirect ? "invalid_redirect_uri" : "invalid_client_metadata",
+                    redirect ? invalid.errors().stream().filter(e -> e.field().equals("redirect_uris"))
+                            .findFirst().orElse(first).message() : first.field() + ": " + first.message());
+        }
+        if (rejection instanceof Rejection.Conflict conflict) {
+            return OAuthResponses.noStore(HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new OAuthResponses.ErrorJson("temporarily_unavailable", conflict.message())));
+        }
+        // RFC 7592 §2.1: an unknown client or a wrong token are both 401, so nothing about either leaks
+        return OAuthResponses.noStore(HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .body(new OAuthResponses.ErrorJson("invalid_token", "unknown client or wrong registration access token")));
+    }
+
+    private static MutableHttpResponse<?> metadataError(String error, String description) {
+        return OAuthResponses.noStore(HttpResponse.badRequest(new OAuthResponses.ErrorJson(error, description)));
+    }
+
+    private Map<String, Object> describe(RegisteredClient registered) {
+        OAuthClient client = registered.client();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("client_id", client.clientId());
+        if (registered.clientSecret() != null) {
+            body.put("client_secret", registered.clientSecret());
+        }
+        if (!client.isPublic()) {
+            body.put("client_secret_expires_at", 0);
+        }
+        body.put("client_id_issued_at", client.createdAt().getEpochSecond());
+        if (registered.registrationAccessToken() != null) {
+            body.put("registration_access_token", registered.registrationAccessToken());
+        }
+        body.put("registration_client_uri", issuer + "/register/" + client.clientId());
+        if (client.name() != null) {
+            body.put("client_name", client.name());
+        }
+        body.put("redirect_uris", client.redirectUris().stream().map(RedirectUri::value).toList());
+        body.put("grant_types", client.grantTypes().stream().map(GrantType::wireName).sorted().toList());
+        body.put("response_types", client.allows(GrantType.AUTHORIZATION_CODE) ? List.of("code") : List.of());
+        body.put("token_endpoint_auth_method", client.authMethod().wireName());
+        body.put("scope", client.scopes().spaceDelimited());
+        return body;
+    }
+
+    /** RFC 7591 §2 metadata; unknown members are ignored as the RFC asks. */
+    @Serdeable
+    record MetadataJson(@Nullable @JsonProperty("client_id") String clientId,
+                        @Nullable @JsonProperty("redirect_uris") List<String> redirectUris,
+                        @Nullable @JsonProperty("client_name") String clientName,
+                        @Nullable @JsonProperty("grant_types") List<String> grantTypes,
+                        @Nullable @JsonProperty("response_types") List<String> responseTypes,
+                        @Nullable @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
+                        @Nullable String scope) {
+
+        ClientMetadata toMetadata() {
+            return new ClientMetadata(redirectUris, clientName, grantTypes, responseTypes, tokenEndpointAuthMethod,
+                    scope);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.lanonasis.gateway.adapters.http.security.web;
+
+import com.lanonasis.gateway.adapters.http.oauth.Form;
+import com.lanonasis.gateway.adapters.http.security.Callers;
+import com.lanonasis.gateway.application.oauth.port.in.AuthorizationAnswer;
+import com.lanonasis.gateway.application.oauth.port.in.AuthorizationRequest;
+import com.lanonasis.gateway.application.oauth.port.in.AuthorizeUseCase;
+import com.lanonasis.gateway.domain.clients.RedirectUri;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Scope;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The authorization endpoint (RFC 6749 §3.1, PKCE, RFC 9207 {@code iss}) and its consent page.
+ * Errors about the client or redirect URI are shown as a page and never redirected.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class AuthorizeController {
+
+    private static final String[] SINGLE_VALUED = {"client_id", "redirect_uri", "response_type", "scope", "state",
+        "code_challenge", "code_challenge_method"};
+
+    private final AuthorizeUseCase authorize;
+    private final Callers callers;
+    private final BrowserForms forms;
+    private final String issuer;
+
+    AuthorizeController(AuthorizeUseCase authorize, Callers callers, BrowserForms forms,
+                        @Value("${onasis.issuer}") String issuer) {
+        this.authorize = authorize;
+        this.callers = callers;
+        this.forms = forms;
+        this.issuer = issuer;
+    }
+
+    @Get(uris = {"/oauth/authorize", "/authorize"}, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> authorize(HttpRequest<?> request) {
+        HttpParameters query = request.getParameters();
+        for (String name : SINGLE_VALUED) {
+            if (query.getAll(name).size() > 1) {
+                return Html.error(HttpStatus.BAD_REQUEST, "Invalid request", name + " is repeated.");
+            }
+        }
+        AuthorizationRequest authorizationRequest = new AuthorizationRequest(query.get("client_id"),
+                query.get("redirect_uri"), query.get("response_type"), query.get("scope"), query.get("state"),
+                query.get("code_challenge"), query.get("code_challenge_method"), query.getAll("resource"));
+        Optional<Principal> user = callers.browserUser(request);
+        AuthorizationAnswer answer = authorize.authorize(authorizationRequest, user.map(Principal::userId));
+        if (answer instanceof AuthorizationAnswer.LoginRequired) {
+            String back = request.getPath() + "?" + request.getUri().getRawQuery();
+            return HttpResponse.seeOther(URI.create("/web/login?return_to="
+                    + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+        }
+        return respond(request, answer);
+    }
+
+    @Post(uris = {"/oauth/authorize/consent", "/authorize/consent"}, produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> consent(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<Form> form = forms.parse(request, body);
+        if (form.isEmpty() || !forms.csrfValid(request, form.get())) {
+            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Start again from the app.");
+        }
+        Optional<Principal> user = callers.browserUser(request);
+        if (user.isEmpty()) {
+            return Html.error(HttpStatus.UNAUTHORIZED, "Signed out", "Your session ended. Start again from the app.");
+        }
+        boolean approved = "approve".equals(form.get().get("decision"));
+        return respond(request, authorize.answerConsent(user.get().userId(), form.get().get("pending"), approved));
+    }
+
+    private HttpResponse<String> respond(HttpRequest<?> request, AuthorizationAnswer answer) {
+        if (answer instanceof AuthorizationAnswer.Refused refused) {
+            return Html.error(HttpStatus.BAD_REQUEST, "This app's request cannot be completed",
+                    refused.description() + " (" + refused.error() + ")");
+        }
+        if (answer instanceof AuthorizationAnswer.RedirectError error) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("error", error.error());
+            params.put("error_description", error.description());
+            params.put("state", error.state());
+            params.put("iss", issuer);
+            return redirect(error.redirectUri(), params);
+        }
+        if (answer instanceof AuthorizationAnswer.RedirectWithCode code) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("code", code.code());
+            params.put("state", code.state());
+            params.put("iss", issuer);
+            return redirect(code.redirectUri(), params);
+        }
+        AuthorizationAnswer.ConsentRequired consent = (AuthorizationAnswer.ConsentRequired) answer;
+        String csrf = forms.csrfToken(request);
+        String client = consent.client().name() == null ? consent.client().clientId() : consent.client().name();
+        String scopes = consent.pending().scopes().values().stream().map(Scope::value).sorted()
+                .map(scope -> "<li>" + Html.escape(scope) + "</li>").collect(Collectors.joining());
+        String redirectOrigin = new RedirectUri(consent.pending().redirectUri()).origin();
+        String body = "<p><strong>" + Html.escape(client) + "</strong> (" + Html.escape(consent.client().clientId())
+                + ") asks for access to your account:</p><ul>" + scopes + "</ul>"
+                + "<p>You will be sent back to " + Html.escape(redirectOrigin) + ".</p>"
+                + "<form method=\"post\" action=\"/oauth/authorize/consent\">"
+                + Html.hidden(BrowserForms.CSRF_FIELD, csrf) + Html.hidden("pending", consent.pending().id())
+                + "<button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button> "
+                + "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></form>";
+        return forms.remember(Html.page(HttpStatus.OK, "Allow access?", body, redirectOrigin), csrf);
+    }
+
+    private static HttpResponse<String> redirect(String redirectUri, Map<String, String> params) {
+        String query = params.entrySet().stream().filter(entry -> entry.getValue() != null)
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String separator = redirectUri.contains("?") ? "&" : "?";
+        return HttpResponse.<String>status(HttpStatus.FOUND).header("Location", redirectUri + separator + query)
+                .header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,84 @@
+package com.lanonasis.gateway.adapters.http.security.web;
+
+import com.lanonasis.gateway.adapters.http.oauth.Form;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * What every page form shares: the CSRF token (double-submit: an HttpOnly SameSite=Lax cookie
+ * that the form must echo), cookie attributes, and safe return paths after login.
+ */
+@Singleton
+final class BrowserForms {
+
+    static final String CSRF_COOKIE = "onasis_csrf";
+    static final String CSRF_FIELD = "csrf_token";
+
+    private final SecureRandom random = new SecureRandom();
+    private final boolean secure;
+    private final JsonMapper json;
+
+    BrowserForms(@Value("${onasis.issuer}") String issuer, JsonMapper json) {
+        this.secure = issuer.startsWith("https://");
+        this.json = json;
+    }
+
+    /** The request's CSRF token, or a new one (then {@link #remember} must set it on the response). */
+    String csrfToken(HttpRequest<?> request) {
+        return request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue)
+                .filter(value -> value.length() >= 32)
+                .orElseGet(() -> {
+                    byte[] bytes = new byte[32];
+                    random.nextBytes(bytes);
+                    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                });
+    }
+
+    <T> MutableHttpResponse<T> remember(MutableHttpResponse<T> response, String csrfToken) {
+        return response.cookie(cookie(CSRF_COOKIE, csrfToken, null));
+    }
+
+    /** True when the posted form carries the same token as the cookie. */
+    boolean csrfValid(HttpRequest<?> request, Form form) {
+        Optional<String> cookie = request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue);
+        String posted = form.get(CSRF_FIELD);
+        return cookie.isPresent() && posted != null && MessageDigest.isEqual(
+                cookie.get().getBytes(StandardCharsets.UTF_8), posted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Optional<Form> parse(HttpRequest<?> request, String body) {
+        return Form.parse(request, body, json);
+    }
+
+    Cookie cookie(String name, String value, Duration maxAge) {
+        Cookie cookie = Cookie.of(name, value).httpOnly(true).sameSite(SameSite.Lax).secure(secure).path("/");
+        return maxAge == null ? cookie : cookie.maxAge(maxAge);
+    }
+
+    Cookie expired(String name) {
+        return cookie(name, "", Duration.ZERO);
+    }
+
+    /**
+     * A return path that stays on this service: one leading slash, no scheme, no host, no
+     * backslash tricks. Anything else falls back to the login page.
+     */
+    static String safeReturnPath(String candidate) {
+        if (candidate == null || candidate.isEmpty() || candidate.length() > 4096 || !candidate.startsWith("/")
+                || candidate.startsWith("//") || candidate.contains("\\") || candidate.chars().anyMatch(c -> c < 0x20)) {
+            return "/web/login";
+        }
+        return candidate;
+    }
+}

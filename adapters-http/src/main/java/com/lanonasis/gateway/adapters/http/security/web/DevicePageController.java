@@ -1,0 +1,103 @@
+package com.lanonasis.gateway.adapters.http.security.web;
+
+import com.lanonasis.gateway.adapters.http.oauth.Form;
+import com.lanonasis.gateway.adapters.http.security.Callers;
+import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase;
+import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase.PendingDevice;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Scope;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The page where a signed-in user enters a device's user code and approves or denies it (RFC 8628 §3.3). */
+@Controller("/oauth/device")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class DevicePageController {
+
+    private final DeviceFlowUseCase devices;
+    private final Callers callers;
+    private final BrowserForms forms;
+
+    DevicePageController(DeviceFlowUseCase devices, Callers callers, BrowserForms forms) {
+        this.devices = devices;
+        this.callers = callers;
+        this.forms = forms;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<String> page(HttpRequest<?> request, @Nullable @QueryValue("user_code") String userCode) {
+        if (callers.browserUser(request).isEmpty()) {
+            String back = "/oauth/device" + (userCode == null ? ""
+                    : "?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8));
+            return HttpResponse.seeOther(URI.create("/web/login?return_to="
+                    + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+        }
+        String csrf = forms.csrfToken(request);
+        if (userCode == null || userCode.isBlank()) {
+            return forms.remember(entryForm(HttpStatus.OK, null), csrf);
+        }
+        Outcome<PendingDevice> pending = devices.find(userCode);
+        if (!(pending instanceof Outcome.Done<PendingDevice> found)) {
+            return forms.remember(entryForm(HttpStatus.NOT_FOUND,
+                    "That code is unknown, already used or expired. Check the code on your device."), csrf);
+        }
+        PendingDevice device = found.value();
+        String client = device.client().name() == null ? device.client().clientId() : device.client().name();
+        String scopes = device.authorization().scopes().values().stream().map(Scope::value).sorted()
+                .map(scope -> "<li>" + Html.escape(scope) + "</li>").collect(Collectors.joining());
+        String body = "<p>Code <strong>" + Html.escape(device.authorization().userCode()) + "</strong>: <strong>"
+                + Html.escape(client) + "</strong> asks for access to your account:</p><ul>" + scopes + "</ul>"
+                + "<form method=\"post\" action=\"/oauth/device/decide\">"
+                + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
+                + Html.hidden("user_code", device.authorization().userCode())
+                + "<button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button> "
+                + "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></form>";
+        return forms.remember(Html.page(HttpStatus.OK, "Connect a device?", body, null), csrf);
+    }
+
+    @Post(value = "/decide", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> decide(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<Form> form = forms.parse(request, body);
+        if (form.isEmpty() || !forms.csrfValid(request, form.get())) {
+            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Enter the code again.");
+        }
+        Optional<Principal> user = callers.browserUser(request);
+        if (user.isEmpty()) {
+            return Html.error(HttpStatus.UNAUTHORIZED, "Signed out", "Your session ended. Sign in and try again.");
+        }
+        boolean approved = "approve".equals(form.get().get("decision"));
+        Outcome<String> decided = devices.decide(user.get().userId(), form.get().get("user_code"), approved);
+        if (!(decided instanceof Outcome.Done<String>)) {
+            return Html.error(HttpStatus.NOT_FOUND, "Code not found", "That code is unknown, already used or expired.");
+        }
+        return Html.page(HttpStatus.OK, approved ? "Device connected" : "Request denied", approved
+                ? "<p>You can return to your device.</p>" : "<p>The device was not given access.</p>", null);
+    }
+
+    private static MutableHttpResponse<String> entryForm(HttpStatus status, String problem) {
+        String body = (problem == null ? "" : "<p role=\"alert\">" + Html.escape(problem) + "</p>")
+                + "<form method=\"get\" action=\"/oauth/device\"><p><label>Code shown on your device "
+                + "<input name=\"user_code\" autocomplete=\"one-time-code\" required></label></p>"
+                + "<p><button type=\"submit\">Continue</button></p></form>";
+        return Html.page(status, "Connect a device", body, null);
+    }
+}

@@ -1,0 +1,112 @@
+package com.lanonasis.gateway.adapters.http.security.web;
+
+import com.lanonasis.gateway.adapters.http.oauth.Form;
+import com.lanonasis.gateway.adapters.http.security.Callers;
+import com.lanonasis.gateway.application.identity.port.in.LogIn;
+import com.lanonasis.gateway.application.identity.port.in.NewWebSession;
+import com.lanonasis.gateway.application.identity.port.in.WebSessionUseCase;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.util.Optional;
+
+/** The browser sign-in page behind the authorization and device flows. */
+@Controller("/web")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class WebLoginController {
+
+    private final WebSessionUseCase sessions;
+    private final Callers callers;
+    private final BrowserForms forms;
+
+    WebLoginController(WebSessionUseCase sessions, Callers callers, BrowserForms forms) {
+        this.sessions = sessions;
+        this.callers = callers;
+        this.forms = forms;
+    }
+
+    @Get(value = "/login", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> loginPage(HttpRequest<?> request, @Nullable @QueryValue("return_to") String returnTo) {
+        String csrf = forms.csrfToken(request);
+        Optional<Principal> user = callers.browserUser(request);
+        if (user.isPresent() && returnTo != null) {
+            return HttpResponse.seeOther(URI.create(BrowserForms.safeReturnPath(returnTo)));
+        }
+        if (user.isPresent()) {
+            return forms.remember(Html.page(HttpStatus.OK, "Signed in", "<p>Signed in as "
+                    + Html.escape(user.get().email()) + ".</p><form method=\"post\" action=\"/web/logout\">"
+                    + Html.hidden(BrowserForms.CSRF_FIELD, csrf) + "<button type=\"submit\">Sign out</button></form>",
+                    null), csrf);
+        }
+        return forms.remember(loginForm(HttpStatus.OK, csrf, returnTo, null, null), csrf);
+    }
+
+    @Post(value = "/login", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> logIn(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<Form> parsed = forms.parse(request, body);
+        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
+            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        }
+        Form form = parsed.get();
+        String returnTo = form.get("return_to");
+        Outcome<NewWebSession> result = sessions.signIn(new LogIn(form.get("email"), form.get("password")),
+                Callers.sessionId(request).orElse(null));
+        if (!(result instanceof Outcome.Done<NewWebSession> done)) {
+            String csrf = forms.csrfToken(request);
+            return loginForm(HttpStatus.UNAUTHORIZED, csrf, returnTo, form.get("email"),
+                    "The email or password is incorrect.");
+        }
+        NewWebSession session = done.value();
+        MutableHttpResponse<String> redirect = HttpResponse.seeOther(URI.create(BrowserForms.safeReturnPath(returnTo)));
+        return redirect.cookie(forms.cookie(Callers.SESSION_COOKIE, session.sessionId(), session.lifetime()));
+    }
+
+    @Get(value = "/logout", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> logOutLink(HttpRequest<?> request) {
+        return signOut(request);
+    }
+
+    @Post(value = "/logout", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> logOut(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<Form> parsed = forms.parse(request, body);
+        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
+            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        }
+        return signOut(request);
+    }
+
+    private HttpResponse<String> signOut(HttpRequest<?> request) {
+        Callers.sessionId(request).ifPresent(sessions::signOut);
+        return Html.page(HttpStatus.OK, "Signed out", "<p>You are signed out.</p>", null)
+                .cookie(forms.expired(Callers.SESSION_COOKIE));
+    }
+
+    private static MutableHttpResponse<String> loginForm(HttpStatus status, String csrf, String returnTo, String email,
+                                                         String problem) {
+        String body = (problem == null ? "" : "<p role=\"alert\">" + Html.escape(problem) + "</p>")
+                + "<form method=\"post\" action=\"/web/login\">"
+                + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
+                + Html.hidden("return_to", BrowserForms.safeReturnPath(returnTo))
+                + "<p><label>Email <input type=\"email\" name=\"email\" autocomplete=\"username\" required value=\""
+                + Html.escape(email) + "\"></label></p>"
+                + "<p><label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\""
+                + " required></label></p><p><button type=\"submit\">Sign in</button></p></form>";
+        return Html.page(status, "Sign in", body, null);
+    }
+}

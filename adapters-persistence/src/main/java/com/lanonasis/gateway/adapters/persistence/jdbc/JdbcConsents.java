@@ -1,0 +1,76 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.shared.Scope;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Remembered consents: one row per user and client holding every scope granted so far. */
+public final class JdbcConsents implements Consents {
+
+    private final JdbcDatabase database;
+    private final Clock clock;
+
+    public JdbcConsents(JdbcDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean covers(UserId user, String clientId, Scopes requested) {
+        return granted(user, clientId).map(scopes -> scopes.values().containsAll(requested.values())).orElse(false);
+    }
+
+    @Override
+    public void grant(UserId user, String clientId, Scopes scopes) {
+        Set<Scope> merged = new HashSet<>(scopes.values());
+        granted(user, clientId).ifPresent(previous -> merged.addAll(previous.values()));
+        String stored = Scopes.of(merged).spaceDelimited();
+        database.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE oauth_consents SET scopes = ?, granted_at = ? WHERE user_id = ? AND client_id = ?")) {
+                update.setString(1, stored);
+                Rows.setInstant(update, 2, clock.instant());
+                update.setObject(3, user.value());
+                update.setString(4, clientId);
+                if (update.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO oauth_consents (user_id, client_id, scopes, granted_at) VALUES (?, ?, ?, ?)")) {
+                insert.setObject(1, user.value());
+                insert.setString(2, clientId);
+                insert.setString(3, stored);
+                Rows.setInstant(insert, 4, clock.instant());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!Rows.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // granted concurrently by another request: that row already holds at least these scopes
+            }
+            return null;
+        });
+    }
+
+    private Optional<Scopes> granted(UserId user, String clientId) {
+        return database.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT scopes FROM oauth_consents WHERE user_id = ? AND client_id = ?")) {
+                select.setObject(1, user.value());
+                select.setString(2, clientId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(Scopes.parseSpaceDelimited(row.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+}

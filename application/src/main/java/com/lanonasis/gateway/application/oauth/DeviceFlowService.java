@@ -1,0 +1,122 @@
+package com.lanonasis.gateway.application.oauth;
+
+import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
+import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase;
+import com.lanonasis.gateway.application.oauth.port.in.DeviceStart;
+import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
+import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.GrantType;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.shared.InvalidValue;
+import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** RFC 8628 device authorization: the device gets two codes; a signed-in user approves the short one. */
+public final class DeviceFlowService implements DeviceFlowUseCase {
+
+    /** RFC 8628 §6.1: consonants only, no look-alikes, so codes are easy to type and spell no words. */
+    private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
+    private static final int DEVICE_CODE_LENGTH = 43;
+
+    private final ClientVerifier verifier;
+    private final Clients clients;
+    private final DeviceAuthorizations devices;
+    private final OAuthComponents components;
+    private final SecureRandom random = new SecureRandom();
+
+    public DeviceFlowService(OAuthComponents components, DeviceAuthorizations devices) {
+        this.components = components;
+        this.verifier = components.verifier();
+        this.clients = components.clients();
+        this.devices = devices;
+    }
+
+    @Override
+    public OAuthResult<DeviceStart> start(ClientAuthentication presented, String scope, List<String> resources) {
+        Optional<OAuthClient> found = verifier.verify(presented);
+        if (found.isEmpty()) {
+            return OAuthResult.err(OAuthError.invalidClient());
+        }
+        OAuthClient client = found.get();
+        if (!client.allows(GrantType.DEVICE_CODE)) {
+            return OAuthResult.err(OAuthError.unauthorizedClient("this client may not use the device flow"));
+        }
+        Scopes scopes;
+        try {
+            scopes = scope == null || scope.isBlank() ? client.scopes() : Scopes.parseSpaceDelimited(scope);
+        } catch (InvalidValue e) {
+            return OAuthResult.err(OAuthError.invalidScope("scope is malformed"));
+        }
+        if (!client.scopes().values().containsAll(scopes.values())) {
+            return OAuthResult.err(OAuthError.invalidScope("scope exceeds what this client may ask for"));
+        }
+        Optional<OAuthError> badResource = components.resources().checkKnown(resources);
+        if (badResource.isPresent()) {
+            return OAuthResult.err(badResource.get());
+        }
+        OAuthSettings settings = components.settings();
+        MachineSecret deviceCode = new MachineSecret(components.secrets().alphanumeric(DEVICE_CODE_LENGTH));
+        String userCode = newUserCode();
+        devices.add(new DeviceAuthorization(deviceCode.hash(), userCode, client.clientId(), scopes, resources,
+                DeviceAuthorization.Status.PENDING, null,
+                components.clock().instant().plus(settings.deviceCodeLifetime()), settings.deviceInterval(), null));
+        return OAuthResult.ok(new DeviceStart(deviceCode.reveal(), userCode, settings.deviceCodeLifetime().toSeconds(),
+                settings.deviceInterval().toSeconds()));
+    }
+
+    @Override
+    public Outcome<PendingDevice> find(String userCode) {
+        Instant now = components.clock().instant();
+        return devices.byUserCode(normalize(userCode))
+                .filter(device -> device.status() == DeviceAuthorization.Status.PENDING && !device.expiredAt(now))
+                .flatMap(device -> clients.find(device.clientId()).map(client -> new PendingDevice(device, client)))
+                .map(Outcome::done)
+                .orElseGet(() -> Outcome.notFound("device code"));
+    }
+
+    @Override
+    public Outcome<String> decide(UserId user, String userCode, boolean approved) {
+        Outcome<PendingDevice> pending = find(userCode);
+        if (!(pending instanceof Outcome.Done<PendingDevice> done)) {
+            return Outcome.notFound("device code");
+        }
+        DeviceAuthorization device = done.value().authorization();
+        devices.update(device.decided(approved, user));
+        components.audit().record(new AuditEvent(approved ? AuditEvent.Type.DEVICE_APPROVED
+                : AuditEvent.Type.DEVICE_DENIED, components.clock().instant(), user.toString(), device.clientId(),
+                Map.of("scope", device.scopes().spaceDelimited())));
+        return Outcome.done(device.clientId());
+    }
+
+    /** Users type codes loosely: any case, with or without the dash or spaces. */
+    static String normalize(String userCode) {
+        if (userCode == null) {
+            return "";
+        }
+        String letters = userCode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        return letters.length() == 8 ? letters.substring(0, 4) + "-" + letters.substring(4) : letters;
+    }
+
+    private String newUserCode() {
+        StringBuilder code = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(USER_CODE_ALPHABET.charAt(random.nextInt(USER_CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package com.lanonasis.gateway.application.oauth;
+
+import com.lanonasis.gateway.application.oauth.port.in.LegacyBridgeUseCase;
+import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
+import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
+import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.clients.GrantType;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.identity.User;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.shared.InvalidValue;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a platform login JWT into user info, or into an OAuth token pair for a named client. */
+public final class LegacyBridgeService implements LegacyBridgeUseCase {
+
+    private final TokenSigner legacySigner;
+    private final Users users;
+    private final UnitOfWork unitOfWork;
+    private final OAuthComponents components;
+
+    public LegacyBridgeService(OAuthComponents components, TokenSigner legacySigner, Users users,
+                               UnitOfWork unitOfWork) {
+        this.components = components;
+        this.legacySigner = legacySigner;
+        this.users = users;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Outcome<User> introspect(String legacyToken) {
+        return verified(legacyToken)
+                .flatMap(claims -> users.findById(claims.subject()))
+                .map(Outcome::done)
+                .orElseGet(() -> Outcome.rejected(new Rejection.InvalidCredentials()));
+    }
+
+    @Override
+    public OAuthResult<TokenResponse> exchange(String legacyToken, String clientId, String scope,
+                                               List<String> resources) {
+        Optional<OAuthClient> client = clientId == null ? Optional.empty() : components.clients().find(clientId);
+        if (client.isEmpty()) {
+            return OAuthResult.err(OAuthError.invalidClient());
+        }
+        Optional<User> user = verified(legacyToken).flatMap(claims -> users.findById(claims.subject()));
+        if (user.isEmpty()) {
+            return OAuthResult.err(OAuthError.invalidGrant());
+        }
+        Scopes scopes;
+        try {
+            scopes = scope == null || scope.isBlank() ? client.get().scopes() : Scopes.parseSpaceDelimited(scope);
+        } catch (InvalidValue e) {
+            return OAuthResult.err(OAuthError.invalidScope("scope is malformed"));
+        }
+        if (!client.get().scopes().values().containsAll(scopes.values())) {
+            return OAuthResult.err(OAuthError.invalidScope("scope exceeds what this client may ask for"));
+        }
+        Optional<OAuthError> badResource = components.resources().checkKnown(resources);
+        if (badResource.isPresent()) {
+            return OAuthResult.err(badResource.get());
+        }
+        List<String> audience = components.resources().authorizedBy(resources);
+        Scopes granted = scopes;
+        return unitOfWork.inTransaction(() -> OAuthResult.ok(components.minter().mint(client.get(),
+                user.get().id(), granted, granted, audience, audience, components.ids().newId().toString(),
+                client.get().allows(GrantType.REFRESH_TOKEN), AuditEvent.Type.TOKEN_ISSUED)));
+    }
+
+    private Optional<UserTokenClaims> verified(String legacyToken) {
+        if (legacyToken == null || legacyToken.isBlank()) {
+            return Optional.empty();
+        }
+        return legacySigner.verify(legacyToken.strip())
+                .filter(claims -> !claims.expiredAt(components.clock().instant()));
+    }
+}

@@ -1,0 +1,88 @@
+package com.lanonasis.gateway.application.oauth;
+
+import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.shared.UserId;
+import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
+import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.RefreshToken;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Makes the tokens of every grant the same way: an access token, recorded, and maybe a refresh token. */
+final class TokenMinter {
+
+    static final int OPAQUE_LENGTH = 43;
+    static final int REFRESH_LENGTH = 48;
+
+    private final OAuthTokenSigner signer;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final AuditLog audit;
+    private final SecretGenerator secrets;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final OAuthSettings settings;
+
+    TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
+                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings) {
+        this.signer = signer;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.audit = audit;
+        this.secrets = secrets;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * @param user         null for a client acting for itself
+     * @param grantedScopes what the refresh token may later ask for; {@code scopes} may be narrower
+     * @param resources    the resources the grant authorized, kept on the refresh token
+     */
+    TokenResponse mint(OAuthClient client, UserId user, Scopes scopes, Scopes grantedScopes, List<String> audience,
+                       List<String> resources, String familyId, boolean withRefreshToken, AuditEvent.Type event) {
+        Instant now = clock.instant();
+        AccessTokenClaims claims = new AccessTokenClaims(ids.newId().toString(),
+                user == null ? client.clientId() : user.toString(), client.clientId(), audience, scopes, now,
+                now.plus(settings.accessTokenLifetime()));
+        String accessToken;
+        if (settings.opaqueAccessTokens()) {
+            MachineSecret opaque = new MachineSecret(secrets.alphanumeric(OPAQUE_LENGTH));
+            accessTokens.add(new IssuedAccessToken(claims, user, opaque.hash(), familyId, null));
+            accessToken = opaque.reveal();
+        } else {
+            accessTokens.add(new IssuedAccessToken(claims, user, null, familyId, null));
+            accessToken = signer.signAccessToken(claims).reveal();
+        }
+        String refreshToken = null;
+        if (withRefreshToken && user != null) {
+            MachineSecret refresh = new MachineSecret(secrets.alphanumeric(REFRESH_LENGTH));
+            refreshTokens.add(new RefreshToken(refresh.hash(), familyId, client.clientId(), user, grantedScopes,
+                    resources, now, now.plus(settings.refreshTokenLifetime()), null, null));
+            refreshToken = refresh.reveal();
+        }
+        audit.record(new AuditEvent(event, now, user == null ? null : user.toString(), client.clientId(),
+                Map.of("jti", claims.tokenId(), "scope", scopes.spaceDelimited(),
+                        "refresh_token", String.valueOf(refreshToken != null))));
+        return new TokenResponse(accessToken, settings.accessTokenLifetime().toSeconds(), refreshToken, scopes);
+    }
+
+    /** Revokes every access and refresh token descending from one grant. */
+    void revokeFamily(String familyId, Instant at) {
+        refreshTokens.revokeFamily(familyId, at);
+        accessTokens.revokeFamily(familyId, at);
+    }
+}

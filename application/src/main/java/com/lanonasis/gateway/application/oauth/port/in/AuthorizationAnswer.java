@@ -1,0 +1,35 @@
+package com.lanonasis.gateway.application.oauth.port.in;
+
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.codes.PendingAuthorization;
+import com.lanonasis.gateway.domain.shared.Secret;
+
+/** What the authorization endpoint does next. */
+public sealed interface AuthorizationAnswer {
+
+    /**
+     * The client or redirect URI cannot be trusted: show the error to the user, never
+     * redirect (RFC 6749 §4.1.2.1).
+     */
+    record Refused(String error, String description) implements AuthorizationAnswer {
+    }
+
+    /** An error the client should see, delivered to its validated redirect URI. */
+    record RedirectError(String redirectUri, String error, String description, String state)
+            implements AuthorizationAnswer {
+    }
+
+    /** The user must sign in first, then come back to the same request. */
+    record LoginRequired() implements AuthorizationAnswer {
+    }
+
+    record ConsentRequired(PendingAuthorization pending, OAuthClient client) implements AuthorizationAnswer {
+    }
+
+    record RedirectWithCode(String redirectUri, String code, String state) implements AuthorizationAnswer {
+        @Override
+        public String toString() {
+            return Secret.redacted("RedirectWithCode[redirectUri=" + redirectUri + "]");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
+import com.lanonasis.gateway.application.oauth.AuthorizationService;
+import com.lanonasis.gateway.application.oauth.ClientRegistrationService;
+import com.lanonasis.gateway.application.oauth.DeviceFlowService;
+import com.lanonasis.gateway.application.oauth.LegacyBridgeService;
+import com.lanonasis.gateway.application.oauth.OAuthComponents;
+import com.lanonasis.gateway.application.oauth.OAuthSettings;
+import com.lanonasis.gateway.application.oauth.SigningKeyService;
+import com.lanonasis.gateway.application.oauth.TokenService;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
+import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.clients.GrantType;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.clients.RedirectUri;
+import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The authorization server's use cases and its configuration. */
+@Factory
+final class OAuthFactory {
+
+    @Singleton
+    OAuthSettings oauthSettings(@Property(name = "onasis.issuer") String issuer,
+                                @Property(name = "onasis.oauth.code-lifetime") Duration codeLifetime,
+                                @Property(name = "onasis.oauth.access-token-lifetime") Duration accessTokenLifetime,
+                                @Property(name = "onasis.oauth.refresh-token-lifetime") Duration refreshTokenLifetime,
+                                @Property(name = "onasis.oauth.device-code-lifetime") Duration deviceCodeLifetime,
+                                @Property(name = "onasis.oauth.device-interval") Duration deviceInterval,
+                                @Property(name = "onasis.oauth.consent-lifetime") Duration consentLifetime,
+                                @Property(name = "onasis.oauth.resource-paths") List<String> resourcePaths,
+                                @Property(name = "onasis.oauth.access-token-format") String format,
+                                @Property(name = "onasis.oauth.max-dynamic-clients") int maxDynamicClients) {
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        List<String> resources = resourcePaths.stream().map(path -> base + path).toList();
+        if (!"jwt".equals(format) && !"opaque".equals(format)) {
+            throw new IllegalArgumentException("onasis.oauth.access-token-format must be jwt or opaque, not " + format);
+        }
+        return new OAuthSettings(base, codeLifetime, accessTokenLifetime, refreshTokenLifetime, deviceCodeLifetime,
+                deviceInterval, consentLifetime, resources, "opaque".equals(format), maxDynamicClients);
+    }
+
+    /** The pre-registered public clients of the platform's own tools. */
+    /** Holds the configured clients; a bean of type List would be read by Micronaut as "all beans of a type". */
+    record PreRegisteredClients(List<OAuthClient> clients) {
+    }
+
+    @Singleton
+    PreRegisteredClients configuredClients(List<ConfiguredClient> configured,
+                                           @Property(name = "onasis.oauth.scopes") List<String> supported) {
+        Scopes all = Scopes.parse(supported);
+        return new PreRegisteredClients(configured.stream().map(client -> new OAuthClient(client.getClientId(), client.getName(),
+                ClientAuthMethod.NONE, null, client.getRedirectUris().stream().map(RedirectUri::new).toList(),
+                client.getGrantTypes().stream().map(GrantType::parse).collect(Collectors.toCollection(LinkedHashSet::new)),
+                client.getScopes() == null ? withoutAdmin(all) : Scopes.parseSpaceDelimited(client.getScopes()),
+                null, Instant.EPOCH)).toList());
+    }
+
+    @Singleton
+    OAuthComponents oauthComponents(Clients clients, AccessTokens accessTokens, RefreshTokens refreshTokens,
+                                    OAuthTokenSigner signer, AuditLog audit, SecretGenerator secrets, IdGenerator ids,
+                                    Clock clock, OAuthSettings settings) {
+        return new OAuthComponents(clients, accessTokens, refreshTokens, signer, audit, secrets, ids, clock, settings);
+    }
+
+    @Singleton
+    AuthorizationService authorizationService(OAuthComponents components, Consents consents,
+                                              PendingAuthorizations pendings, AuthorizationCodes codes) {
+        return new AuthorizationService(components, consents, pendings, codes);
+    }
+
+    @Singleton
+    TokenService tokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
+                              Users users, JdbcDatabase unitOfWork) {
+        return new TokenService(components, codes, devices, users, unitOfWork);
+    }
+
+    @Singleton
+    DeviceFlowService deviceFlowService(OAuthComponents components, DeviceAuthorizations devices) {
+        return new DeviceFlowService(components, devices);
+    }
+
+    @Singleton
+    ClientRegistrationService clientRegistrationService(OAuthComponents components,
+                                                        @Property(name = "onasis.oauth.scopes") List<String> supported) {
+        return new ClientRegistrationService(components, withoutAdmin(Scopes.parse(supported)));
+    }
+
+    @Singleton
+    LegacyBridgeService legacyBridgeService(OAuthComponents components, TokenSigner legacySigner, Users users,
+                                            JdbcDatabase unitOfWork) {
+        return new LegacyBridgeService(components, legacySigner, users, unitOfWork);
+    }
+
+    @Singleton
+    SigningKeyService signingKeyService(OAuthTokenSigner signer) {
+        return new SigningKeyService(signer);
+    }
+
+    private static Scopes withoutAdmin(Scopes scopes) {
+        return Scopes.of(scopes.values().stream().filter(scope -> !scope.value().equals("admin")).toList());
+    }
+}

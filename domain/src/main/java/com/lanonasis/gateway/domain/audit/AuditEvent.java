@@ -1,0 +1,26 @@
+package com.lanonasis.gateway.domain.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something security-relevant that happened. Never carries a secret: ids, names and reasons only.
+ *
+ * @param userId   null when no user is involved or known
+ * @param clientId null when no client is involved
+ */
+public record AuditEvent(Type type, Instant at, String userId, String clientId, Map<String, String> details) {
+
+    public enum Type {
+        LOGIN_SUCCEEDED, LOGIN_FAILED, TOKEN_ISSUED, TOKEN_REFRESHED, REFRESH_REUSE_DETECTED, CODE_REPLAY_DETECTED,
+        TOKEN_REVOKED, CLIENT_REGISTERED, CLIENT_UPDATED, CLIENT_DELETED, CONSENT_GRANTED, DEVICE_APPROVED,
+        DEVICE_DENIED
+    }
+
+    public AuditEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(at, "at");
+        details = Map.copyOf(details);
+    }
+}

@@ -1,0 +1,53 @@
+package com.lanonasis.gateway.domain.codes;
+
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.SecretHash;
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An RFC 8628 device authorization: the device polls with its device code while a user
+ * approves the user code in a browser.
+ *
+ * @param approvedBy   null until a user approves
+ * @param lastPolledAt null until the first poll
+ */
+public record DeviceAuthorization(SecretHash deviceCodeHash, String userCode, String clientId, Scopes scopes,
+                                  List<String> resources, Status status, UserId approvedBy, Instant expiresAt,
+                                  Duration interval, Instant lastPolledAt) {
+
+    public enum Status { PENDING, APPROVED, DENIED, REDEEMED }
+
+    public DeviceAuthorization {
+        Objects.requireNonNull(deviceCodeHash, "deviceCodeHash");
+        Objects.requireNonNull(userCode, "userCode");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(interval, "interval");
+        resources = List.copyOf(resources);
+    }
+
+    public boolean expiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** True when this poll comes sooner than the interval allows. */
+    public boolean tooSoon(Instant now) {
+        return lastPolledAt != null && now.isBefore(lastPolledAt.plus(interval));
+    }
+
+    public DeviceAuthorization polledAt(Instant now, Duration newInterval) {
+        return new DeviceAuthorization(deviceCodeHash, userCode, clientId, scopes, resources, status, approvedBy,
+                expiresAt, newInterval, now);
+    }
+
+    public DeviceAuthorization decided(boolean approved, UserId user) {
+        return new DeviceAuthorization(deviceCodeHash, userCode, clientId, scopes, resources,
+                approved ? Status.APPROVED : Status.DENIED, approved ? user : null, expiresAt, interval, lastPolledAt);
+    }
+}
