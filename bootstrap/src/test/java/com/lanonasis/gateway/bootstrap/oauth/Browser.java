@@ -1,0 +1,84 @@
+package com.lanonasis.gateway.bootstrap.oauth;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A person at a browser: keeps cookies, does not follow redirects, fills in the server's forms. */
+final class Browser {
+
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Browser(URI base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> get(String pathOrUri) {
+        return send(HttpRequest.newBuilder(resolve(pathOrUri)).GET().build());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The hidden fields of the page's first form, e.g. the CSRF token. */
+    static Map<String, String> hiddenFields(HttpResponse<String> page) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher matcher = HIDDEN.matcher(page.body());
+        while (matcher.find()) {
+            fields.put(matcher.group(1), matcher.group(2).replace("&amp;", "&").replace("&quot;", "\"")
+                    .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
+        }
+        return fields;
+    }
+
+    static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow(() ->
+                new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
+    }
+
+    /** Signs in through the login page the server redirected to, and returns where it sends the browser next. */
+    String signIn(HttpResponse<String> loginRedirect, String email, String password) {
+        HttpResponse<String> loginPage = get(location(loginRedirect));
+        Map<String, String> form = new LinkedHashMap<>(hiddenFields(loginPage));
+        form.put("email", email);
+        form.put("password", password);
+        return location(post("/web/login", form));
+    }
+
+    private URI resolve(String pathOrUri) {
+        return pathOrUri.startsWith("http") ? URI.create(pathOrUri) : base.resolve(pathOrUri);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
