@@ -107,7 +107,7 @@ public final class CredentialVerification implements AuthenticateUseCase {
         }
         return users.findById(session.get().userId())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
-                        user.role(), Scopes.USER_SESSION, CredentialKind.WEB_SESSION, "session", null, List.of())))
+                        user.role(), Scopes.forRole(user.role()), CredentialKind.WEB_SESSION, "session", null, List.of())))
                 .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
     }
 

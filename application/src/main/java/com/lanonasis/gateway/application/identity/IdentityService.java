@@ -88,7 +88,7 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
         audit.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, now, user.id().toString(), null,
                 Map.of("via", "password")));
         UserTokenClaims claims = new UserTokenClaims(ids.newId().toString(), user.id(), user.email().value(),
-                user.role(), Scopes.USER_SESSION, now, now.plus(tokenLifetime));
+                user.role(), Scopes.forRole(user.role()), now, now.plus(tokenLifetime));
         return Outcome.done(new UserSession(signer.sign(claims), tokenLifetime, user));
     }
 

@@ -76,6 +76,9 @@ abstract class OAuthTestSupport {
         assertEquals(303, first.statusCode(), first.body());
         String back = browser.signIn(first, email, password);
         HttpResponse<String> consent = browser.get(back);
+        if (consent.statusCode() == 302) {
+            return callback(Browser.location(consent), request.getState(), verifier); // consent remembered
+        }
         assertEquals(200, consent.statusCode(), consent.body());
         Map<String, String> form = new LinkedHashMap<>(Browser.hiddenFields(consent));
         form.put("decision", "approve");

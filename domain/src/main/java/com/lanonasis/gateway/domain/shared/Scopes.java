@@ -18,6 +18,16 @@ public record Scopes(Set<Scope> values) {
     public static final Scopes API_KEY_DEFAULT = of(List.of(
             Scope.MEMORIES_READ, Scope.MEMORIES_WRITE, Scope.MEMORIES_DELETE));
 
+    /** What a user's own login grants: administrators also hold {@code admin}. */
+    public static Scopes forRole(Role role) {
+        if (role != Role.ADMIN) {
+            return USER_SESSION;
+        }
+        Set<Scope> all = new LinkedHashSet<>(USER_SESSION.values());
+        all.add(Scope.ADMIN);
+        return new Scopes(all);
+    }
+
     public Scopes {
         values = Set.copyOf(new LinkedHashSet<>(values));
     }

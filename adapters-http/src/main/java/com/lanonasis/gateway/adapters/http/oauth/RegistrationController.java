@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.adapters.http.edge.FixedWindowLimiter;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.oauth.port.in.ClientMetadata;
 import com.lanonasis.gateway.application.oauth.port.in.ClientRegistrationUseCase;
@@ -27,6 +28,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +41,24 @@ final class RegistrationController {
 
     private final ClientRegistrationUseCase registration;
     private final String issuer;
+    /** Registration is open to anyone, so each address gets a few per minute. */
+    private final FixedWindowLimiter limiter;
 
-    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer) {
+    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer,
+                           @Value("${onasis.oauth.registrations-per-minute:20}") int perMinute) {
         this.registration = registration;
         this.issuer = issuer;
+        this.limiter = new FixedWindowLimiter(perMinute, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     @Post(uris = {"/register", "/oauth/register"})
-    HttpResponse<?> register(@Body MetadataJson body) {
+    HttpResponse<?> register(HttpRequest<?> request, @Body MetadataJson body) {
+        long retryAfter = limiter.retryAfterSeconds(request.getRemoteAddress().getAddress().getHostAddress());
+        if (retryAfter > 0) {
+            return OAuthResponses.noStore(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(retryAfter))
+                    .body(new OAuthResponses.ErrorJson("slow_down", "too many registrations; retry later")));
+        }
         return answer(registration.register(body.toMetadata()), HttpStatus.CREATED);
     }
 
