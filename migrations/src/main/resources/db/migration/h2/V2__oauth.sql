@@ -29,9 +29,9 @@ CREATE TABLE oauth_access_tokens (
     scopes      VARCHAR(2000) NOT NULL,
     issued_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    opaque_hash CHAR(64),
+    token_hash  CHAR(64) NOT NULL,
     revoked_at  TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT oauth_access_tokens_opaque UNIQUE (opaque_hash)
+    CONSTRAINT oauth_access_tokens_hash UNIQUE (token_hash)
 );
 CREATE INDEX oauth_access_tokens_family ON oauth_access_tokens (family_id);
 

@@ -16,7 +16,6 @@ import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.AccessTokens;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.TokenSigner;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -45,10 +44,9 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    CredentialVerification credentialVerification(TokenSigner userTokens, OAuthTokenSigner oauthTokens,
-                                                  AccessTokens accessTokens, WebSessions webSessions, ApiKeys apiKeys,
-                                                  Users users, Clock clock) {
-        return new CredentialVerification(userTokens, oauthTokens, accessTokens, webSessions, apiKeys, users, clock);
+    CredentialVerification credentialVerification(TokenSigner userTokens, AccessTokens accessTokens,
+                                                  WebSessions webSessions, ApiKeys apiKeys, Users users, Clock clock) {
+        return new CredentialVerification(userTokens, accessTokens, webSessions, apiKeys, users, clock);
     }
 
     @Singleton

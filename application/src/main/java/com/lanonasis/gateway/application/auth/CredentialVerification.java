@@ -20,7 +20,6 @@ import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
 import com.lanonasis.gateway.domain.tokens.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.TokenSigner;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.time.Clock;
@@ -32,17 +31,15 @@ import java.util.Optional;
 public final class CredentialVerification implements AuthenticateUseCase {
 
     private final TokenSigner userTokens;
-    private final OAuthTokenSigner oauthTokens;
     private final AccessTokens accessTokens;
     private final WebSessions webSessions;
     private final ApiKeys apiKeys;
     private final Users users;
     private final Clock clock;
 
-    public CredentialVerification(TokenSigner userTokens, OAuthTokenSigner oauthTokens, AccessTokens accessTokens,
-                                  WebSessions webSessions, ApiKeys apiKeys, Users users, Clock clock) {
+    public CredentialVerification(TokenSigner userTokens, AccessTokens accessTokens, WebSessions webSessions,
+                                  ApiKeys apiKeys, Users users, Clock clock) {
         this.userTokens = userTokens;
-        this.oauthTokens = oauthTokens;
         this.accessTokens = accessTokens;
         this.webSessions = webSessions;
         this.apiKeys = apiKeys;
@@ -61,18 +58,17 @@ public final class CredentialVerification implements AuthenticateUseCase {
         return verifyApiKey(((Credential.ApiKey) credential).key());
     }
 
+    /**
+     * OAuth access tokens are found by their hash (one indexed lookup, no signature check);
+     * anything else may be a login JWT, whose signature is checked.
+     */
     private Authentication verifyBearer(String token) {
-        boolean jws = token.chars().filter(c -> c == '.').count() == 2;
-        if (jws) {
-            Optional<UserTokenClaims> userToken = userTokens.verify(token);
-            if (userToken.isPresent()) {
-                return userToken(userToken.get());
-            }
-            return oauthTokens.verifyAccessToken(token)
-                    .map(claims -> oauthToken(accessTokens.byTokenId(claims.tokenId())))
-                    .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
+        Optional<IssuedAccessToken> issued = accessTokens.byTokenHash(new MachineSecret(token).hash());
+        if (issued.isPresent()) {
+            return oauthToken(issued.get());
         }
-        return oauthToken(accessTokens.byOpaqueHash(new MachineSecret(token).hash()));
+        return userTokens.verify(token).map(this::userToken)
+                .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
     }
 
     private Authentication userToken(UserTokenClaims claims) {
@@ -84,15 +80,15 @@ public final class CredentialVerification implements AuthenticateUseCase {
     }
 
     /** OAuth tokens are checked against their record, so revocation takes effect at once. */
-    private Authentication oauthToken(Optional<IssuedAccessToken> record) {
-        if (record.isEmpty() || record.get().revokedAt() != null || record.get().userId() == null) {
+    private Authentication oauthToken(IssuedAccessToken record) {
+        if (record.revokedAt() != null || record.userId() == null) {
             return new Unauthenticated(CredentialProblem.INVALID);
         }
-        AccessTokenClaims claims = record.get().claims();
+        AccessTokenClaims claims = record.claims();
         if (claims.expiredAt(clock.instant())) {
             return new Unauthenticated(CredentialProblem.EXPIRED);
         }
-        return users.findById(record.get().userId())
+        return users.findById(record.userId())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
                         user.role(), claims.scopes(), CredentialKind.OAUTH_TOKEN, claims.tokenId(), claims.clientId(),
                         claims.audience())))

@@ -58,15 +58,9 @@ final class TokenMinter {
         AccessTokenClaims claims = new AccessTokenClaims(ids.newId().toString(),
                 user == null ? client.clientId() : user.toString(), client.clientId(), audience, scopes, now,
                 now.plus(settings.accessTokenLifetime()));
-        String accessToken;
-        if (settings.opaqueAccessTokens()) {
-            MachineSecret opaque = new MachineSecret(secrets.alphanumeric(OPAQUE_LENGTH));
-            accessTokens.add(new IssuedAccessToken(claims, user, opaque.hash(), familyId, null));
-            accessToken = opaque.reveal();
-        } else {
-            accessTokens.add(new IssuedAccessToken(claims, user, null, familyId, null));
-            accessToken = signer.signAccessToken(claims).reveal();
-        }
+        MachineSecret accessToken = new MachineSecret(settings.opaqueAccessTokens()
+                ? secrets.alphanumeric(OPAQUE_LENGTH) : signer.signAccessToken(claims).reveal());
+        accessTokens.add(new IssuedAccessToken(claims, user, accessToken.hash(), familyId, null));
         String refreshToken = null;
         if (withRefreshToken && user != null) {
             MachineSecret refresh = new MachineSecret(secrets.alphanumeric(REFRESH_LENGTH));
@@ -77,7 +71,7 @@ final class TokenMinter {
         audit.record(new AuditEvent(event, now, user == null ? null : user.toString(), client.clientId(),
                 Map.of("jti", claims.tokenId(), "scope", scopes.spaceDelimited(),
                         "refresh_token", String.valueOf(refreshToken != null))));
-        return new TokenResponse(accessToken, settings.accessTokenLifetime().toSeconds(), refreshToken, scopes);
+        return new TokenResponse(accessToken.reveal(), settings.accessTokenLifetime().toSeconds(), refreshToken, scopes);
     }
 
     /** Revokes every access and refresh token descending from one grant. */

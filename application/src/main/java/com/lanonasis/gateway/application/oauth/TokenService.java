@@ -28,7 +28,6 @@ import com.lanonasis.gateway.domain.shared.UnitOfWork;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
 import com.lanonasis.gateway.domain.tokens.RefreshTokens;
 import java.time.Clock;
@@ -54,7 +53,6 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
     private final DeviceAuthorizations devices;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
-    private final OAuthTokenSigner signer;
     private final Users users;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
@@ -70,7 +68,6 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         this.devices = devices;
         this.refreshTokens = components.refreshTokens();
         this.accessTokens = components.accessTokens();
-        this.signer = components.signer();
         this.users = users;
         this.audit = components.audit();
         this.unitOfWork = unitOfWork;
@@ -302,10 +299,7 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
     }
 
     private Optional<IssuedAccessToken> findAccessToken(String token) {
-        if (token.chars().filter(c -> c == '.').count() == 2) {
-            return signer.verifyAccessToken(token).flatMap(claims -> accessTokens.byTokenId(claims.tokenId()));
-        }
-        return accessTokens.byOpaqueHash(new MachineSecret(token).hash());
+        return accessTokens.byTokenHash(new MachineSecret(token).hash());
     }
 
     private String username(UserId userId) {

@@ -9,9 +9,8 @@ public interface AccessTokens {
 
     void add(IssuedAccessToken token);
 
-    Optional<IssuedAccessToken> byTokenId(String tokenId);
-
-    Optional<IssuedAccessToken> byOpaqueHash(SecretHash hash);
+    /** The record of the token whose value hashes to this; the fast way to check a presented token. */
+    Optional<IssuedAccessToken> byTokenHash(SecretHash hash);
 
     void revoke(String tokenId, Instant at);
 

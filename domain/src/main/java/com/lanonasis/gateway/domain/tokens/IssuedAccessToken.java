@@ -10,14 +10,16 @@ import java.util.Objects;
  * introspectable.
  *
  * @param userId     null for client_credentials tokens
- * @param opaqueHash the hash of an opaque token's value; null for JWTs (found by jti)
+ * @param tokenHash  SHA-256 of the token as handed out (JWT or opaque): finding a token by it is
+ *                   proof that we issued exactly this token, without a signature check
  * @param familyId   the grant it descends from; revoking the family revokes it
  */
-public record IssuedAccessToken(AccessTokenClaims claims, UserId userId, SecretHash opaqueHash, String familyId,
+public record IssuedAccessToken(AccessTokenClaims claims, UserId userId, SecretHash tokenHash, String familyId,
                                 Instant revokedAt) {
 
     public IssuedAccessToken {
         Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(tokenHash, "tokenHash");
         Objects.requireNonNull(familyId, "familyId");
     }
 

@@ -1,14 +1,13 @@
 package com.lanonasis.gateway.domain.tokens;
 
-import java.util.Optional;
-
-/** Outgoing port: signs and checks JWT access tokens (RFC 9068, {@code typ: at+jwt}), and publishes the keys. */
+/**
+ * Outgoing port: signs JWT access tokens (RFC 9068, {@code typ: at+jwt}) and publishes the keys.
+ * This service itself checks presented tokens against its record of them (by hash), so no
+ * signature check is needed on its hot path; the signature is for other resource servers.
+ */
 public interface OAuthTokenSigner {
 
     SignedToken signAccessToken(AccessTokenClaims claims);
-
-    /** Claims of a token with a valid signature from one of our keys and our issuer; expiry is the caller's check. */
-    Optional<AccessTokenClaims> verifyAccessToken(String compact);
 
     /** The public keys, as a JWK Set document. */
     String publicKeySet();

@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class JdbcAccessTokens implements AccessTokens {
 
     private static final String COLUMNS = "jti, family_id, client_id, user_id, subject, audience, scopes, issued_at,"
-            + " expires_at, opaque_hash, revoked_at";
+            + " expires_at, token_hash, revoked_at";
 
     private final JdbcDatabase database;
 
@@ -39,7 +39,7 @@ public final class JdbcAccessTokens implements AccessTokens {
                 insert.setString(7, claims.scopes().spaceDelimited());
                 Rows.setInstant(insert, 8, claims.issuedAt());
                 Rows.setInstant(insert, 9, claims.expiresAt());
-                insert.setString(10, token.opaqueHash() == null ? null : token.opaqueHash().hex());
+                insert.setString(10, token.tokenHash().hex());
                 Rows.setInstant(insert, 11, token.revokedAt());
                 return insert.executeUpdate();
             }
@@ -47,13 +47,8 @@ public final class JdbcAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Optional<IssuedAccessToken> byTokenId(String tokenId) {
-        return findWhere("jti = ?", tokenId);
-    }
-
-    @Override
-    public Optional<IssuedAccessToken> byOpaqueHash(SecretHash hash) {
-        return findWhere("opaque_hash = ?", hash.hex());
+    public Optional<IssuedAccessToken> byTokenHash(SecretHash hash) {
+        return findWhere("token_hash = ?", hash.hex());
     }
 
     @Override
@@ -91,13 +86,12 @@ public final class JdbcAccessTokens implements AccessTokens {
 
     private static IssuedAccessToken token(ResultSet row) throws SQLException {
         UUID user = Rows.uuid(row, "user_id");
-        String opaque = row.getString("opaque_hash");
         AccessTokenClaims claims = new AccessTokenClaims(row.getString("jti"), row.getString("subject"),
                 row.getString("client_id"), Lists.split(row.getString("audience")),
                 Scopes.parseSpaceDelimited(row.getString("scopes")), Rows.instant(row, "issued_at"),
                 Rows.instant(row, "expires_at"));
         return new IssuedAccessToken(claims, user == null ? null : new UserId(user),
-                opaque == null ? null : new SecretHash(opaque), row.getString("family_id"),
+                new SecretHash(row.getString("token_hash")), row.getString("family_id"),
                 Rows.instant(row, "revoked_at"));
     }
 }
