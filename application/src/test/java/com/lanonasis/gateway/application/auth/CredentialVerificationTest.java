@@ -1,0 +1,165 @@
+package com.lanonasis.gateway.application.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.lanonasis.gateway.application.auth.port.in.Authentication;
+import com.lanonasis.gateway.application.auth.port.in.Authentication.CredentialProblem;
+import com.lanonasis.gateway.application.auth.port.in.Credential;
+import com.lanonasis.gateway.application.fakes.Fakes;
+import com.lanonasis.gateway.domain.identity.Email;
+import com.lanonasis.gateway.domain.identity.PasswordHash;
+import com.lanonasis.gateway.domain.identity.User;
+import com.lanonasis.gateway.domain.identity.UserAccount;
+import com.lanonasis.gateway.domain.identity.WebSession;
+import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.keys.ApiKey;
+import com.lanonasis.gateway.domain.keys.ApiKeyId;
+import com.lanonasis.gateway.domain.keys.ApiKeySecret;
+import com.lanonasis.gateway.domain.shared.CredentialKind;
+import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Role;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.SecretHash;
+import com.lanonasis.gateway.domain.shared.UserId;
+import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
+import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
+import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CredentialVerificationTest {
+
+    private static final String KEY_ID = "AbCdEfGhIjKlMnOpQrStUvWx";
+
+    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
+    private final Fakes.InMemoryApiKeys apiKeys = new Fakes.InMemoryApiKeys();
+    private final Fakes.FakeUserTokens userTokens = new Fakes.FakeUserTokens();
+    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
+    private final Map<SecretHash, WebSession> sessions = new HashMap<>();
+    private final Fakes.ManualClock clock = new Fakes.ManualClock();
+    private final CredentialVerification verification = new CredentialVerification(userTokens, accessTokens,
+            new WebSessions() {
+                @Override
+                public void add(WebSession session) {
+                    sessions.put(session.idHash(), session);
+                }
+
+                @Override
+                public Optional<WebSession> find(SecretHash idHash) {
+                    return Optional.ofNullable(sessions.get(idHash));
+                }
+
+                @Override
+                public void remove(SecretHash idHash) {
+                    sessions.remove(idHash);
+                }
+            }, apiKeys, users, clock);
+    private final User user = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
+            Instant.EPOCH);
+
+    {
+        users.add(new UserAccount(user, new PasswordHash("x")));
+    }
+
+    @Test
+    void apiKeyAuthenticatesWithItsOwnScopesAndRecordsUseAtMostEveryMinute() {
+        storeKey(null, null);
+
+        Principal principal = authenticated(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret"));
+        assertEquals(user.id(), principal.userId());
+        assertEquals(CredentialKind.API_KEY, principal.via());
+        assertEquals(Scopes.parseSpaceDelimited("memories:read"), principal.scopes());
+        authenticated(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret"));
+        assertEquals(1, apiKeys.usesRecorded, "second use within a minute is not written");
+        clock.advance(Duration.ofMinutes(2));
+        authenticated(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret"));
+        assertEquals(2, apiKeys.usesRecorded);
+    }
+
+    @Test
+    void apiKeyProblemsAreTold() {
+        storeKey(null, null);
+        assertEquals(CredentialProblem.API_KEY_SECRET_MISSING, problem(new Credential.ApiKey("pk_" + KEY_ID)));
+        assertEquals(CredentialProblem.MALFORMED, problem(new Credential.ApiKey("garbage")));
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.ApiKey("pk_" + KEY_ID + ".sk_wrong")));
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.ApiKey("pk_ZZZZZZZZZZZZZZZZZZZZZZZZ.sk_secret")));
+    }
+
+    @Test
+    void revokedAndExpiredKeysAreRefused() {
+        storeKey(null, clock.instant());
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret")));
+
+        storeKey(clock.instant().plusSeconds(60), null);
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(CredentialProblem.EXPIRED, problem(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret")));
+    }
+
+    @Test
+    void userTokensExpire() {
+        String token = userTokens.sign(new UserTokenClaims("jti", user.id(), "ada@example.com", Role.USER,
+                Scopes.USER_SESSION, clock.instant(), clock.instant().plusSeconds(60))).reveal();
+        assertEquals(CredentialKind.USER_TOKEN, authenticated(new Credential.BearerToken(token)).via());
+
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(CredentialProblem.EXPIRED, problem(new Credential.BearerToken(token)));
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.BearerToken("forged")));
+    }
+
+    @Test
+    void oauthTokensAreFoundByHashAndCarryClientAndAudience() {
+        AccessTokenClaims claims = new AccessTokenClaims("jti-1", user.id().toString(), "cli",
+                List.of("https://api.example/mcp"), Scopes.parseSpaceDelimited("memories:read"), clock.instant(),
+                clock.instant().plusSeconds(900));
+        accessTokens.add(new IssuedAccessToken(claims, user.id(), new MachineSecret("opaque-1").hash(), "family",
+                null));
+
+        Principal principal = authenticated(new Credential.BearerToken("opaque-1"));
+        assertEquals("cli", principal.clientId());
+        assertEquals(List.of("https://api.example/mcp"), principal.audience());
+        assertEquals(CredentialKind.OAUTH_TOKEN, principal.via());
+
+        accessTokens.revokeFamily("family", clock.instant());
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.BearerToken("opaque-1")));
+    }
+
+    @Test
+    void clientCredentialTokensCarryNoUserSoCannotActForOne() {
+        AccessTokenClaims claims = new AccessTokenClaims("jti-2", "service", "service", List.of(),
+                Scopes.parseSpaceDelimited("memories:read"), clock.instant(), clock.instant().plusSeconds(900));
+        accessTokens.add(new IssuedAccessToken(claims, null, new MachineSecret("opaque-2").hash(), "f2", null));
+
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.BearerToken("opaque-2")));
+    }
+
+    @Test
+    void webSessionsLastUntilTheyExpire() {
+        sessions.put(new MachineSecret("cookie").hash(), new WebSession(new MachineSecret("cookie").hash(),
+                user.id(), clock.instant(), clock.instant().plusSeconds(60)));
+        assertEquals(CredentialKind.WEB_SESSION, authenticated(new Credential.SessionCookie("cookie")).via());
+
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.SessionCookie("cookie")));
+    }
+
+    private void storeKey(Instant expiresAt, Instant revokedAt) {
+        apiKeys.add(new ApiKey(new ApiKeyId(KEY_ID), user.id(), "k", Scopes.parseSpaceDelimited("memories:read"),
+                SecretHash.of(new ApiKeySecret("secret")), clock.instant(), expiresAt, null, revokedAt));
+    }
+
+    private Principal authenticated(Credential credential) {
+        return assertInstanceOf(Authentication.Authenticated.class, verification.authenticate(credential)).principal();
+    }
+
+    private CredentialProblem problem(Credential credential) {
+        return assertInstanceOf(Authentication.Unauthenticated.class, verification.authenticate(credential)).problem();
+    }
+}

@@ -1,0 +1,94 @@
+package com.lanonasis.gateway.application.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lanonasis.gateway.application.fakes.Fakes;
+import com.lanonasis.gateway.application.identity.port.in.LogIn;
+import com.lanonasis.gateway.application.identity.port.in.Registration;
+import com.lanonasis.gateway.application.identity.port.in.UserSession;
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.identity.User;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IdentityServiceTest {
+
+    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
+    private final Fakes.PlainHasher hasher = new Fakes.PlainHasher();
+    private final Fakes.FakeUserTokens tokens = new Fakes.FakeUserTokens();
+    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final Fakes.ManualClock clock = new Fakes.ManualClock();
+    private final IdentityService identity = new IdentityService(users, hasher,
+            new PasswordCheck(users, hasher, Fakes.counting()), tokens, audit, IdGenerator.random(), clock,
+            Duration.ofMinutes(30));
+
+    @Test
+    void registersWithAHashedPassword() {
+        User user = done(identity.register(new Registration("Ada@Example.com", "correct horse", " Ada ")));
+
+        assertEquals("ada@example.com", user.email().value());
+        assertEquals("Ada", user.name());
+        assertEquals("plain:correct horse", users.accounts.get(user.id()).passwordHash().reveal());
+    }
+
+    @Test
+    void duplicateEmailIsAConflictAndAllBadFieldsAreReported() {
+        done(identity.register(new Registration("ada@example.com", "correct horse", null)));
+
+        Rejection taken = rejected(identity.register(new Registration("ADA@example.com", "another pass", null)));
+        assertEquals(new Rejection.Conflict("email_taken", "an account with this email already exists"), taken);
+
+        Rejection invalid = rejected(identity.register(new Registration("nope", "short", "x".repeat(101))));
+        assertEquals(List.of("email", "password", "name"),
+                ((Rejection.Invalid) invalid).errors().stream().map(e -> e.field()).toList());
+    }
+
+    @Test
+    void loginSignsAUserTokenWithTheConfiguredLifetime() {
+        User user = done(identity.register(new Registration("ada@example.com", "correct horse", null)));
+
+        UserSession session = done(identity.logIn(new LogIn("ada@example.com", "correct horse")));
+
+        UserTokenClaims claims = tokens.issued.get(session.accessToken().reveal());
+        assertEquals(user.id(), claims.subject());
+        assertEquals(Scopes.USER_SESSION, claims.scopes());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(30)), claims.expiresAt());
+        assertEquals(Duration.ofMinutes(30), session.expiresIn());
+        assertEquals(AuditEvent.Type.LOGIN_SUCCEEDED, audit.types().get(0));
+    }
+
+    @Test
+    void unknownEmailAndWrongPasswordAreTheSameRejectionAndCostTheSameCheck() {
+        done(identity.register(new Registration("ada@example.com", "correct horse", null)));
+        int before = hasher.checks;
+
+        Rejection wrong = rejected(identity.logIn(new LogIn("ada@example.com", "wrong horse")));
+        Rejection unknown = rejected(identity.logIn(new LogIn("bob@example.com", "wrong horse")));
+
+        assertEquals(wrong, unknown);
+        assertInstanceOf(Rejection.InvalidCredentials.class, wrong);
+        assertEquals(before + 2, hasher.checks, "a hash is checked for the unknown email too");
+        assertEquals(List.of(AuditEvent.Type.LOGIN_FAILED, AuditEvent.Type.LOGIN_FAILED), audit.types());
+        assertTrue(audit.events.stream().noneMatch(e -> e.details().containsValue("wrong horse")));
+    }
+
+    static <T> T done(Outcome<T> outcome) {
+        return outcome.fold(value -> value, rejection -> {
+            throw new AssertionError("rejected: " + rejection);
+        });
+    }
+
+    static Rejection rejected(Outcome<?> outcome) {
+        return outcome.fold(value -> {
+            throw new AssertionError("not rejected: " + value);
+        }, rejection -> rejection);
+    }
+}

@@ -1,0 +1,91 @@
+package com.lanonasis.gateway.application.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lanonasis.gateway.application.fakes.Fakes;
+import com.lanonasis.gateway.application.fakes.TestPrincipals;
+import com.lanonasis.gateway.application.keys.port.in.NewApiKeyRequest;
+import com.lanonasis.gateway.domain.keys.IssuedApiKey;
+import com.lanonasis.gateway.domain.keys.PresentedApiKey;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import com.lanonasis.gateway.domain.shared.Scope;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyServiceTest {
+
+    private final Fakes.InMemoryApiKeys keys = new Fakes.InMemoryApiKeys();
+    private final Fakes.ManualClock clock = new Fakes.ManualClock();
+    private final ApiKeyService service = new ApiKeyService(keys, Fakes.counting(), new Fakes.RecordingUnitOfWork(),
+            clock);
+    private final Principal owner = TestPrincipals.userWith("mcp:full");
+
+    @Test
+    void newKeyHasDefaultScopesAndOnlyItsHashIsStored() {
+        IssuedApiKey issued = done(service.create(owner, new NewApiKeyRequest("laptop", null, 3600L)));
+
+        assertEquals(Scopes.API_KEY_DEFAULT, issued.key().scopes());
+        assertEquals(clock.instant().plusSeconds(3600), issued.key().expiresAt());
+        PresentedApiKey parsed = PresentedApiKey.parse(issued.reveal());
+        PresentedApiKey.Complete complete = assertInstanceOf(PresentedApiKey.Complete.class, parsed);
+        assertTrue(keys.keys.get(issued.key().id()).secretHash().matches(complete.secret()));
+    }
+
+    @Test
+    void aKeyCannotOutgrowItsCreatorNorLiveTooLongOrShort() {
+        Rejection escalation = rejected(service.create(owner, new NewApiKeyRequest("k", List.of("admin"), null)));
+        assertEquals("scopes", ((Rejection.Invalid) escalation).errors().get(0).field());
+        Rejection tooShort = rejected(service.create(owner, new NewApiKeyRequest("k", null, 5L)));
+        assertEquals("expires_in", ((Rejection.Invalid) tooShort).errors().get(0).field());
+        Rejection noName = rejected(service.create(owner, new NewApiKeyRequest(" ", null, null)));
+        assertEquals("name", ((Rejection.Invalid) noName).errors().get(0).field());
+        assertTrue(keys.keys.isEmpty(), "nothing stored");
+    }
+
+    @Test
+    void managingKeysNeedsTheApiKeyScopes() {
+        Principal memoriesOnly = TestPrincipals.userWith("memories:read");
+        assertEquals(new Rejection.Forbidden(Scope.API_KEYS_WRITE),
+                rejected(service.create(memoriesOnly, new NewApiKeyRequest("k", null, null))));
+        assertEquals(new Rejection.Forbidden(Scope.API_KEYS_READ), rejected(service.list(memoriesOnly)));
+        assertEquals(new Rejection.Forbidden(Scope.API_KEYS_WRITE), rejected(service.revoke(memoriesOnly, "x")));
+    }
+
+    @Test
+    void onlyTheOwnerRevokesAndRevokedKeysLeaveTheList() {
+        IssuedApiKey issued = done(service.create(owner, new NewApiKeyRequest("k", null, null)));
+        String id = issued.key().id().value();
+
+        assertInstanceOf(Rejection.NotFound.class, rejected(service.revoke(TestPrincipals.userWith("mcp:full"), id)));
+        assertEquals(issued.key().id(), done(service.revoke(owner, id)));
+        assertEquals(List.of(), done(service.list(owner)));
+        assertInstanceOf(Rejection.NotFound.class, rejected(service.revoke(owner, id)));
+        assertInstanceOf(Rejection.NotFound.class, rejected(service.revoke(owner, "not a key id")));
+    }
+
+    @Test
+    void liveKeysAreCapped() {
+        for (int i = 0; i < ApiKeyService.MAX_LIVE_KEYS_PER_USER; i++) {
+            done(service.create(owner, new NewApiKeyRequest("k" + i, null, null)));
+        }
+        assertEquals("too_many_keys", ((Rejection.Conflict) rejected(service.create(owner,
+                new NewApiKeyRequest("one more", null, null)))).code());
+    }
+
+    static <T> T done(Outcome<T> outcome) {
+        return outcome.fold(value -> value, rejection -> {
+            throw new AssertionError("rejected: " + rejection);
+        });
+    }
+
+    static Rejection rejected(Outcome<?> outcome) {
+        return outcome.fold(value -> {
+            throw new AssertionError("not rejected: " + value);
+        }, rejection -> rejection);
+    }
+}

@@ -1,0 +1,170 @@
+package com.lanonasis.gateway.application.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lanonasis.gateway.application.fakes.Fakes;
+import com.lanonasis.gateway.application.fakes.InMemoryMemories;
+import com.lanonasis.gateway.application.fakes.TestPrincipals;
+import com.lanonasis.gateway.application.memory.port.in.BulkDeletion;
+import com.lanonasis.gateway.application.memory.port.in.ListRequest;
+import com.lanonasis.gateway.application.memory.port.in.MemoryDraft;
+import com.lanonasis.gateway.application.memory.port.in.MemoryEdit;
+import com.lanonasis.gateway.application.memory.port.in.SearchRequest;
+import com.lanonasis.gateway.application.memory.port.in.SearchResults;
+import com.lanonasis.gateway.domain.memory.MemoryEntry;
+import com.lanonasis.gateway.domain.memory.MemoryPage;
+import com.lanonasis.gateway.domain.memory.MemoryType;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import com.lanonasis.gateway.domain.shared.Scope;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MemoryServiceTest {
+
+    private final InMemoryMemories memories = new InMemoryMemories();
+    private final Fakes.RecordingUnitOfWork unitOfWork = new Fakes.RecordingUnitOfWork();
+    private final MemoryService service = new MemoryService(memories, unitOfWork, IdGenerator.random(),
+            new Fakes.ManualClock());
+    private final Principal owner = TestPrincipals.userWith("memories:read memories:write memories:delete");
+
+    @Test
+    void everyOperationNeedsItsScope() {
+        Principal none = TestPrincipals.userWith("profile");
+        MemoryEntry entry = create("t", "c");
+        String id = entry.id().toString();
+        assertEquals(forbidden(Scope.MEMORIES_WRITE), rejected(service.create(none, draft("t", "c"))));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.get(none, id)));
+        assertEquals(forbidden(Scope.MEMORIES_WRITE), rejected(service.update(none, id, edit("x"))));
+        assertEquals(forbidden(Scope.MEMORIES_DELETE), rejected(service.delete(none, id)));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.list(none, list(null, null, null))));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.search(none, search("t", null))));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.stats(none)));
+        assertEquals(forbidden(Scope.MEMORIES_DELETE), rejected(service.deleteAll(none, List.of(id))));
+    }
+
+    @Test
+    void createValidatesEveryFieldAndWritesNothingWhenInvalid() {
+        Rejection invalid = rejected(service.create(owner, new MemoryDraft("", "", "diary", List.of("x".repeat(51)),
+                null)));
+
+        assertEquals(List.of("title", "content", "type", "tags"),
+                ((Rejection.Invalid) invalid).errors().stream().map(e -> e.field()).toList());
+        assertTrue(memories.entries.isEmpty());
+        assertEquals(MemoryType.CONTEXT, create("t", "c").type());
+    }
+
+    @Test
+    void getCountsAccessAndOthersSeeNothing() {
+        MemoryEntry entry = create("t", "c");
+
+        assertEquals(1, done(service.get(owner, entry.id().toString())).accessCount());
+        assertEquals(2, done(service.get(owner, entry.id().toString())).accessCount());
+        Principal other = TestPrincipals.userWith("memories:read memories:write memories:delete");
+        assertInstanceOf(Rejection.NotFound.class, rejected(service.get(other, entry.id().toString())));
+        assertInstanceOf(Rejection.NotFound.class, rejected(service.update(other, entry.id().toString(), edit("x"))));
+        assertInstanceOf(Rejection.NotFound.class, rejected(service.delete(other, entry.id().toString())));
+        assertInstanceOf(Rejection.Invalid.class, rejected(service.get(owner, "not-a-uuid")));
+    }
+
+    @Test
+    void updateNeedsAFieldAndKeepsTheRest() {
+        MemoryEntry entry = create("t", "c");
+
+        assertInstanceOf(Rejection.Invalid.class, rejected(service.update(owner, entry.id().toString(),
+                new MemoryEdit(null, null, null, null, null))));
+        MemoryEntry updated = done(service.update(owner, entry.id().toString(), edit("new")));
+        assertEquals("new", updated.title().value());
+        assertEquals("c", updated.content().value());
+    }
+
+    @Test
+    void listPagesByPageOrOffset() {
+        for (int i = 0; i < 5; i++) {
+            create("t" + i, "c");
+        }
+        MemoryPage byPage = done(service.list(owner, list(2, null, 3)));
+        assertEquals(4, byPage.offset());
+        assertEquals(1, byPage.entries().size());
+        assertEquals(3, byPage.pages());
+        assertEquals(1, done(service.list(owner, list(2, 1, 3))).offset(), "offset wins over page");
+        assertInstanceOf(Rejection.Invalid.class, rejected(service.list(owner, list(2, null, 0))));
+        assertInstanceOf(Rejection.Invalid.class, rejected(service.list(owner, list(101, null, null))));
+    }
+
+    @Test
+    void searchRanksAndAppliesThresholdAndLimit() {
+        create("Deploy guide", "how to deploy");
+        create("Notes", "we deploy on fridays");
+        create("Other", "nothing");
+
+        SearchResults all = done(service.search(owner, search("deploy", null)));
+        assertEquals(2, all.totalResults());
+        assertEquals("Deploy guide", all.results().get(0).entry().title().value());
+        assertTrue(all.results().get(0).relevance() > all.results().get(1).relevance());
+
+        SearchResults strict = done(service.search(owner, new SearchRequest("deploy", null, null, 10, 0.6)));
+        assertEquals(1, strict.totalResults());
+        SearchResults limited = done(service.search(owner, new SearchRequest("deploy", null, null, 1, null)));
+        assertEquals(1, limited.results().size());
+        assertEquals(2, limited.totalResults());
+    }
+
+    @Test
+    void bulkDeleteReportsWhatItCouldNotDeleteInOneTransaction() {
+        MemoryEntry mine = create("t", "c");
+        Principal other = TestPrincipals.userWith("memories:read memories:write memories:delete");
+        MemoryEntry theirs = done(service.create(other, draft("t", "c")));
+
+        BulkDeletion deletion = done(service.deleteAll(owner, List.of(mine.id().toString(), theirs.id().toString(),
+                "junk")));
+
+        assertEquals(1, deletion.deletedCount());
+        assertEquals(List.of("junk", theirs.id().toString()), deletion.failedIds());
+        assertTrue(memories.entries.containsKey(theirs.id()));
+        assertInstanceOf(Rejection.Invalid.class, rejected(service.deleteAll(owner, List.of())));
+        assertInstanceOf(Rejection.Invalid.class, rejected(service.deleteAll(owner,
+                java.util.Collections.nCopies(101, mine.id().toString()))));
+    }
+
+    private MemoryEntry create(String title, String content) {
+        return done(service.create(owner, draft(title, content)));
+    }
+
+    private static MemoryDraft draft(String title, String content) {
+        return new MemoryDraft(title, content, null, List.of(), Map.of());
+    }
+
+    private static MemoryEdit edit(String title) {
+        return new MemoryEdit(title, null, null, null, null);
+    }
+
+    private static ListRequest list(Integer limit, Integer offset, Integer page) {
+        return new ListRequest(limit, offset, page, null, null, null, null);
+    }
+
+    private static SearchRequest search(String query, Double threshold) {
+        return new SearchRequest(query, null, null, null, threshold);
+    }
+
+    private static Rejection forbidden(Scope scope) {
+        return new Rejection.Forbidden(scope);
+    }
+
+    static <T> T done(Outcome<T> outcome) {
+        return outcome.fold(value -> value, rejection -> {
+            throw new AssertionError("rejected: " + rejection);
+        });
+    }
+
+    static Rejection rejected(Outcome<?> outcome) {
+        return outcome.fold(value -> {
+            throw new AssertionError("not rejected: " + value);
+        }, rejection -> rejection);
+    }
+}
