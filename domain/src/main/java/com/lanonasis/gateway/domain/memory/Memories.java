@@ -28,7 +28,8 @@ public interface Memories {
 
     /**
      * Entries of the owner that contain at least one of the terms (case-insensitively) in
-     * title, content or a tag and pass the search's filters, most recently updated first.
+     * title, content or a tag and pass the search's filters, most recently updated first. A search
+     * without words matches nothing.
      */
     List<MemoryEntry> matching(UserId owner, TextSearch search, int max);
 

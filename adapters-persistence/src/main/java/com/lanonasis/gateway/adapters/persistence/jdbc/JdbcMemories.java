@@ -190,6 +190,9 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public List<MemoryEntry> matching(UserId owner, TextSearch search, int max) {
+        if (search.terms().isEmpty()) {
+            return List.of();
+        }
         Filter filter = new Filter(owner);
         filter.types(search.types());
         filter.anyOfTags(search.anyOfTags());
