@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.application.identity;
 
+import static com.lanonasis.gateway.application.fakes.Outcomes.done;
+import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,6 @@ import com.lanonasis.gateway.application.identity.port.in.UserSession;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
-import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
@@ -78,17 +79,5 @@ class IdentityServiceTest {
         assertEquals(before + 2, hasher.checks, "a hash is checked for the unknown email too");
         assertEquals(List.of(AuditEvent.Type.LOGIN_FAILED, AuditEvent.Type.LOGIN_FAILED), audit.types());
         assertTrue(audit.events.stream().noneMatch(e -> e.details().containsValue("wrong horse")));
-    }
-
-    static <T> T done(Outcome<T> outcome) {
-        return outcome.fold(value -> value, rejection -> {
-            throw new AssertionError("rejected: " + rejection);
-        });
-    }
-
-    static Rejection rejected(Outcome<?> outcome) {
-        return outcome.fold(value -> {
-            throw new AssertionError("not rejected: " + value);
-        }, rejection -> rejection);
     }
 }

@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.application.keys;
 
+import static com.lanonasis.gateway.application.fakes.Outcomes.done;
+import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,6 @@ import com.lanonasis.gateway.application.fakes.TestPrincipals;
 import com.lanonasis.gateway.application.keys.port.in.NewApiKeyRequest;
 import com.lanonasis.gateway.domain.keys.IssuedApiKey;
 import com.lanonasis.gateway.domain.keys.PresentedApiKey;
-import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scope;
@@ -75,17 +76,5 @@ class ApiKeyServiceTest {
         }
         assertEquals("too_many_keys", ((Rejection.Conflict) rejected(service.create(owner,
                 new NewApiKeyRequest("one more", null, null)))).code());
-    }
-
-    static <T> T done(Outcome<T> outcome) {
-        return outcome.fold(value -> value, rejection -> {
-            throw new AssertionError("rejected: " + rejection);
-        });
-    }
-
-    static Rejection rejected(Outcome<?> outcome) {
-        return outcome.fold(value -> {
-            throw new AssertionError("not rejected: " + value);
-        }, rejection -> rejection);
     }
 }

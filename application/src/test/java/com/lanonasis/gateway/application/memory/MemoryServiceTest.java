@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.application.memory;
 
+import static com.lanonasis.gateway.application.fakes.Outcomes.done;
+import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,6 @@ import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryPage;
 import com.lanonasis.gateway.domain.memory.MemoryType;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
-import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scope;
@@ -154,17 +155,5 @@ class MemoryServiceTest {
 
     private static Rejection forbidden(Scope scope) {
         return new Rejection.Forbidden(scope);
-    }
-
-    static <T> T done(Outcome<T> outcome) {
-        return outcome.fold(value -> value, rejection -> {
-            throw new AssertionError("rejected: " + rejection);
-        });
-    }
-
-    static Rejection rejected(Outcome<?> outcome) {
-        return outcome.fold(value -> {
-            throw new AssertionError("not rejected: " + value);
-        }, rejection -> rejection);
     }
 }

@@ -1,11 +1,8 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.lanonasis.gateway.adapters.http.security.ClientCredentialsReader;
-import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceStart;
-import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.domain.shared.Secret;
 import io.micronaut.context.annotation.Value;
@@ -23,7 +20,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /** The device authorization endpoint (RFC 8628 §3.1): where a device starts the flow. */
 @Controller
@@ -44,25 +40,17 @@ final class DeviceAuthorizationController {
     @Post(uris = {"/oauth/device", "/oauth/device_authorization"})
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<Form> form = Form.parse(request, body, json);
-        if (form.isEmpty()) {
-            return OAuthResponses.malformedBody(request);
-        }
-        Optional<ClientAuthentication> client = ClientCredentialsReader.read(request, form.get().get("client_id"),
-                form.get().get("client_secret"));
-        if (client.isEmpty()) {
-            return OAuthResponses.error(request, OAuthError.invalidClient());
-        }
-        OAuthResult<DeviceStart> result = devices.start(client.get(), form.get().get("scope"),
-                form.get().all("resource"));
-        if (result instanceof OAuthResult.Err<DeviceStart> err) {
-            return OAuthResponses.error(request, err.error());
-        }
-        DeviceStart started = ((OAuthResult.Ok<DeviceStart>) result).value();
-        return OAuthResponses.noStore(HttpResponse.ok(new DeviceJson(started.deviceCode(), started.userCode(),
-                verificationUri, verificationUri + "?user_code="
-                + URLEncoder.encode(started.userCode(), StandardCharsets.UTF_8), started.expiresIn(),
-                started.interval())));
+        return ClientRequests.handle(request, body, json, (client, form) -> {
+            OAuthResult<DeviceStart> result = devices.start(client, form.get("scope"), form.all("resource"));
+            if (result instanceof OAuthResult.Err<DeviceStart> err) {
+                return OAuthResponses.error(request, err.error());
+            }
+            DeviceStart started = ((OAuthResult.Ok<DeviceStart>) result).value();
+            return OAuthResponses.noStore(HttpResponse.ok(new DeviceJson(started.deviceCode(), started.userCode(),
+                    verificationUri, verificationUri + "?user_code="
+                    + URLEncoder.encode(started.userCode(), StandardCharsets.UTF_8), started.expiresIn(),
+                    started.interval())));
+        });
     }
 
     @Serdeable

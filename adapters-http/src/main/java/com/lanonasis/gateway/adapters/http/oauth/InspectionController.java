@@ -1,9 +1,6 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
-import com.lanonasis.gateway.adapters.http.security.ClientCredentialsReader;
-import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.Introspection;
-import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.application.oauth.port.in.TokenInspectionUseCase;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
@@ -22,8 +19,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
 /** Revocation (RFC 7009) and introspection (RFC 7662), with root aliases for older clients. */
 @Controller
@@ -43,7 +38,7 @@ final class InspectionController {
     @Post(uris = {"/oauth/revoke", "/revoke"})
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     HttpResponse<?> revoke(HttpRequest<?> request, @Nullable @Body String body) {
-        return withClient(request, body, (client, form) -> {
+        return ClientRequests.handle(request, body, json, (client, form) -> {
             OAuthResult<Boolean> result = inspection.revoke(client, form.get("token"), form.get("token_type_hint"));
             if (result instanceof OAuthResult.Err<Boolean> err) {
                 return OAuthResponses.error(request, err.error());
@@ -55,27 +50,13 @@ final class InspectionController {
     @Post(uris = {"/oauth/introspect", "/introspect"})
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     HttpResponse<?> introspect(HttpRequest<?> request, @Nullable @Body String body) {
-        return withClient(request, body, (client, form) -> {
+        return ClientRequests.handle(request, body, json, (client, form) -> {
             OAuthResult<Introspection> result = inspection.introspect(client, form.get("token"));
             if (result instanceof OAuthResult.Err<Introspection> err) {
                 return OAuthResponses.error(request, err.error());
             }
             return OAuthResponses.noStore(HttpResponse.ok(describe(((OAuthResult.Ok<Introspection>) result).value())));
         });
-    }
-
-    private HttpResponse<?> withClient(HttpRequest<?> request, String body,
-                                       BiFunction<ClientAuthentication, Form, HttpResponse<?>> work) {
-        Optional<Form> form = Form.parse(request, body, json);
-        if (form.isEmpty()) {
-            return OAuthResponses.malformedBody(request);
-        }
-        Optional<ClientAuthentication> client = ClientCredentialsReader.read(request, form.get().get("client_id"),
-                form.get().get("client_secret"));
-        if (client.isEmpty()) {
-            return OAuthResponses.error(request, OAuthError.invalidClient());
-        }
-        return work.apply(client.get(), form.get());
     }
 
     private Map<String, Object> describe(Introspection introspection) {

@@ -2,10 +2,7 @@ package com.lanonasis.gateway.adapters.http.oauth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.lanonasis.gateway.adapters.http.security.ClientCredentialsReader;
-import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.IssueTokenUseCase;
-import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.application.oauth.port.in.TokenRequest;
 import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
@@ -22,7 +19,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.Optional;
 
 /** The token endpoint (RFC 6749 §3.2), at {@code /oauth/token} and the root alias {@code /token}. */
 @Controller
@@ -40,24 +36,10 @@ final class TokenController {
     @Post(uris = {"/oauth/token", "/token"})
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<Form> parsed = Form.parse(request, body, json);
-        if (parsed.isEmpty()) {
-            return OAuthResponses.malformedBody(request);
-        }
-        Form form = parsed.get();
-        Optional<String> repeated = form.repeatedParameter();
-        if (repeated.isPresent()) {
-            return OAuthResponses.error(request, OAuthError.invalidRequest(repeated.get() + " is repeated"));
-        }
-        Optional<ClientAuthentication> client = ClientCredentialsReader.read(request, form.get("client_id"),
-                form.get("client_secret"));
-        if (client.isEmpty()) {
-            return OAuthResponses.error(request, OAuthError.invalidClient());
-        }
-        OAuthResult<TokenResponse> result = tokens.issue(client.get(), new TokenRequest(form.get("grant_type"),
-                form.get("code"), form.get("redirect_uri"), form.get("code_verifier"), form.get("refresh_token"),
-                form.get("scope"), form.all("resource"), form.get("device_code")));
-        return answer(request, result);
+        return ClientRequests.handle(request, body, json, (client, form) -> answer(request, tokens.issue(client,
+                new TokenRequest(form.get("grant_type"), form.get("code"), form.get("redirect_uri"),
+                        form.get("code_verifier"), form.get("refresh_token"), form.get("scope"), form.all("resource"),
+                        form.get("device_code")))));
     }
 
     static HttpResponse<?> answer(HttpRequest<?> request, OAuthResult<TokenResponse> result) {
