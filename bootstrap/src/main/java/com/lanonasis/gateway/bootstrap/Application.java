@@ -1,16 +1,44 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUnavailable;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import java.util.Optional;
 
-public final class Application {
+public final class Application extends Micronaut {
 
     private Application() {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args)
-                .mainClass(Application.class)
-                .banner(false)
-                .start();
+        Application application = new Application();
+        application.args(args).mainClass(Application.class).banner(false);
+        application.start();
+    }
+
+    /**
+     * A start-up failure an operator can fix from its message alone (a bad storage URL, an
+     * unreachable database) ends with that message and exit code 1, not a stack trace.
+     */
+    @Override
+    protected void handleStartupException(Environment environment, Throwable failure) {
+        Optional<String> reason = configurationProblem(failure);
+        if (reason.isEmpty()) {
+            super.handleStartupException(environment, failure);
+            return;
+        }
+        System.err.println("onasis-gateway cannot start: " + reason.get());
+        System.exit(1);
+    }
+
+    static Optional<String> configurationProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailable
+                    || cause instanceof IllegalArgumentException && cause.getMessage() != null
+                    && cause.getMessage().startsWith("ONASIS_")) {
+                return Optional.of(cause.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,7 +2,7 @@ package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
 import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
-import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseSettings;
+import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUrls;
 import com.lanonasis.gateway.adapters.persistence.jdbc.Databases;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcApiKeys;
@@ -35,6 +35,7 @@ import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.SigningKeys;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
@@ -46,14 +47,15 @@ import java.time.Duration;
 @Factory
 final class PersistenceFactory {
 
-    @Singleton
+    /** Eager, so a wrong URL or an unreachable database stops the start-up with a clear message. */
+    @Context
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(@Property(name = "onasis.database.url") String url,
                                 @Property(name = "onasis.database.username") @Nullable String username,
                                 @Property(name = "onasis.database.password") @Nullable String password,
                                 @Property(name = "onasis.database.max-pool-size", defaultValue = "10") int poolSize) {
-        return Databases.open(new DatabaseSettings(url, blankToNull(username), blankToNull(password), poolSize),
-                "onasis");
+        return Databases.open(DatabaseUrls.settings("ONASIS_DATABASE_URL", url, blankToNull(username),
+                blankToNull(password), poolSize), "onasis");
     }
 
     @Singleton

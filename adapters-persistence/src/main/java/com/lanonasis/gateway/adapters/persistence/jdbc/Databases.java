@@ -10,6 +10,7 @@ public final class Databases {
     private Databases() {
     }
 
+    /** @throws DatabaseUnavailable when the database cannot be reached or migrated */
     public static HikariDataSource open(DatabaseSettings settings, String poolName) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
@@ -21,7 +22,12 @@ public final class Databases {
             config.setPassword(settings.password());
         }
         config.setMaximumPoolSize(settings.maxPoolSize());
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailable("cannot connect to " + where(settings) + ": " + rootMessage(e), e);
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -30,8 +36,25 @@ public final class Databases {
                     .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw e;
+            throw new DatabaseUnavailable("cannot migrate " + where(settings) + ": " + rootMessage(e), e);
         }
         return dataSource;
+    }
+
+    /** The URL without anything secret in it: no user info, no query parameters. */
+    private static String where(DatabaseSettings settings) {
+        String url = settings.url();
+        int query = url.indexOf('?');
+        int semicolon = url.indexOf(';');
+        int end = query >= 0 ? query : semicolon >= 0 ? semicolon : url.length();
+        return url.substring(0, end).replaceAll("//[^/@]*@", "//");
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
