@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUnavailable;
+import com.lanonasis.gateway.domain.shared.StoreUnavailable;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class Application extends Micronaut {
 
     static Optional<String> configurationProblem(Throwable failure) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof DatabaseUnavailable
+            if (cause instanceof DatabaseUnavailable || cause instanceof StoreUnavailable
                     || cause instanceof IllegalArgumentException && cause.getMessage() != null
                     && cause.getMessage().startsWith("ONASIS_")) {
                 return Optional.of(cause.getMessage());

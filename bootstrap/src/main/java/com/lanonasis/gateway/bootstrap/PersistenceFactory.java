@@ -10,17 +10,9 @@ import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcClients;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcConsents;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcRefreshTokens;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryAuthorizationCodes;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryDeviceAuthorizations;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryPendingAuthorizations;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryWebSessions;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.clients.Clients;
 import com.lanonasis.gateway.domain.clients.Consents;
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
-import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
-import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.tokens.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.RefreshTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
@@ -121,28 +113,6 @@ final class PersistenceFactory {
     @Singleton
     AuditLog auditLog(JdbcDatabase database) {
         return new JdbcAuditLog(database);
-    }
-
-    // short-lived state: in this process by default (ONASIS_EPHEMERAL=redis shares it across instances)
-
-    @Singleton
-    AuthorizationCodes authorizationCodes(Clock clock) {
-        return new InMemoryAuthorizationCodes(clock);
-    }
-
-    @Singleton
-    PendingAuthorizations pendingAuthorizations(Clock clock) {
-        return new InMemoryPendingAuthorizations(clock);
-    }
-
-    @Singleton
-    DeviceAuthorizations deviceAuthorizations(Clock clock) {
-        return new InMemoryDeviceAuthorizations(clock);
-    }
-
-    @Singleton
-    WebSessions webSessions(Clock clock) {
-        return new InMemoryWebSessions(clock);
     }
 
     private static String blankToNull(String value) {

@@ -67,6 +67,18 @@ final class Browser {
         return location(post("/web/login", form));
     }
 
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+    }
+
+    void setCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
     private URI resolve(String pathOrUri) {
         return pathOrUri.startsWith("http") ? URI.create(pathOrUri) : base.resolve(pathOrUri);
     }

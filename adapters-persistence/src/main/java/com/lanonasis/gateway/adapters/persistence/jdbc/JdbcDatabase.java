@@ -1,9 +1,11 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.StoreUnavailable;
 import com.lanonasis.gateway.domain.shared.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -44,7 +46,7 @@ public final class JdbcDatabase implements UnitOfWork {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreFailure("transaction failed", e);
+            throw failure("transaction failed", e);
         }
     }
 
@@ -59,8 +61,15 @@ public final class JdbcDatabase implements UnitOfWork {
                 return work.apply(connection);
             }
         } catch (SQLException e) {
-            throw new StoreFailure(e.getMessage(), e);
+            throw failure(e.getMessage(), e);
         }
+    }
+
+    /** Lost or refused connections (SQLState class 08) are outages; anything else is a bug. */
+    private static RuntimeException failure(String message, SQLException e) {
+        boolean connection = e instanceof SQLTransientConnectionException
+                || e.getSQLState() != null && e.getSQLState().startsWith("08");
+        return connection ? new StoreUnavailable("database unavailable: " + message, e) : new StoreFailure(message, e);
     }
 
     @FunctionalInterface

@@ -1,0 +1,150 @@
+package com.lanonasis.gateway.adapters.persistence.redis;
+
+import com.lanonasis.gateway.domain.codes.AuthorizationCode;
+import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.CodeRedemption;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.PendingAuthorization;
+import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.WebSession;
+import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.shared.SecretHash;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import java.util.Optional;
+
+/**
+ * Codes, pending consents, device authorizations and browser sessions in Redis, so any instance
+ * can finish a flow another started. Every key expires with its record.
+ */
+public final class RedisShortLivedState {
+
+    /** Marks an APPROVED device authorization REDEEMED, exactly once, keeping its expiry. */
+    private static final String REDEEM_DEVICE = """
+            local value = redis.call('GET', KEYS[1])
+            if not value then return 0 end
+            local device = cjson.decode(value)
+            if device['status'] ~= 'APPROVED' then return 0 end
+            device['status'] = 'REDEEMED'
+            redis.call('SET', KEYS[1], cjson.encode(device), 'KEEPTTL')
+            return 1
+            """;
+
+    private final RedisStore redis;
+
+    public RedisShortLivedState(RedisStore redis) {
+        this.redis = redis;
+    }
+
+    public AuthorizationCodes authorizationCodes() {
+        return new AuthorizationCodes() {
+            @Override
+            public void add(AuthorizationCode code) {
+                redis.call(c -> c.set(key("code", code.codeHash()), redis.write(Codec.code(code)),
+                        SetArgs.Builder.px(redis.ttlMillis(code.expiresAt()))));
+            }
+
+            @Override
+            public CodeRedemption redeem(SecretHash codeHash) {
+                String stored = redis.call(c -> c.get(key("code", codeHash)));
+                if (stored == null) {
+                    return new CodeRedemption.Unknown();
+                }
+                AuthorizationCode code = Codec.code(redis.read(stored));
+                // SET NX decides the one winner across every instance
+                String first = redis.call(c -> c.set(key("code-used", codeHash), "1",
+                        SetArgs.Builder.nx().px(redis.ttlMillis(code.expiresAt()))));
+                return "OK".equals(first) ? new CodeRedemption.Redeemed(code)
+                        : new CodeRedemption.Replayed(code.familyId());
+            }
+        };
+    }
+
+    public PendingAuthorizations pendingAuthorizations() {
+        return new PendingAuthorizations() {
+            @Override
+            public void add(PendingAuthorization pending) {
+                redis.call(c -> c.set(PREFIX_PENDING + pending.id(), redis.write(Codec.pending(pending)),
+                        SetArgs.Builder.px(redis.ttlMillis(pending.expiresAt()))));
+            }
+
+            @Override
+            public Optional<PendingAuthorization> take(String id) {
+                return Optional.ofNullable(redis.call(c -> c.getdel(PREFIX_PENDING + id)))
+                        .map(value -> Codec.pending(redis.read(value)));
+            }
+
+            @Override
+            public Optional<PendingAuthorization> find(String id) {
+                return Optional.ofNullable(redis.call(c -> c.get(PREFIX_PENDING + id)))
+                        .map(value -> Codec.pending(redis.read(value)));
+            }
+        };
+    }
+
+    public DeviceAuthorizations deviceAuthorizations() {
+        return new DeviceAuthorizations() {
+            @Override
+            public void add(DeviceAuthorization device) {
+                long ttl = redis.ttlMillis(device.expiresAt());
+                redis.call(c -> c.set(key("device", device.deviceCodeHash()), redis.write(Codec.device(device)),
+                        SetArgs.Builder.px(ttl)));
+                redis.call(c -> c.set(RedisStore.PREFIX + "user-code:" + device.userCode(),
+                        device.deviceCodeHash().hex(), SetArgs.Builder.px(ttl)));
+            }
+
+            @Override
+            public Optional<DeviceAuthorization> byDeviceCode(SecretHash deviceCodeHash) {
+                return Optional.ofNullable(redis.call(c -> c.get(key("device", deviceCodeHash))))
+                        .map(value -> Codec.device(redis.read(value)));
+            }
+
+            @Override
+            public Optional<DeviceAuthorization> byUserCode(String userCode) {
+                return Optional.ofNullable(redis.call(c -> c.get(RedisStore.PREFIX + "user-code:" + userCode)))
+                        .flatMap(hash -> byDeviceCode(new SecretHash(hash)));
+            }
+
+            @Override
+            public void update(DeviceAuthorization device) {
+                redis.call(c -> c.set(key("device", device.deviceCodeHash()), redis.write(Codec.device(device)),
+                        SetArgs.Builder.xx().keepttl()));
+            }
+
+            @Override
+            public boolean redeem(SecretHash deviceCodeHash) {
+                Long changed = redis.call(c -> c.eval(REDEEM_DEVICE, ScriptOutputType.INTEGER,
+                        key("device", deviceCodeHash)));
+                return changed != null && changed == 1;
+            }
+        };
+    }
+
+    public WebSessions webSessions() {
+        return new WebSessions() {
+            @Override
+            public void add(WebSession session) {
+                redis.call(c -> c.set(key("session", session.idHash()), redis.write(Codec.session(session)),
+                        SetArgs.Builder.px(redis.ttlMillis(session.expiresAt()))));
+            }
+
+            @Override
+            public Optional<WebSession> find(SecretHash idHash) {
+                return Optional.ofNullable(redis.call(c -> c.get(key("session", idHash))))
+                        .map(value -> Codec.session(redis.read(value)));
+            }
+
+            @Override
+            public void remove(SecretHash idHash) {
+                redis.call(c -> c.del(key("session", idHash)));
+            }
+        };
+    }
+
+    private static final String PREFIX_PENDING = RedisStore.PREFIX + "pending:";
+
+    private static String key(String kind, SecretHash hash) {
+        return RedisStore.PREFIX + kind + ":" + hash.hex();
+    }
+}

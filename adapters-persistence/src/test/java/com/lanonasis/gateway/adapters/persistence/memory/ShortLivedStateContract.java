@@ -1,0 +1,139 @@
+package com.lanonasis.gateway.adapters.persistence.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lanonasis.gateway.domain.codes.AuthorizationCode;
+import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.CodeRedemption;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.PendingAuthorization;
+import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.WebSession;
+import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every adapter of the short-lived-state ports must do, on the wall clock: in-process maps
+ * for one instance, Redis for many.
+ */
+public abstract class ShortLivedStateContract {
+
+    protected abstract AuthorizationCodes codes();
+
+    protected abstract PendingAuthorizations pendings();
+
+    protected abstract DeviceAuthorizations devices();
+
+    protected abstract WebSessions sessions();
+
+    private final UserId user = new UserId(UUID.randomUUID());
+
+    @Test
+    void codeIsRedeemedOnceAcrossConcurrentCallers() throws Exception {
+        AuthorizationCodes codes = codes();
+        AuthorizationCode code = code(Instant.now().plusSeconds(60));
+        codes.add(code);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<CodeRedemption> results = pool.invokeAll(IntStream.range(0, 24)
+                .<Callable<CodeRedemption>>mapToObj(i -> () -> codes.redeem(code.codeHash())).toList())
+                .stream().map(future -> {
+                    try {
+                        return future.get();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }).toList();
+        pool.shutdown();
+
+        assertEquals(1, results.stream().filter(CodeRedemption.Redeemed.class::isInstance).count());
+        CodeRedemption.Redeemed redeemed = (CodeRedemption.Redeemed) results.stream()
+                .filter(CodeRedemption.Redeemed.class::isInstance).findFirst().orElseThrow();
+        assertEquals(code, redeemed.code());
+        assertTrue(results.stream().filter(r -> !(r instanceof CodeRedemption.Redeemed))
+                .allMatch(r -> r instanceof CodeRedemption.Replayed replayed && replayed.familyId().equals("family")));
+        assertInstanceOf(CodeRedemption.Unknown.class, codes.redeem(new MachineSecret("never issued").hash()));
+    }
+
+    @Test
+    void recordsVanishWhenTheyExpire() throws Exception {
+        AuthorizationCodes codes = codes();
+        AuthorizationCode code = code(Instant.now().plusMillis(150));
+        codes.add(code);
+        WebSession session = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), user,
+                Instant.now(), Instant.now().plusMillis(150));
+        sessions().add(session);
+
+        Thread.sleep(400);
+
+        assertInstanceOf(CodeRedemption.Unknown.class, codes.redeem(code.codeHash()));
+        assertEquals(Optional.empty(), sessions().find(session.idHash()));
+    }
+
+    @Test
+    void pendingAuthorizationIsTakenOnce() {
+        PendingAuthorization pending = new PendingAuthorization(UUID.randomUUID().toString(), user, "cli",
+                "http://127.0.0.1/cb", Scopes.parseSpaceDelimited("memories:read"), null, "challenge",
+                List.of("https://r.example/mcp"), Instant.now().plusSeconds(60));
+        pendings().add(pending);
+
+        assertEquals(Optional.of(pending), pendings().find(pending.id()));
+        assertEquals(Optional.of(pending), pendings().take(pending.id()));
+        assertEquals(Optional.empty(), pendings().take(pending.id()));
+    }
+
+    @Test
+    void deviceAuthorizationIsFoundByEitherCodeAndRedeemedOnceAfterApproval() {
+        DeviceAuthorizations devices = devices();
+        String userCode = "BCDF-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        DeviceAuthorization device = new DeviceAuthorization(new MachineSecret(UUID.randomUUID().toString()).hash(),
+                userCode, "cli", Scopes.parseSpaceDelimited("memories:read"), List.of(),
+                DeviceAuthorization.Status.PENDING, null, Instant.now().plusSeconds(60), Duration.ofSeconds(5), null);
+        devices.add(device);
+
+        assertEquals(Optional.of(device), devices.byUserCode(userCode));
+        assertFalse(devices.redeem(device.deviceCodeHash()), "not approved yet");
+        DeviceAuthorization approved = device.decided(true, user).polledAt(Instant.parse("2026-01-01T00:00:00Z"),
+                Duration.ofSeconds(10));
+        devices.update(approved);
+        assertEquals(Optional.of(approved), devices.byDeviceCode(device.deviceCodeHash()));
+
+        assertTrue(devices.redeem(device.deviceCodeHash()));
+        assertFalse(devices.redeem(device.deviceCodeHash()));
+        assertEquals(DeviceAuthorization.Status.REDEEMED,
+                devices.byDeviceCode(device.deviceCodeHash()).orElseThrow().status());
+    }
+
+    @Test
+    void sessionsAreFoundUntilRemoved() {
+        WebSession session = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), user,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.now().plusSeconds(60));
+        sessions().add(session);
+
+        assertEquals(Optional.of(session), sessions().find(session.idHash()));
+        sessions().remove(session.idHash());
+        assertEquals(Optional.empty(), sessions().find(session.idHash()));
+    }
+
+    private AuthorizationCode code(Instant expiresAt) {
+        return new AuthorizationCode(new MachineSecret(UUID.randomUUID().toString()).hash(), "cli", user,
+                "http://127.0.0.1/cb", Scopes.parseSpaceDelimited("memories:read"), "challenge",
+                List.of("https://r.example/mcp"), "family", expiresAt);
+    }
+}

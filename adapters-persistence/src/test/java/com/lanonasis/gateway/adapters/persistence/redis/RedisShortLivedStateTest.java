@@ -1,0 +1,90 @@
+package com.lanonasis.gateway.adapters.persistence.redis;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.lanonasis.gateway.adapters.persistence.memory.ShortLivedStateContract;
+import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/** The same contract on a real Redis server (embedded-redis bundles redis-server 6.2). */
+class RedisShortLivedStateTest extends ShortLivedStateContract {
+
+    private static RedisServer server;
+    private static RedisStore store;
+    private static RedisShortLivedState state;
+
+    @BeforeAll
+    static void startRedis() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        server = new RedisServer(port);
+        server.start();
+        store = new RedisStore("redis://127.0.0.1:" + port, Duration.ofSeconds(2), Clock.systemUTC());
+        state = new RedisShortLivedState(store);
+    }
+
+    @AfterAll
+    static void stopRedis() throws IOException {
+        store.close();
+        server.stop();
+    }
+
+    @Override
+    protected AuthorizationCodes codes() {
+        return state.authorizationCodes();
+    }
+
+    @Override
+    protected PendingAuthorizations pendings() {
+        return state.pendingAuthorizations();
+    }
+
+    @Override
+    protected DeviceAuthorizations devices() {
+        return state.deviceAuthorizations();
+    }
+
+    @Override
+    protected WebSessions sessions() {
+        return state.webSessions();
+    }
+
+    @Test
+    void unreachableRedisFailsFastAsUnavailable() {
+        assertThrows(StoreUnavailable.class, () -> new RedisStore("redis://127.0.0.1:1", Duration.ofMillis(300),
+                Clock.systemUTC()));
+    }
+
+    @Test
+    void aRedisThatGoesAwayIsUnavailableNotAHang() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RedisServer shortLived = new RedisServer(port);
+        shortLived.start();
+        try (RedisStore flaky = new RedisStore("redis://127.0.0.1:" + port, Duration.ofMillis(500),
+                Clock.systemUTC())) {
+            WebSessions sessions = new RedisShortLivedState(flaky).webSessions();
+            shortLived.stop();
+            long started = System.nanoTime();
+            assertThrows(StoreUnavailable.class, () -> sessions.find(new MachineSecret("x").hash()));
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - started < 5_000_000_000L,
+                    "fails within the command timeout");
+        }
+    }
+}

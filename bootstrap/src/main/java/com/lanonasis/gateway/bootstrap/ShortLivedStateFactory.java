@@ -1,0 +1,94 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryDeviceAuthorizations;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryPendingAuthorizations;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryWebSessions;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisShortLivedState;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
+import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.WebSessions;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Codes, pending consents, device codes and browser sessions: in this process by default
+ * ({@code ONASIS_EPHEMERAL=memory}, one instance), or in Redis ({@code ONASIS_EPHEMERAL=redis},
+ * shared by every instance).
+ */
+@Factory
+final class ShortLivedStateFactory {
+
+    private static final String KIND = "onasis.ephemeral";
+
+    @Singleton
+    @Requires(property = KIND, value = "memory", defaultValue = "memory")
+    AuthorizationCodes inMemoryCodes(Clock clock) {
+        return new InMemoryAuthorizationCodes(clock);
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "memory", defaultValue = "memory")
+    PendingAuthorizations inMemoryPendings(Clock clock) {
+        return new InMemoryPendingAuthorizations(clock);
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "memory", defaultValue = "memory")
+    DeviceAuthorizations inMemoryDevices(Clock clock) {
+        return new InMemoryDeviceAuthorizations(clock);
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "memory", defaultValue = "memory")
+    WebSessions inMemorySessions(Clock clock) {
+        return new InMemoryWebSessions(clock);
+    }
+
+    /** Eager, so an unreachable Redis stops the start-up with a clear message. */
+    @Context
+    @Bean(preDestroy = "close")
+    @Requires(property = KIND, value = "redis")
+    RedisStore redis(@Property(name = "onasis.redis.url") String url,
+                     @Property(name = "onasis.redis.command-timeout") Duration timeout, Clock clock) {
+        return new RedisStore(url, timeout, clock);
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "redis")
+    RedisShortLivedState redisState(RedisStore redis) {
+        return new RedisShortLivedState(redis);
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "redis")
+    AuthorizationCodes redisCodes(RedisShortLivedState state) {
+        return state.authorizationCodes();
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "redis")
+    PendingAuthorizations redisPendings(RedisShortLivedState state) {
+        return state.pendingAuthorizations();
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "redis")
+    DeviceAuthorizations redisDevices(RedisShortLivedState state) {
+        return state.deviceAuthorizations();
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "redis")
+    WebSessions redisSessions(RedisShortLivedState state) {
+        return state.webSessions();
+    }
+}
