@@ -3,6 +3,7 @@ package com.lanonasis.gateway.adapters.persistence.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** Opens a pooled database and brings its schema up to date before anything uses it. */
 public final class Databases {
@@ -10,8 +11,15 @@ public final class Databases {
     private Databases() {
     }
 
-    /** @throws DatabaseUnavailable when the database cannot be reached or migrated */
     public static HikariDataSource open(DatabaseSettings settings, String poolName) {
+        return open(settings, poolName, Schema.DEFAULT);
+    }
+
+    /**
+     * @param schema where our tables live; a named schema is created if missing
+     * @throws DatabaseUnavailable when the database cannot be reached or migrated
+     */
+    public static HikariDataSource open(DatabaseSettings settings, String poolName, Schema schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(settings.url());
@@ -29,11 +37,13 @@ public final class Databases {
             throw new DatabaseUnavailable("cannot connect to " + where(settings) + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure()
+            FluentConfiguration flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:" + settings.vendor().migrations())
-                    .load()
-                    .migrate();
+                    .locations("classpath:" + settings.vendor().migrations());
+            if (!schema.isDefault()) {
+                flyway.schemas(schema.name()).defaultSchema(schema.name()).createSchemas(true);
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new DatabaseUnavailable("cannot migrate " + where(settings) + ": " + rootMessage(e), e);

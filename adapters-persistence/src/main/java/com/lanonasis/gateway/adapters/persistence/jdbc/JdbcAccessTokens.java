@@ -27,8 +27,8 @@ public final class JdbcAccessTokens implements AccessTokens {
     @Override
     public void add(IssuedAccessToken token) {
         AccessTokenClaims claims = token.claims();
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO oauth_access_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, claims.tokenId());
                 insert.setString(2, token.familyId());
@@ -62,8 +62,8 @@ public final class JdbcAccessTokens implements AccessTokens {
     }
 
     private void revokeWhere(String condition, String value, Instant at) {
-        database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement update = session.prepare(
                     "UPDATE oauth_access_tokens SET revoked_at = ? WHERE " + condition + " AND revoked_at IS NULL")) {
                 Rows.setInstant(update, 1, at);
                 update.setString(2, value);
@@ -73,8 +73,8 @@ public final class JdbcAccessTokens implements AccessTokens {
     }
 
     private Optional<IssuedAccessToken> findWhere(String condition, String value) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM oauth_access_tokens WHERE " + condition)) {
                 select.setString(1, value);
                 try (ResultSet row = select.executeQuery()) {

@@ -27,8 +27,8 @@ public final class JdbcApiKeys implements ApiKeys {
 
     @Override
     public void add(ApiKey key) {
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id().value());
                 insert.setObject(2, key.owner().value());
@@ -46,8 +46,8 @@ public final class JdbcApiKeys implements ApiKeys {
 
     @Override
     public Optional<ApiKey> findById(ApiKeyId id) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")) {
                 select.setString(1, id.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -59,8 +59,8 @@ public final class JdbcApiKeys implements ApiKeys {
 
     @Override
     public List<ApiKey> listByOwner(UserId owner) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare("SELECT " + COLUMNS
                     + " FROM api_keys WHERE user_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id")) {
                 select.setObject(1, owner.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -76,8 +76,8 @@ public final class JdbcApiKeys implements ApiKeys {
 
     @Override
     public boolean revoke(ApiKeyId id, UserId owner, Instant at) {
-        return database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement update = session.prepare(
                     "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
                 Rows.setInstant(update, 1, at);
                 update.setString(2, id.value());
@@ -89,8 +89,8 @@ public final class JdbcApiKeys implements ApiKeys {
 
     @Override
     public void recordUse(ApiKeyId id, Instant at) {
-        database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement update = session.prepare(
                     "UPDATE api_keys SET last_used_at = ? WHERE id = ?")) {
                 Rows.setInstant(update, 1, at);
                 update.setString(2, id.value());

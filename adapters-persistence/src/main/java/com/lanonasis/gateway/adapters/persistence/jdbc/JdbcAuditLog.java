@@ -25,8 +25,8 @@ public final class JdbcAuditLog implements AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit details are not serializable", e);
         }
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO audit_events (type, at, user_id, client_id, details) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, event.type().name());
                 Rows.setInstant(insert, 2, event.at());

@@ -41,8 +41,8 @@ public final class JdbcClients implements Clients {
         if (fromConfig != null) {
             return Optional.of(fromConfig);
         }
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM oauth_clients WHERE client_id = ?")) {
                 select.setString(1, clientId);
                 try (ResultSet row = select.executeQuery()) {
@@ -57,8 +57,8 @@ public final class JdbcClients implements Clients {
         if (configured.containsKey(client.clientId())) {
             throw new IllegalArgumentException("client id is taken by a configured client");
         }
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO oauth_clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(insert, client);
                 return insert.executeUpdate();
@@ -71,8 +71,8 @@ public final class JdbcClients implements Clients {
         if (configured.containsKey(client.clientId())) {
             return false;
         }
-        return database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE oauth_clients SET name = ?,"
+        return database.run(session -> {
+            try (PreparedStatement update = session.prepare("UPDATE oauth_clients SET name = ?,"
                     + " auth_method = ?, secret_hash = ?, redirect_uris = ?, grant_types = ?, scopes = ?,"
                     + " registration_token_hash = ? WHERE client_id = ?")) {
                 update.setString(1, client.name());
@@ -94,8 +94,8 @@ public final class JdbcClients implements Clients {
         if (configured.containsKey(clientId)) {
             return false;
         }
-        return database.run(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM oauth_clients WHERE client_id = ?")) {
+        return database.run(session -> {
+            try (PreparedStatement delete = session.prepare("DELETE FROM oauth_clients WHERE client_id = ?")) {
                 delete.setString(1, clientId);
                 return delete.executeUpdate() == 1;
             }
@@ -104,8 +104,8 @@ public final class JdbcClients implements Clients {
 
     @Override
     public long countDynamic() {
-        return database.run(connection -> {
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM oauth_clients");
+        return database.run(session -> {
+            try (PreparedStatement count = session.prepare("SELECT COUNT(*) FROM oauth_clients");
                  ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -33,8 +33,8 @@ public final class JdbcConsents implements Consents {
         Set<Scope> merged = new HashSet<>(scopes.values());
         granted(user, clientId).ifPresent(previous -> merged.addAll(previous.values()));
         String stored = Scopes.of(merged).spaceDelimited();
-        database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement update = session.prepare(
                     "UPDATE oauth_consents SET scopes = ?, granted_at = ? WHERE user_id = ? AND client_id = ?")) {
                 update.setString(1, stored);
                 Rows.setInstant(update, 2, clock.instant());
@@ -44,7 +44,7 @@ public final class JdbcConsents implements Consents {
                     return null;
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO oauth_consents (user_id, client_id, scopes, granted_at) VALUES (?, ?, ?, ?)")) {
                 insert.setObject(1, user.value());
                 insert.setString(2, clientId);
@@ -62,8 +62,8 @@ public final class JdbcConsents implements Consents {
     }
 
     private Optional<Scopes> granted(UserId user, String clientId) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT scopes FROM oauth_consents WHERE user_id = ? AND client_id = ?")) {
                 select.setObject(1, user.value());
                 select.setString(2, clientId);

@@ -16,10 +16,16 @@ import javax.sql.DataSource;
 public final class JdbcDatabase implements UnitOfWork {
 
     private final DataSource dataSource;
+    private final Schema schema;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     public JdbcDatabase(DataSource dataSource) {
+        this(dataSource, Schema.DEFAULT);
+    }
+
+    public JdbcDatabase(DataSource dataSource, Schema schema) {
         this.dataSource = dataSource;
+        this.schema = schema;
     }
 
     @Override
@@ -55,10 +61,10 @@ public final class JdbcDatabase implements UnitOfWork {
         Connection current = transaction.get();
         try {
             if (current != null) {
-                return work.apply(current);
+                return work.apply(new Session(current, schema));
             }
             try (Connection connection = dataSource.getConnection()) {
-                return work.apply(connection);
+                return work.apply(new Session(connection, schema));
             }
         } catch (SQLException e) {
             throw failure(e.getMessage(), e);
@@ -74,6 +80,6 @@ public final class JdbcDatabase implements UnitOfWork {
 
     @FunctionalInterface
     interface SqlWork<T> {
-        T apply(Connection connection) throws SQLException;
+        T apply(Session session) throws SQLException;
     }
 }

@@ -17,7 +17,6 @@ import com.lanonasis.gateway.domain.memory.Tags;
 import com.lanonasis.gateway.domain.memory.TextSearch;
 import com.lanonasis.gateway.domain.memory.Title;
 import com.lanonasis.gateway.domain.shared.UserId;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,8 +51,8 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public void add(MemoryEntry entry) {
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO memory_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, entry.id().value());
                 insert.setObject(2, entry.owner().value());
@@ -64,15 +63,15 @@ public final class JdbcMemories implements Memories {
                 insert.setLong(11, entry.accessCount());
                 insert.executeUpdate();
             }
-            insertTags(connection, entry);
+            insertTags(session, entry);
             return null;
         });
     }
 
     @Override
     public Optional<MemoryEntry> find(UserId owner, MemoryId id) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM memory_entries WHERE id = ? AND user_id = ?")) {
                 select.setObject(1, id.value());
                 select.setObject(2, owner.value());
@@ -84,9 +83,9 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public boolean update(MemoryEntry entry) {
-        return database.run(connection -> {
+        return database.run(session -> {
             int updated;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE memory_entries SET title = ?,"
+            try (PreparedStatement update = session.prepare("UPDATE memory_entries SET title = ?,"
                     + " content = ?, type = ?, tags = ?, metadata = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
                 bindFields(update, 1, entry);
                 Rows.setInstant(update, 6, entry.updatedAt());
@@ -95,12 +94,12 @@ public final class JdbcMemories implements Memories {
                 updated = update.executeUpdate();
             }
             if (updated == 1) {
-                try (PreparedStatement delete = connection.prepareStatement(
+                try (PreparedStatement delete = session.prepare(
                         "DELETE FROM memory_tags WHERE memory_id = ?")) {
                     delete.setObject(1, entry.id().value());
                     delete.executeUpdate();
                 }
-                insertTags(connection, entry);
+                insertTags(session, entry);
             }
             return updated == 1;
         });
@@ -108,8 +107,8 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public boolean delete(UserId owner, MemoryId id) {
-        return database.run(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement delete = session.prepare(
                     "DELETE FROM memory_entries WHERE id = ? AND user_id = ?")) {
                 delete.setObject(1, id.value());
                 delete.setObject(2, owner.value());
@@ -120,9 +119,9 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public Set<MemoryId> deleteAll(UserId owner, Collection<MemoryId> ids) {
-        return database.run(connection -> {
+        return database.run(session -> {
             Set<MemoryId> deleted = new HashSet<>();
-            try (PreparedStatement delete = connection.prepareStatement(
+            try (PreparedStatement delete = session.prepare(
                     "DELETE FROM memory_entries WHERE id = ? AND user_id = ?")) {
                 for (MemoryId id : ids) {
                     delete.setObject(1, id.value());
@@ -148,15 +147,15 @@ public final class JdbcMemories implements Memories {
             case LAST_ACCESSED -> "last_accessed " + direction + " NULLS LAST";
             case TITLE -> "LOWER(title) " + direction;
         };
-        return database.run(connection -> {
+        return database.run(session -> {
             long total;
-            try (PreparedStatement count = filter.prepare(connection, "SELECT COUNT(*) FROM memory_entries m", "")) {
+            try (PreparedStatement count = filter.prepare(session, "SELECT COUNT(*) FROM memory_entries m", "")) {
                 try (ResultSet row = count.executeQuery()) {
                     row.next();
                     total = row.getLong(1);
                 }
             }
-            try (PreparedStatement select = filter.prepare(connection, "SELECT " + COLUMNS + " FROM memory_entries m",
+            try (PreparedStatement select = filter.prepare(session, "SELECT " + COLUMNS + " FROM memory_entries m",
                     " ORDER BY " + orderBy + ", id " + direction + " LIMIT " + query.limit() + " OFFSET " + query.offset())) {
                 return new MemoryPage(entries(select), total, query.limit(), query.offset());
             }
@@ -165,11 +164,11 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public MemoryStats stats(UserId owner) {
-        return database.run(connection -> {
+        return database.run(session -> {
             Map<MemoryType, Long> byType = new EnumMap<>(MemoryType.class);
             long total = 0;
             long bytes = 0;
-            try (PreparedStatement select = connection.prepareStatement("SELECT type, COUNT(*), "
+            try (PreparedStatement select = session.prepare("SELECT type, COUNT(*), "
                     + "COALESCE(SUM(OCTET_LENGTH(content)), 0) FROM memory_entries WHERE user_id = ? GROUP BY type")) {
                 select.setObject(1, owner.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -180,7 +179,7 @@ public final class JdbcMemories implements Memories {
                     }
                 }
             }
-            try (PreparedStatement recent = connection.prepareStatement("SELECT " + COLUMNS + " FROM memory_entries"
+            try (PreparedStatement recent = session.prepare("SELECT " + COLUMNS + " FROM memory_entries"
                     + " WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT " + MemoryStats.RECENT_COUNT)) {
                 recent.setObject(1, owner.value());
                 return new MemoryStats(total, byType, bytes, entries(recent));
@@ -197,8 +196,8 @@ public final class JdbcMemories implements Memories {
         filter.types(search.types());
         filter.anyOfTags(search.anyOfTags());
         filter.anyTermIn(search.terms());
-        return database.run(connection -> {
-            try (PreparedStatement select = filter.prepare(connection, "SELECT " + COLUMNS + " FROM memory_entries m",
+        return database.run(session -> {
+            try (PreparedStatement select = filter.prepare(session, "SELECT " + COLUMNS + " FROM memory_entries m",
                     " ORDER BY updated_at DESC, id DESC LIMIT " + max)) {
                 return entries(select);
             }
@@ -207,8 +206,8 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public void recordAccess(UserId owner, MemoryId id, Instant at) {
-        database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE memory_entries SET last_accessed = ?,"
+        database.run(session -> {
+            try (PreparedStatement update = session.prepare("UPDATE memory_entries SET last_accessed = ?,"
                     + " access_count = access_count + 1 WHERE id = ? AND user_id = ?")) {
                 Rows.setInstant(update, 1, at);
                 update.setObject(2, id.value());
@@ -226,11 +225,11 @@ public final class JdbcMemories implements Memories {
         statement.setString(first + 4, toJson(entry.metadata().values()));
     }
 
-    private static void insertTags(Connection connection, MemoryEntry entry) throws SQLException {
+    private static void insertTags(Session session, MemoryEntry entry) throws SQLException {
         if (entry.tags().isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = session.prepare(
                 "INSERT INTO memory_tags (memory_id, user_id, tag) VALUES (?, ?, ?)")) {
             for (String tag : lowerCased(entry.tags())) {
                 insert.setObject(1, entry.id().value());
@@ -324,8 +323,8 @@ public final class JdbcMemories implements Memories {
             }
         }
 
-        PreparedStatement prepare(Connection connection, String head, String tail) throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(head + where + tail);
+        PreparedStatement prepare(Session session, String head, String tail) throws SQLException {
+            PreparedStatement statement = session.prepare(head + where + tail);
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }

@@ -23,8 +23,8 @@ public final class JdbcRefreshTokens implements RefreshTokens {
 
     @Override
     public void add(RefreshToken token) {
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO oauth_refresh_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, token.hash().hex());
                 insert.setString(2, token.familyId());
@@ -43,8 +43,8 @@ public final class JdbcRefreshTokens implements RefreshTokens {
 
     @Override
     public Optional<RefreshToken> find(SecretHash hash) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM oauth_refresh_tokens WHERE token_hash = ?")) {
                 select.setString(1, hash.hex());
                 try (ResultSet row = select.executeQuery()) {
@@ -64,8 +64,8 @@ public final class JdbcRefreshTokens implements RefreshTokens {
 
     @Override
     public boolean rotate(SecretHash hash, Instant at) {
-        return database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE oauth_refresh_tokens SET rotated_at = ?"
+        return database.run(session -> {
+            try (PreparedStatement update = session.prepare("UPDATE oauth_refresh_tokens SET rotated_at = ?"
                     + " WHERE token_hash = ? AND rotated_at IS NULL AND revoked_at IS NULL")) {
                 Rows.setInstant(update, 1, at);
                 update.setString(2, hash.hex());
@@ -76,8 +76,8 @@ public final class JdbcRefreshTokens implements RefreshTokens {
 
     @Override
     public void revokeFamily(String familyId, Instant at) {
-        database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement update = session.prepare(
                     "UPDATE oauth_refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")) {
                 Rows.setInstant(update, 1, at);
                 update.setString(2, familyId);

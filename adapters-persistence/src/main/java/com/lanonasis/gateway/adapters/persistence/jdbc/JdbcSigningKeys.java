@@ -22,8 +22,8 @@ public final class JdbcSigningKeys implements SigningKeys {
 
     @Override
     public void add(SigningKey key) {
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO signing_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.kid());
                 insert.setString(2, key.algorithm());
@@ -37,8 +37,8 @@ public final class JdbcSigningKeys implements SigningKeys {
 
     @Override
     public Optional<SigningKey> find(String kid) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM signing_keys WHERE kid = ?")) {
                 select.setString(1, kid);
                 List<SigningKey> found = keys(select);
@@ -49,8 +49,8 @@ public final class JdbcSigningKeys implements SigningKeys {
 
     @Override
     public List<SigningKey> signing() {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare("SELECT " + COLUMNS
                     + " FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, kid")) {
                 return keys(select);
             }
@@ -59,8 +59,8 @@ public final class JdbcSigningKeys implements SigningKeys {
 
     @Override
     public List<SigningKey> verifying(Instant retiredAfter) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare("SELECT " + COLUMNS
                     + " FROM signing_keys WHERE retired_at IS NULL OR retired_at > ? ORDER BY created_at DESC, kid")) {
                 Rows.setInstant(select, 1, retiredAfter);
                 return keys(select);
@@ -70,8 +70,8 @@ public final class JdbcSigningKeys implements SigningKeys {
 
     @Override
     public void retire(String kid, Instant at) {
-        database.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
+        database.run(session -> {
+            try (PreparedStatement update = session.prepare(
                     "UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL")) {
                 Rows.setInstant(update, 1, at);
                 update.setString(2, kid);

@@ -25,8 +25,8 @@ public final class JdbcUsers implements Users {
     @Override
     public boolean add(UserAccount account) {
         User user = account.user();
-        return database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement insert = session.prepare(
                     "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, user.id().value());
                 insert.setString(2, user.email().value());
@@ -47,8 +47,8 @@ public final class JdbcUsers implements Users {
 
     @Override
     public Optional<UserAccount> findByEmail(Email email) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM users WHERE email = ?")) {
                 select.setString(1, email.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -62,8 +62,8 @@ public final class JdbcUsers implements Users {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return database.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
                 select.setObject(1, id.value());
                 try (ResultSet row = select.executeQuery()) {

@@ -20,7 +20,12 @@ final class Postgres {
     private Postgres() {
     }
 
-    static synchronized HikariDataSource fresh() {
+    static HikariDataSource fresh() {
+        return fresh(Schema.DEFAULT);
+    }
+
+    /** A fresh database whose tables live in {@code schema} (the Neon flavour's {@code auth_gateway}). */
+    static synchronized HikariDataSource fresh(Schema schema) {
         try {
             if (server == null) {
                 server = EmbeddedPostgres.builder().start();
@@ -38,7 +43,7 @@ final class Postgres {
                 statement.execute("CREATE DATABASE " + name);
             }
             return Databases.open(new DatabaseSettings(server.getJdbcUrl("postgres", name), "postgres", null, 4),
-                    "test-pg");
+                    "test-pg", schema);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Postgres did not start", e);
         } catch (SQLException e) {
