@@ -37,17 +37,29 @@ final class Postgres {
                     }
                 }));
             }
-            String name = "db_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection connection = server.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            }
+            String name = newDatabase();
             return Databases.open(new DatabaseSettings(server.getJdbcUrl("postgres", name), "postgres", null, 4),
                     "test-pg", schema);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Postgres did not start", e);
+        }
+    }
+
+    /** The port of the running server, for a pooler in front of it. */
+    static synchronized int port() {
+        fresh(Schema.DEFAULT).close();
+        return server.getPort();
+    }
+
+    /** An empty database (not migrated), by name. */
+    static synchronized String newDatabase() {
+        String name = "db_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database", e);
         }
+        return name;
     }
 }

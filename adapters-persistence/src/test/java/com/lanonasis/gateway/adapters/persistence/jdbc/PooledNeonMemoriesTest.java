@@ -1,0 +1,30 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The Neon flavour through a transaction-mode PgBouncer, as Neon's pooled endpoint serves it. */
+class PooledNeonMemoriesTest extends MemoriesContract {
+
+    private static final Schema NEON = Schema.named("auth_gateway");
+
+    private JdbcDatabase database;
+
+    @BeforeAll
+    static void needsPgBouncer() {
+        Assumptions.assumeTrue(PgBouncer.available(), PgBouncer.MISSING);
+    }
+
+    @Override
+    Memories store() {
+        database = new JdbcDatabase(PgBouncer.fresh(NEON), NEON);
+        return new JdbcMemories(database);
+    }
+
+    @Override
+    UnitOfWork unitOfWork() {
+        return database;
+    }
+}
