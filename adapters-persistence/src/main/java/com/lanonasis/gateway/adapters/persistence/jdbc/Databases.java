@@ -12,14 +12,20 @@ public final class Databases {
     }
 
     public static HikariDataSource open(DatabaseSettings settings, String poolName) {
-        return open(settings, poolName, Schema.DEFAULT);
+        return open(settings, poolName, Schema.DEFAULT, false);
+    }
+
+    public static HikariDataSource open(DatabaseSettings settings, String poolName, Schema schema) {
+        return open(settings, poolName, schema, false);
     }
 
     /**
-     * @param schema where our tables live; a named schema is created if missing
+     * @param schema       where our tables live; a named schema is created if missing
+     * @param rowSecurity  also apply the Supabase row-level-security policies on memories
      * @throws DatabaseUnavailable when the database cannot be reached or migrated
      */
-    public static HikariDataSource open(DatabaseSettings settings, String poolName, Schema schema) {
+    public static HikariDataSource open(DatabaseSettings settings, String poolName, Schema schema,
+                                        boolean rowSecurity) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(settings.url());
@@ -39,7 +45,9 @@ public final class Databases {
         try {
             FluentConfiguration flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:" + settings.vendor().migrations());
+                    .locations(rowSecurity
+                            ? new String[] {"classpath:" + settings.vendor().migrations(), "classpath:db/migration/supabase"}
+                            : new String[] {"classpath:" + settings.vendor().migrations()});
             if (!schema.isDefault()) {
                 flyway.schemas(schema.name()).defaultSchema(schema.name()).createSchemas(true);
             }

@@ -43,15 +43,39 @@ public final class JdbcMemories implements Memories {
     private static final TypeReference<List<String>> JSON_STRINGS = new TypeReference<>() { };
 
     private final JdbcDatabase database;
+    private final Tenancy tenancy;
     private final ObjectMapper json = new ObjectMapper();
 
     public JdbcMemories(JdbcDatabase database) {
+        this(database, Tenancy.BY_QUERY);
+    }
+
+    public JdbcMemories(JdbcDatabase database, Tenancy tenancy) {
         this.database = database;
+        this.tenancy = tenancy;
+    }
+
+    /** Runs the statements as {@code owner}: under row-level security, in a transaction that carries the owner. */
+    private <T> T as(UserId owner, JdbcDatabase.SqlWork<T> work) {
+        if (tenancy == Tenancy.BY_QUERY) {
+            return database.run(work);
+        }
+        return database.inTransaction(() -> database.run(session -> {
+            try (PreparedStatement role = session.prepare("SET LOCAL ROLE authenticated")) {
+                role.execute();
+            }
+            try (PreparedStatement claims = session.prepare(
+                    "SELECT set_config('request.jwt.claims', ?, true)")) {
+                claims.setString(1, "{\"sub\":\"" + owner + "\",\"role\":\"authenticated\"}");
+                claims.execute();
+            }
+            return work.apply(session);
+        }));
     }
 
     @Override
     public void add(MemoryEntry entry) {
-        database.run(session -> {
+        as(entry.owner(), session -> {
             try (PreparedStatement insert = session.prepare(
                     "INSERT INTO memory_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, entry.id().value());
@@ -70,7 +94,7 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public Optional<MemoryEntry> find(UserId owner, MemoryId id) {
-        return database.run(session -> {
+        return as(owner, session -> {
             try (PreparedStatement select = session.prepare(
                     "SELECT " + COLUMNS + " FROM memory_entries WHERE id = ? AND user_id = ?")) {
                 select.setObject(1, id.value());
@@ -83,7 +107,7 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public boolean update(MemoryEntry entry) {
-        return database.run(session -> {
+        return as(entry.owner(), session -> {
             int updated;
             try (PreparedStatement update = session.prepare("UPDATE memory_entries SET title = ?,"
                     + " content = ?, type = ?, tags = ?, metadata = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
@@ -107,7 +131,7 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public boolean delete(UserId owner, MemoryId id) {
-        return database.run(session -> {
+        return as(owner, session -> {
             try (PreparedStatement delete = session.prepare(
                     "DELETE FROM memory_entries WHERE id = ? AND user_id = ?")) {
                 delete.setObject(1, id.value());
@@ -119,7 +143,7 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public Set<MemoryId> deleteAll(UserId owner, Collection<MemoryId> ids) {
-        return database.run(session -> {
+        return as(owner, session -> {
             Set<MemoryId> deleted = new HashSet<>();
             try (PreparedStatement delete = session.prepare(
                     "DELETE FROM memory_entries WHERE id = ? AND user_id = ?")) {
@@ -147,7 +171,7 @@ public final class JdbcMemories implements Memories {
             case LAST_ACCESSED -> "last_accessed " + direction + " NULLS LAST";
             case TITLE -> "LOWER(title) " + direction;
         };
-        return database.run(session -> {
+        return as(owner, session -> {
             long total;
             try (PreparedStatement count = filter.prepare(session, "SELECT COUNT(*) FROM memory_entries m", "")) {
                 try (ResultSet row = count.executeQuery()) {
@@ -164,7 +188,7 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public MemoryStats stats(UserId owner) {
-        return database.run(session -> {
+        return as(owner, session -> {
             Map<MemoryType, Long> byType = new EnumMap<>(MemoryType.class);
             long total = 0;
             long bytes = 0;
@@ -196,7 +220,7 @@ public final class JdbcMemories implements Memories {
         filter.types(search.types());
         filter.anyOfTags(search.anyOfTags());
         filter.anyTermIn(search.terms());
-        return database.run(session -> {
+        return as(owner, session -> {
             try (PreparedStatement select = filter.prepare(session, "SELECT " + COLUMNS + " FROM memory_entries m",
                     " ORDER BY updated_at DESC, id DESC LIMIT " + max)) {
                 return entries(select);
@@ -206,7 +230,7 @@ public final class JdbcMemories implements Memories {
 
     @Override
     public void recordAccess(UserId owner, MemoryId id, Instant at) {
-        database.run(session -> {
+        as(owner, session -> {
             try (PreparedStatement update = session.prepare("UPDATE memory_entries SET last_accessed = ?,"
                     + " access_count = access_count + 1 WHERE id = ? AND user_id = ?")) {
                 Rows.setInstant(update, 1, at);

@@ -1,0 +1,22 @@
+-- Supabase flavour: memories are also guarded by row-level security keyed on auth.uid().
+-- Runs after every migration and is idempotent; it creates only what is ours and expects
+-- Supabase's own objects (roles anon/authenticated/service_role, schema auth with uid()).
+ALTER TABLE memory_entries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE memory_tags ENABLE ROW LEVEL SECURITY;
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
+                   AND tablename = 'memory_entries' AND policyname = 'memory_entries_owner') THEN
+        CREATE POLICY memory_entries_owner ON memory_entries FOR ALL TO authenticated
+            USING (user_id = auth.uid()) WITH CHECK (user_id = auth.uid());
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
+                   AND tablename = 'memory_tags' AND policyname = 'memory_tags_owner') THEN
+        CREATE POLICY memory_tags_owner ON memory_tags FOR ALL TO authenticated
+            USING (user_id = auth.uid()) WITH CHECK (user_id = auth.uid());
+    END IF;
+END
+$$;
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON memory_entries, memory_tags TO authenticated;
