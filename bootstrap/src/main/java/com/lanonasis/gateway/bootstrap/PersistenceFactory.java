@@ -2,8 +2,6 @@ package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
 import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
-import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUrls;
-import com.lanonasis.gateway.adapters.persistence.jdbc.Databases;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcApiKeys;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
@@ -42,17 +40,34 @@ final class PersistenceFactory {
     /** Eager, so a wrong URL or an unreachable database stops the start-up with a clear message. */
     @Context
     @Bean(preDestroy = "close")
-    HikariDataSource dataSource(@Property(name = "onasis.database.url") String url,
-                                @Property(name = "onasis.database.username") @Nullable String username,
-                                @Property(name = "onasis.database.password") @Nullable String password,
-                                @Property(name = "onasis.database.max-pool-size", defaultValue = "10") int poolSize) {
-        return Databases.open(DatabaseUrls.settings("ONASIS_DATABASE_URL", url, blankToNull(username),
-                blankToNull(password), poolSize), "onasis");
+    Storage storage(@Property(name = "onasis.storage") String flavour,
+                    @Property(name = "onasis.database.url") @Nullable String url,
+                    @Property(name = "onasis.database.username") @Nullable String username,
+                    @Property(name = "onasis.database.password") @Nullable String password,
+                    @Property(name = "onasis.memory-storage") @Nullable String memoryFlavour,
+                    @Property(name = "onasis.memory-database.url") @Nullable String memoryUrl,
+                    @Property(name = "onasis.memory-database.username") @Nullable String memoryUsername,
+                    @Property(name = "onasis.memory-database.password") @Nullable String memoryPassword,
+                    @Property(name = "onasis.database.max-pool-size", defaultValue = "10") int poolSize,
+                    @Property(name = "onasis.database.connect-timeout") Duration connectTimeout,
+                    @Property(name = "onasis.database.acquire-timeout") Duration acquireTimeout) {
+        return new Storage(
+                new Storage.Group("ONASIS_STORAGE", flavour, "ONASIS_DATABASE_URL", url, username, password),
+                new Storage.Group("ONASIS_MEMORY_STORAGE", memoryFlavour, "ONASIS_MEMORY_DATABASE_URL", memoryUrl,
+                        memoryUsername, memoryPassword),
+                poolSize, connectTimeout, acquireTimeout);
     }
 
+    /** The identity database: users, keys, clients, tokens, audit, signing keys. */
     @Singleton
-    JdbcDatabase database(HikariDataSource dataSource) {
-        return new JdbcDatabase(dataSource);
+    JdbcDatabase database(Storage storage) {
+        return storage.identity();
+    }
+
+    /** The pool of the identity database (tests and tools read it directly). */
+    @Singleton
+    HikariDataSource dataSource(Storage storage) {
+        return storage.identityPool();
     }
 
     @Singleton
@@ -66,8 +81,8 @@ final class PersistenceFactory {
     }
 
     @Singleton
-    Memories memories(JdbcDatabase database) {
-        return new JdbcMemories(database);
+    Memories memories(Storage storage) {
+        return new JdbcMemories(storage.memory(), storage.memoryTenancy());
     }
 
     @Singleton
@@ -115,7 +130,4 @@ final class PersistenceFactory {
         return new JdbcAuditLog(database);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -74,7 +74,7 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    MemoryService memories(Memories memories, JdbcDatabase unitOfWork, IdGenerator ids, Clock clock) {
-        return new MemoryService(memories, unitOfWork, ids, clock);
+    MemoryService memories(Memories memories, Storage storage, IdGenerator ids, Clock clock) {
+        return new MemoryService(memories, storage.memory(), ids, clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -7,15 +8,45 @@ import java.util.Objects;
  *
  * @param url      a JDBC URL ({@code jdbc:h2:...}, {@code jdbc:postgresql://...})
  * @param username null when the URL carries it
- * @param password null when the URL carries it
+ * @param password       null when the URL carries it
+ * @param connectTimeout how long start-up keeps trying to connect (a scaled-to-zero Neon compute
+ *                       takes a few seconds to wake)
+ * @param acquireTimeout how long a request waits for a connection before failing with 503
  */
-public record DatabaseSettings(String url, String username, String password, int maxPoolSize) {
+public record DatabaseSettings(String url, String username, String password, int maxPoolSize,
+                               Duration connectTimeout, Duration acquireTimeout) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(5);
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(acquireTimeout, "acquireTimeout");
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1");
         }
+    }
+
+    public DatabaseSettings(String url, String username, String password, int maxPoolSize) {
+        this(url, username, password, maxPoolSize, DEFAULT_CONNECT_TIMEOUT, DEFAULT_ACQUIRE_TIMEOUT);
+    }
+
+    /** The same database, with timeouts. */
+    public DatabaseSettings withTimeouts(Duration connect, Duration acquire) {
+        return new DatabaseSettings(url, username, password, maxPoolSize, connect, acquire);
+    }
+
+    /**
+     * The same database reached through a transaction-mode pooler: the driver must not keep
+     * server-side prepared statements, which would not exist on the next transaction's connection.
+     */
+    public DatabaseSettings pooled() {
+        if (!url.startsWith("jdbc:postgresql:") || url.contains("prepareThreshold=")) {
+            return this;
+        }
+        return new DatabaseSettings(url + (url.contains("?") ? "&" : "?") + "prepareThreshold=0", username, password,
+                maxPoolSize, connectTimeout, acquireTimeout);
     }
 
     public Vendor vendor() {
@@ -31,7 +62,7 @@ public record DatabaseSettings(String url, String username, String password, int
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + url.replaceAll("password=[^&;]*", "password=***") + ", username=" + username
-                + ", maxPoolSize=" + maxPoolSize + "]";
+                + ", maxPoolSize=" + maxPoolSize + ", connectTimeout=" + connectTimeout + "]";
     }
 
     public enum Vendor {

@@ -36,6 +36,9 @@ public final class Databases {
             config.setPassword(settings.password());
         }
         config.setMaximumPoolSize(settings.maxPoolSize());
+        // Hikari keeps retrying the first connection this long: enough for a cold Neon compute
+        config.setInitializationFailTimeout(Math.max(1, settings.connectTimeout().toMillis()));
+        config.setConnectionTimeout(Math.max(250, settings.acquireTimeout().toMillis()));
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
