@@ -29,6 +29,12 @@ public final class PostgresDatabases {
         return Map.of("onasis.storage", "supabase", "onasis.database.url", url(newDatabase(true)));
     }
 
+    /** Identity on a Neon-flavoured database, memories on a separate Supabase-flavoured one. */
+    public static Map<String, String> neonIdentitySupabaseMemories() {
+        return Map.of("onasis.storage", "neon", "onasis.database.url", url(newDatabase(false)),
+                "onasis.memory-storage", "supabase", "onasis.memory-database.url", url(newDatabase(true)));
+    }
+
     private static String url(String database) {
         return "postgresql://postgres@127.0.0.1:" + server.getPort() + "/" + database + "?sslmode=disable";
     }
