@@ -47,11 +47,12 @@ CREATE TABLE memory_entries (
 CREATE INDEX memory_entries_user_created ON memory_entries (user_id, created_at);
 CREATE INDEX memory_entries_user_updated ON memory_entries (user_id, updated_at);
 
--- one row per tag, lower-cased, for filtering; the entry's own tags column keeps spelling and order
+-- one row per tag, lower-cased, for filtering; the entry's own tags column keeps spelling and order.
+-- 200, not 50: lower-casing can lengthen a tag (U+0130 becomes two characters)
 CREATE TABLE memory_tags (
     memory_id UUID NOT NULL REFERENCES memory_entries (id) ON DELETE CASCADE,
     user_id   UUID NOT NULL,
-    tag       VARCHAR(50) NOT NULL,
+    tag       VARCHAR(200) NOT NULL,
     PRIMARY KEY (memory_id, tag)
 );
 CREATE INDEX memory_tags_user_tag ON memory_tags (user_id, tag);

@@ -21,6 +21,7 @@ import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.AccessTokens;
@@ -103,8 +104,12 @@ final class OAuthFactory {
 
     @Singleton
     ClientRegistrationService clientRegistrationService(OAuthComponents components,
-                                                        @Property(name = "onasis.oauth.scopes") List<String> supported) {
-        return new ClientRegistrationService(components, withoutAdmin(Scopes.parse(supported)));
+                                                        @Property(name = "onasis.oauth.scopes") List<String> supported,
+                                                        RateLimiter rateLimiter,
+                                                        @Property(name = "onasis.oauth.registrations-per-minute",
+                                                                defaultValue = "20") int perMinute) {
+        return new ClientRegistrationService(components, withoutAdmin(Scopes.parse(supported)), rateLimiter,
+                perMinute);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package com.lanonasis.gateway.bootstrap;
 import com.lanonasis.gateway.adapters.persistence.memory.InMemoryAuthorizationCodes;
 import com.lanonasis.gateway.adapters.persistence.memory.InMemoryDeviceAuthorizations;
 import com.lanonasis.gateway.adapters.persistence.memory.InMemoryPendingAuthorizations;
+import com.lanonasis.gateway.adapters.persistence.memory.InMemoryRateLimiter;
 import com.lanonasis.gateway.adapters.persistence.memory.InMemoryWebSessions;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisShortLivedState;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
@@ -10,6 +11,7 @@ import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -20,7 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Codes, pending consents, device codes and browser sessions: in this process by default
+ * Codes, pending consents, device codes, browser sessions and rate-limit windows: in this process by default
  * ({@code ONASIS_EPHEMERAL=memory}, one instance), or in Redis ({@code ONASIS_EPHEMERAL=redis},
  * shared by every instance).
  */
@@ -51,6 +53,18 @@ final class ShortLivedStateFactory {
     @Requires(property = KIND, value = "memory", defaultValue = "memory")
     WebSessions inMemorySessions(Clock clock) {
         return new InMemoryWebSessions(clock);
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "memory", defaultValue = "memory")
+    RateLimiter inMemoryRateLimiter(Clock clock) {
+        return new InMemoryRateLimiter(clock);
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "redis")
+    RateLimiter redisRateLimiter(RedisShortLivedState state) {
+        return state.rateLimiter();
     }
 
     /** Eager, so an unreachable Redis stops the start-up with a clear message. */

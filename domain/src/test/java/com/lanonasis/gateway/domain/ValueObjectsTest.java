@@ -65,6 +65,7 @@ class ValueObjectsTest {
         assertThrows(InvalidValue.class, () -> Tags.of(IntStream.range(0, 11).mapToObj(i -> "t" + i).toList()));
         assertThrows(InvalidValue.class, () -> Tags.of(List.of("x".repeat(51))));
         assertThrows(InvalidValue.class, () -> Tags.of(List.of(" ")));
+        assertThrows(InvalidValue.class, () -> Tags.of(List.of("a\u0001b")), "control characters");
         assertEquals(List.of(), Tags.of(null).values());
     }
 

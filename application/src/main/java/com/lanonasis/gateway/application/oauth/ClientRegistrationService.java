@@ -13,11 +13,13 @@ import com.lanonasis.gateway.domain.shared.FieldError;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scope;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.Violations;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,19 +42,33 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
     private static final int ID_LENGTH = 24;
     private static final int SECRET_LENGTH = 48;
 
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
     private final Clients clients;
     private final OAuthComponents components;
     private final Scopes registrable;
+    private final RateLimiter rateLimiter;
+    private final int registrationsPerMinute;
 
-    /** @param registrable the scopes a dynamic client may register for */
-    public ClientRegistrationService(OAuthComponents components, Scopes registrable) {
+    /**
+     * @param registrable            the scopes a dynamic client may register for
+     * @param registrationsPerMinute per origin, since registration is open to anyone
+     */
+    public ClientRegistrationService(OAuthComponents components, Scopes registrable, RateLimiter rateLimiter,
+                                     int registrationsPerMinute) {
         this.components = components;
         this.clients = components.clients();
         this.registrable = registrable;
+        this.rateLimiter = rateLimiter;
+        this.registrationsPerMinute = registrationsPerMinute;
     }
 
     @Override
-    public Outcome<RegisteredClient> register(ClientMetadata metadata) {
+    public Outcome<RegisteredClient> register(ClientMetadata metadata, String origin) {
+        Duration wait = rateLimiter.acquire("register:" + origin, registrationsPerMinute, RATE_WINDOW);
+        if (!wait.isZero()) {
+            return Outcome.rejected(new Rejection.RateLimited(wait));
+        }
         if (clients.countDynamic() >= components.settings().maxDynamicClients()) {
             return Outcome.rejected(new Rejection.Conflict("registration_capacity",
                     "no more clients can be registered right now"));

@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** Up to ten labels, each 1..50 characters, trimmed; repeats (ignoring case) collapse to the first. */
+/**
+ * Up to ten labels, each 1..50 characters without control characters, trimmed; repeats
+ * (ignoring case) collapse to the first.
+ */
 public record Tags(List<String> values) {
 
     public static final int MAX_COUNT = 10;
@@ -24,6 +27,9 @@ public record Tags(List<String> values) {
                 throw new InvalidValue("tags", "tags must not be empty");
             }
             String trimmed = tag.strip();
+            if (trimmed.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidValue("tags", "tags must not contain control characters");
+            }
             if (trimmed.length() > MAX_LENGTH) {
                 throw new InvalidValue("tags", "each tag must be at most " + MAX_LENGTH + " characters");
             }

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.domain.shared;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Why a use case declined. Adapters map these few public reasons to their protocol. */
@@ -20,6 +21,10 @@ public sealed interface Rejection {
 
     /** The caller is known but its credential does not carry the scope the operation needs. */
     record Forbidden(Scope required) implements Rejection {
+    }
+
+    /** Too many calls from this caller for now. */
+    record RateLimited(Duration retryAfter) implements Rejection {
     }
 
     /** Wrong email or password; deliberately says nothing about which. */

@@ -1,7 +1,6 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.lanonasis.gateway.adapters.http.edge.FixedWindowLimiter;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.oauth.port.in.ClientMetadata;
 import com.lanonasis.gateway.application.oauth.port.in.ClientRegistrationUseCase;
@@ -28,8 +27,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +38,16 @@ final class RegistrationController {
 
     private final ClientRegistrationUseCase registration;
     private final String issuer;
-    /** Registration is open to anyone, so each address gets a few per minute. */
-    private final FixedWindowLimiter limiter;
 
-    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer,
-                           @Value("${onasis.oauth.registrations-per-minute:20}") int perMinute) {
+    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer) {
         this.registration = registration;
         this.issuer = issuer;
-        this.limiter = new FixedWindowLimiter(perMinute, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     @Post(uris = {"/register", "/oauth/register"})
     HttpResponse<?> register(HttpRequest<?> request, @Body MetadataJson body) {
-        long retryAfter = limiter.retryAfterSeconds(request.getRemoteAddress().getAddress().getHostAddress());
-        if (retryAfter > 0) {
-            return OAuthResponses.noStore(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(retryAfter))
-                    .body(new OAuthResponses.ErrorJson("slow_down", "too many registrations; retry later")));
-        }
-        return answer(registration.register(body.toMetadata()), HttpStatus.CREATED);
+        return answer(registration.register(body.toMetadata(),
+                request.getRemoteAddress().getAddress().getHostAddress()), HttpStatus.CREATED);
     }
 
     @Get(uris = {"/register/{clientId}", "/oauth/register/{clientId}"})
@@ -97,6 +85,11 @@ final class RegistrationController {
             return metadataError(redirect ? "invalid_redirect_uri" : "invalid_client_metadata",
                     redirect ? invalid.errors().stream().filter(e -> e.field().equals("redirect_uris"))
                             .findFirst().orElse(first).message() : first.field() + ": " + first.message());
+        }
+        if (rejection instanceof Rejection.RateLimited limited) {
+            return OAuthResponses.noStore(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))
+                    .body(new OAuthResponses.ErrorJson("slow_down", "too many registrations; retry later")));
         }
         if (rejection instanceof Rejection.Conflict conflict) {
             return OAuthResponses.noStore(HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -9,9 +9,11 @@ import com.lanonasis.gateway.domain.codes.PendingAuthorization;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSession;
 import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,16 @@ public final class RedisShortLivedState {
             device['status'] = 'REDEEMED'
             redis.call('SET', KEYS[1], cjson.encode(device), 'KEEPTTL')
             return 1
+            """;
+
+    /** Counts a call in the current window; returns the window's remaining milliseconds when over the limit. */
+    private static final String RATE_LIMIT = """
+            local count = redis.call('INCR', KEYS[1])
+            if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            if count <= tonumber(ARGV[1]) then return 0 end
+            local left = redis.call('PTTL', KEYS[1])
+            if left < 1 then return 1 end
+            return left
             """;
 
     private final RedisStore redis;
@@ -118,6 +130,16 @@ public final class RedisShortLivedState {
                         key("device", deviceCodeHash)));
                 return changed != null && changed == 1;
             }
+        };
+    }
+
+    /** Fixed windows counted in Redis: one limit across every instance. */
+    public RateLimiter rateLimiter() {
+        return (key, limit, window) -> {
+            Long waitMillis = redis.call(c -> c.eval(RATE_LIMIT, ScriptOutputType.INTEGER,
+                    new String[] {RedisStore.PREFIX + "rate:" + key}, String.valueOf(limit),
+                    String.valueOf(window.toMillis())));
+            return waitMillis == null ? Duration.ZERO : Duration.ofMillis(waitMillis);
         };
     }
 

@@ -56,6 +56,15 @@ abstract class MemoriesContract {
     }
 
     @Test
+    void tagsThatGrowWhenLowerCasedStillFit() {
+        MemoryEntry entry = TestEntries.entry(owner).tags("\u0130".repeat(50)).build();
+        add(entry);
+
+        assertEquals(Optional.of(entry), memories.find(owner, entry.id()));
+        assertEquals(1, page(Tags.of(List.of("\u0130".repeat(50))), MemorySort.CREATED_AT, SortOrder.DESC).total());
+    }
+
+    @Test
     void updateReplacesFieldsAndTags() {
         MemoryEntry entry = TestEntries.entry(owner).tags("old").build();
         add(entry);

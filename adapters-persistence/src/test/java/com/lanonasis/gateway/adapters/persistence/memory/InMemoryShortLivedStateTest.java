@@ -4,6 +4,7 @@ import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import java.time.Clock;
 
 class InMemoryShortLivedStateTest extends ShortLivedStateContract {
@@ -13,6 +14,7 @@ class InMemoryShortLivedStateTest extends ShortLivedStateContract {
     private final PendingAuthorizations pendings = new InMemoryPendingAuthorizations(clock);
     private final DeviceAuthorizations devices = new InMemoryDeviceAuthorizations(clock);
     private final WebSessions sessions = new InMemoryWebSessions(clock);
+    private final RateLimiter rateLimiter = new InMemoryRateLimiter(clock);
 
     @Override
     protected AuthorizationCodes codes() {
@@ -32,5 +34,10 @@ class InMemoryShortLivedStateTest extends ShortLivedStateContract {
     @Override
     protected WebSessions sessions() {
         return sessions;
+    }
+
+    @Override
+    protected RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 }

@@ -15,6 +15,7 @@ import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSession;
 import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Duration;
@@ -41,6 +42,23 @@ public abstract class ShortLivedStateContract {
     protected abstract DeviceAuthorizations devices();
 
     protected abstract WebSessions sessions();
+
+    protected abstract RateLimiter rateLimiter();
+
+    @Test
+    void rateLimiterAllowsTheLimitPerWindowPerKey() throws Exception {
+        RateLimiter limiter = rateLimiter();
+        String key = "test:" + UUID.randomUUID();
+        Duration window = Duration.ofMillis(600);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Duration.ZERO, limiter.acquire(key, 3, window), "call " + i);
+        }
+        Duration wait = limiter.acquire(key, 3, window);
+        assertTrue(wait.compareTo(Duration.ZERO) > 0 && wait.compareTo(window) <= 0, wait.toString());
+        assertEquals(Duration.ZERO, limiter.acquire(key + ":other", 3, window), "keys are counted apart");
+        Thread.sleep(wait.toMillis() + 50);
+        assertEquals(Duration.ZERO, limiter.acquire(key, 3, window), "a new window");
+    }
 
     private final UserId user = new UserId(UUID.randomUUID());
 

@@ -8,6 +8,7 @@ import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.StoreUnavailable;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -61,6 +62,11 @@ class RedisShortLivedStateTest extends ShortLivedStateContract {
     @Override
     protected WebSessions sessions() {
         return state.webSessions();
+    }
+
+    @Override
+    protected RateLimiter rateLimiter() {
+        return state.rateLimiter();
     }
 
     @Test

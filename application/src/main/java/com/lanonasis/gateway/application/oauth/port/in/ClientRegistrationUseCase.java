@@ -8,7 +8,8 @@ import com.lanonasis.gateway.domain.shared.Outcome;
  */
 public interface ClientRegistrationUseCase {
 
-    Outcome<RegisteredClient> register(ClientMetadata metadata);
+    /** @param origin who is registering (the client address), for the rate limit on this open endpoint */
+    Outcome<RegisteredClient> register(ClientMetadata metadata, String origin);
 
     Outcome<RegisteredClient> read(String clientId, String registrationAccessToken);
 

@@ -1,0 +1,34 @@
+package com.lanonasis.gateway.adapters.persistence.memory;
+
+import com.lanonasis.gateway.domain.shared.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Fixed windows counted in this process: limits per instance. */
+public final class InMemoryRateLimiter implements RateLimiter {
+
+    private record Window(long start, AtomicInteger count) {
+    }
+
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    public InMemoryRateLimiter(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Duration acquire(String key, int limit, Duration window) {
+        long now = clock.instant().toEpochMilli(); // not millis(): a sub-millisecond Clock.tick divides by zero there on JDK 17
+        long length = window.toMillis();
+        long start = now - now % length;
+        if (windows.size() > 10_000) {
+            windows.values().removeIf(old -> old.start() < start);
+        }
+        Window current = windows.compute(key, (k, existing) ->
+                existing == null || existing.start() != start ? new Window(start, new AtomicInteger()) : existing);
+        return current.count().incrementAndGet() <= limit ? Duration.ZERO : Duration.ofMillis(start + length - now);
+    }
+}
