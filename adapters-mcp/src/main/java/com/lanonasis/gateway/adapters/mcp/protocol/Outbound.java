@@ -1,0 +1,19 @@
+package com.lanonasis.gateway.adapters.mcp.protocol;
+
+import java.util.Map;
+
+/**
+ * Where the messages a request sends while it runs go (progress, log lines, requests to the
+ * client): the request's SSE stream, the WebSocket, or the legacy SSE stream.
+ */
+@FunctionalInterface
+public interface Outbound {
+
+    /** A stateless JSON exchange: nothing can be sent before the reply. */
+    Outbound NONE = message -> {
+        throw new McpException(JsonRpc.INVALID_REQUEST,
+                "this exchange cannot carry messages to the client; use a session with an SSE-capable request");
+    };
+
+    void send(Map<String, Object> message);
+}

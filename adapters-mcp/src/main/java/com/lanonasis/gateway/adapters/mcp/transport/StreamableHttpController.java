@@ -1,0 +1,241 @@
+package com.lanonasis.gateway.adapters.mcp.transport;
+
+import com.lanonasis.gateway.adapters.mcp.protocol.InsufficientScope;
+import com.lanonasis.gateway.adapters.mcp.protocol.JsonRpc;
+import com.lanonasis.gateway.adapters.mcp.protocol.McpCall;
+import com.lanonasis.gateway.adapters.mcp.protocol.McpException;
+import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
+import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
+import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
+import com.lanonasis.gateway.adapters.mcp.protocol.Outbound;
+import com.lanonasis.gateway.adapters.mcp.protocol.ProtocolVersions;
+import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
+import com.lanonasis.gateway.adapters.mcp.server.McpServer;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import reactor.core.publisher.Flux;
+
+/**
+ * MCP Streamable HTTP at {@code /mcp}. A request is answered with one JSON body, or with an SSE
+ * stream when the call may send progress, log lines or questions first; notifications and
+ * responses get 202. Every request is authenticated; a session id only selects the session, and
+ * only for the user and client that opened it.
+ */
+@Controller("/mcp")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class StreamableHttpController {
+
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String VERSION_HEADER = "MCP-Protocol-Version";
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
+    private final McpServer server;
+    private final McpSessions sessions;
+    private final SseStreams streams;
+    private final McpCallers callers;
+    private final OriginGuard guard;
+    private final McpJson json;
+    private final ExecutorService executor;
+
+    StreamableHttpController(McpServer server, McpSessions sessions, SseStreams streams, McpCallers callers,
+                             OriginGuard guard, McpJson json,
+                             @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.server = server;
+        this.sessions = sessions;
+        this.streams = streams;
+        this.callers = callers;
+        this.guard = guard;
+        this.json = json;
+        this.executor = executor;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
+    HttpResponse<?> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        HttpResponse<?> refused = precheck(request);
+        if (refused != null) {
+            return refused;
+        }
+        Principal caller = callers.require(request);
+        Object message;
+        try {
+            message = json.read(body == null ? new byte[0] : body);
+        } catch (McpException e) {
+            return rpcError(HttpStatus.BAD_REQUEST, null, e.code(), e.getMessage());
+        }
+        JsonRpc.Kind kind = JsonRpc.kindOf(message);
+        if (kind == JsonRpc.Kind.INVALID) {
+            return rpcError(HttpStatus.BAD_REQUEST, JsonRpc.idOf(message), JsonRpc.INVALID_REQUEST,
+                    message instanceof java.util.List ? "Invalid Request: batches are not supported"
+                            : "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rpc = (Map<String, Object>) message;
+        String sessionId = request.getHeaders().get(SESSION_HEADER);
+        if ("initialize".equals(rpc.get("method")) && kind == JsonRpc.Kind.REQUEST) {
+            return initialize(rpc, caller, sessionId);
+        }
+        McpSession session = null;
+        if (sessionId != null) {
+            session = sessions.find(sessionId, caller).orElse(null);
+            if (session == null) {
+                return rpcError(HttpStatus.NOT_FOUND, JsonRpc.idOf(rpc), JsonRpc.INVALID_REQUEST,
+                        "Session not found: it ended, expired, or belongs to someone else; initialize again");
+            }
+        }
+        switch (kind) {
+            case NOTIFICATION -> {
+                server.accept(rpc, new McpCall(caller, session, Outbound.NONE));
+                return HttpResponse.accepted();
+            }
+            case RESPONSE -> {
+                if (session != null) {
+                    session.answer(rpc);
+                }
+                return HttpResponse.accepted();
+            }
+            default -> {
+                return server.streams(rpc) ? stream(rpc, caller, session) : single(rpc, caller, session);
+            }
+        }
+    }
+
+    /** GET: the session's stream for server-initiated messages, or the resumption of a dropped stream. */
+    @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    HttpResponse<?> listen(HttpRequest<?> request) {
+        HttpResponse<?> refused = precheck(request);
+        if (refused != null) {
+            return refused;
+        }
+        Principal caller = callers.require(request);
+        String sessionId = request.getHeaders().get(SESSION_HEADER);
+        if (sessionId == null) {
+            return rpcError(HttpStatus.BAD_REQUEST, null, JsonRpc.INVALID_REQUEST,
+                    "GET needs the " + SESSION_HEADER + " header of an initialized session");
+        }
+        McpSession session = sessions.find(sessionId, caller).orElse(null);
+        if (session == null) {
+            return rpcError(HttpStatus.NOT_FOUND, null, JsonRpc.INVALID_REQUEST, "Session not found");
+        }
+        String lastEventId = request.getHeaders().get("Last-Event-ID");
+        if (lastEventId != null) {
+            SseStream resumed = streams.ofEvent(session, lastEventId).orElse(null);
+            if (resumed != null) {
+                return sse(resumed.connect(resumed.sequenceOf(lastEventId)));
+            }
+        }
+        SseStream listening = streams.open(session, null);
+        streams.listen(session, listening);
+        return sse(Flux.concat(Flux.just(priming(listening, session)), listening.connect(0)));
+    }
+
+    /** DELETE: the client ends its session. */
+    @Delete
+    HttpResponse<?> end(HttpRequest<?> request) {
+        HttpResponse<?> refused = precheck(request);
+        if (refused != null) {
+            return refused;
+        }
+        Principal caller = callers.require(request);
+        String sessionId = request.getHeaders().get(SESSION_HEADER);
+        if (sessionId == null) {
+            return rpcError(HttpStatus.BAD_REQUEST, null, JsonRpc.INVALID_REQUEST, "DELETE needs " + SESSION_HEADER);
+        }
+        if (sessions.find(sessionId, caller).isEmpty()) {
+            return rpcError(HttpStatus.NOT_FOUND, null, JsonRpc.INVALID_REQUEST, "Session not found");
+        }
+        sessions.end(sessionId);
+        return HttpResponse.noContent();
+    }
+
+    private HttpResponse<?> initialize(Map<String, Object> rpc, Principal caller, String sessionId) {
+        if (sessionId != null && sessions.find(sessionId, caller).isPresent()) {
+            return rpcError(HttpStatus.BAD_REQUEST, rpc.get("id"), JsonRpc.INVALID_REQUEST,
+                    "this session is already initialized; start a new one without " + SESSION_HEADER);
+        }
+        McpSession session = sessions.open(caller);
+        Map<String, Object> reply = server.reply(rpc, new McpCall(caller, session, Outbound.NONE));
+        if (reply.containsKey("error")) {
+            sessions.end(session.id());
+            return jsonReply(HttpStatus.OK, reply);
+        }
+        return jsonReply(HttpStatus.OK, reply).header(SESSION_HEADER, session.id());
+    }
+
+    private HttpResponse<?> single(Map<String, Object> rpc, Principal caller, McpSession session) {
+        return jsonReply(HttpStatus.OK, server.reply(rpc, new McpCall(caller, session, Outbound.NONE)));
+    }
+
+    /** Runs the call on a worker and streams what it sends, then its reply; resumable within the session. */
+    private HttpResponse<?> stream(Map<String, Object> rpc, Principal caller, McpSession session) {
+        SseStream stream = streams.open(session, null);
+        Flux<Event<String>> events = stream.connect(0);
+        executor.execute(() -> {
+            Map<String, Object> reply;
+            try {
+                reply = server.reply(rpc, new McpCall(caller, session, message -> stream.send(json.write(message))));
+            } catch (InsufficientScope e) {
+                reply = JsonRpc.error(rpc.get("id"), e.code(), e.getMessage(), e.data());
+            } catch (StoreUnavailable e) {
+                reply = JsonRpc.error(rpc.get("id"), JsonRpc.INTERNAL_ERROR, "storage is unavailable; retry shortly");
+            }
+            stream.send(json.write(reply));
+            stream.finish();
+        });
+        if (session == null) {
+            return sse(events);
+        }
+        return sse(Flux.concat(Flux.just(priming(stream, session)), events));
+    }
+
+    /**
+     * The event that tells a 2025-11-25 client which id to resume from if the connection drops
+     * before anything else arrives (an id and empty data); older clients do not get it.
+     */
+    private static Event<String> priming(SseStream stream, McpSession session) {
+        return Event.of("").id(stream.id() + "_0").retry(RECONNECT_AFTER);
+    }
+
+    private HttpResponse<?> precheck(HttpRequest<?> request) {
+        String refusal = guard.refusal(request);
+        if (refusal != null) {
+            return rpcError(HttpStatus.FORBIDDEN, null, JsonRpc.INVALID_REQUEST, "Forbidden: " + refusal);
+        }
+        String version = request.getHeaders().get(VERSION_HEADER);
+        if (version != null && !ProtocolVersions.supported(version)) {
+            return rpcError(HttpStatus.BAD_REQUEST, null, JsonRpc.INVALID_REQUEST,
+                    "Unsupported MCP-Protocol-Version " + version + "; supported: " + ProtocolVersions.SUPPORTED);
+        }
+        return null;
+    }
+
+    private MutableHttpResponse<String> jsonReply(HttpStatus status, Map<String, Object> reply) {
+        return HttpResponse.<String>status(status).body(json.write(reply)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private MutableHttpResponse<String> rpcError(HttpStatus status, Object id, int code, String message) {
+        return jsonReply(status, JsonRpc.error(id, code, message));
+    }
+
+    private static HttpResponse<?> sse(Flux<Event<String>> events) {
+        return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+    }
+}
