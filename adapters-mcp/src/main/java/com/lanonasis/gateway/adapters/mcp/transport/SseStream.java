@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -16,6 +17,8 @@ import reactor.core.publisher.Sinks;
 final class SseStream {
 
     private static final int MAX_HISTORY = 1000;
+    /** Comments on idle streams keep proxies and load balancers from closing them. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     private final String id;
     private final String eventName;
@@ -90,6 +93,13 @@ final class SseStream {
         live = sink;
         missed.forEach(sink::tryEmitNext);
         return sink.asFlux().doFinally(signal -> detach(sink));
+    }
+
+    /** {@code events} with a comment every {@link #KEEP_ALIVE} while it is open. */
+    static Flux<Event<String>> withKeepAlive(Flux<Event<String>> events) {
+        return events.publish(shared -> Flux.merge(shared, Flux.interval(KEEP_ALIVE)
+                .map(tick -> Event.of("").comment("keep-alive"))
+                .takeUntilOther(shared.then(Mono.just(true)))));
     }
 
     /** The sequence number in an event id of this stream, or -1 when the id is not one of ours. */

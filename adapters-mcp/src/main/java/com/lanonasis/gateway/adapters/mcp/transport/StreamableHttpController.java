@@ -143,7 +143,7 @@ final class StreamableHttpController {
         }
         SseStream listening = streams.open(session, null);
         streams.listen(session, listening);
-        return sse(Flux.concat(Flux.just(priming(listening, session)), listening.connect(0)));
+        return sse(Flux.concat(Flux.just(priming(listening, session)), SseStream.withKeepAlive(listening.connect(0))));
     }
 
     /** DELETE: the client ends its session. */

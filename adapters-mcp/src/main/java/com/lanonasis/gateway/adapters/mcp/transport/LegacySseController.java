@@ -1,0 +1,83 @@
+package com.lanonasis.gateway.adapters.mcp.transport;
+
+import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
+import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
+import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
+import com.lanonasis.gateway.domain.shared.Principal;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+
+/**
+ * The 2024-11-05 HTTP+SSE transport for clients that still use it: {@code GET /sse} opens the
+ * stream and announces, in an {@code endpoint} event, where to POST messages; replies arrive on the
+ * stream as {@code message} events. The session ends when the stream closes.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class LegacySseController {
+
+    private final McpSessions sessions;
+    private final SseStreams streams;
+    private final Exchange exchange;
+    private final McpCallers callers;
+    private final OriginGuard guard;
+
+    LegacySseController(McpSessions sessions, SseStreams streams, Exchange exchange, McpCallers callers,
+                        OriginGuard guard) {
+        this.sessions = sessions;
+        this.streams = streams;
+        this.exchange = exchange;
+        this.callers = callers;
+        this.guard = guard;
+    }
+
+    @Get(value = "/sse", produces = MediaType.TEXT_EVENT_STREAM)
+    HttpResponse<?> open(HttpRequest<?> request) {
+        String refusal = guard.refusal(request);
+        if (refusal != null) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        Principal caller = callers.require(request);
+        McpSession session = sessions.open(caller);
+        SseStream stream = streams.open(session, "message");
+        streams.listen(session, stream);
+        Event<String> endpoint = Event.of("/messages?sessionId=" + session.id()).name("endpoint");
+        return HttpResponse.ok(Flux.concat(Flux.just(endpoint), SseStream.withKeepAlive(stream.connect(0)))
+                        .doFinally(signal -> sessions.end(session.id())))
+                .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+    }
+
+    @Post(value = "/messages", consumes = MediaType.ALL)
+    HttpResponse<?> message(HttpRequest<?> request, @Nullable @QueryValue String sessionId,
+                            @Nullable @Body byte[] body) {
+        String refusal = guard.refusal(request);
+        if (refusal != null) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        Principal caller = callers.require(request);
+        McpSession session = sessionId == null ? null : sessions.find(sessionId, caller).orElse(null);
+        SseStream stream = session == null ? null : streams.listening(session).orElse(null);
+        if (stream == null) {
+            return HttpResponse.notFound(Map.of("error", "session_not_found",
+                    "message", "no open /sse stream with this sessionId for this caller"));
+        }
+        exchange.receive(body == null ? new byte[0] : body, caller, session, stream::send);
+        return HttpResponse.accepted();
+    }
+}

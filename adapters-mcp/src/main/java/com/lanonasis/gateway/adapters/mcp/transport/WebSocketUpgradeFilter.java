@@ -1,0 +1,40 @@
+package com.lanonasis.gateway.adapters.mcp.transport;
+
+import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+
+/**
+ * Checks Origin and the credential of a WebSocket upgrade before it happens: a refused upgrade
+ * is an HTTP 401 or 403, not an open socket that closes at once.
+ */
+@ServerFilter({"/ws", "/mcp/ws"})
+final class WebSocketUpgradeFilter {
+
+    static final String CALLER = "onasis.mcp.caller";
+
+    private final McpCallers callers;
+    private final OriginGuard guard;
+
+    WebSocketUpgradeFilter(McpCallers callers, OriginGuard guard) {
+        this.callers = callers;
+        this.guard = guard;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> authenticate(HttpRequest<?> request) {
+        String refusal = guard.refusal(request);
+        if (refusal != null) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal));
+        }
+        request.setAttribute(CALLER, callers.requireAtUpgrade(request));
+        return null;
+    }
+}
