@@ -1,13 +1,13 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
 import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
 /**
@@ -28,11 +28,12 @@ final class WebSocketUpgradeFilter {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
     HttpResponse<?> authenticate(HttpRequest<?> request) {
         String refusal = guard.refusal(request);
         if (refusal != null) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal));
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         request.setAttribute(CALLER, callers.requireAtUpgrade(request));
         return null;
