@@ -97,9 +97,9 @@ final class GatewayRules {
     /** Reading Authorization, cookies or building a Credential from a request happens in one package only. */
     static ArchRule onlySecurityAdapterReadsCredentials(String root) {
         return noClasses().that().resideInAPackage(root + ".adapters..")
-                .and().resideOutsideOfPackage(root + ".adapters.http.security..")
+                .and().resideOutsideOfPackages(root + ".adapters.http.security..", root + ".adapters.mcp.security..")
                 .should(readCredentials(root))
-                .because("only adapters-http ..security.. reads credentials from requests");
+                .because("only the ..security.. packages of adapters-http and adapters-mcp read credentials");
     }
 
     static ArchRule secretsRedactToString(String root) {

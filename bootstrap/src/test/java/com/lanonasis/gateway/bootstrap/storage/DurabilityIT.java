@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lanonasis.gateway.bootstrap.support.RunningJar;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,12 +26,9 @@ class DurabilityIT {
     @Test
     void acknowledgedWritesSurviveKillMinusNine() throws Exception {
         Map<String, String> storage = PostgresDatabases.neon();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = RunningJar.freePort();
         URI base = URI.create("http://127.0.0.1:" + port);
-        Process first = start(storage, port);
+        RunningJar first = start(storage, port);
         String email = "durable-" + UUID.randomUUID() + "@example.com";
         String key;
         String memoryId;
@@ -62,10 +56,10 @@ class DurabilityIT {
             clientToken = (String) JSON.readValue(issued.body(), Map.class).get("access_token");
             clientToken = clientToken + "|" + client.get("client_id") + "|" + client.get("client_secret");
         } finally {
-            first.destroyForcibly().waitFor();  // SIGKILL: no shutdown hook, no flush
+            first.kill();
         }
 
-        Process second = start(storage, port);
+        RunningJar second = start(storage, port);
         try {
             HttpResponse<String> memory = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/memory/" + memoryId))
                     .header("X-API-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -79,36 +73,13 @@ class DurabilityIT {
             assertTrue(introspected.body().contains("\"active\":true"), "client and token survived: "
                     + introspected.body());
         } finally {
-            second.destroyForcibly().waitFor();
+            second.kill();
         }
     }
 
-    private Process start(Map<String, String> storage, int port) throws Exception {
-        Path log = Files.createTempFile("onasis-durability", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("onasis.jar", "target/onasis-gateway.jar"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("ONASIS_STORAGE", storage.get("onasis.storage"));
-        builder.environment().put("ONASIS_DATABASE_URL", storage.get("onasis.database.url"));
-        builder.environment().put("ONASIS_ARGON2_MEMORY_KIB", "1024");
-        Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the jar exited: " + Files.readString(log));
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the jar did not start: " + Files.readString(log));
+    private static RunningJar start(Map<String, String> storage, int port) throws Exception {
+        return RunningJar.start(Map.of("ONASIS_STORAGE", storage.get("onasis.storage"),
+                "ONASIS_DATABASE_URL", storage.get("onasis.database.url")), port);
     }
 
     private HttpResponse<String> post(URI base, String path, Map<String, ?> body, String auth) throws Exception {

@@ -16,4 +16,11 @@ public interface Outbound {
     };
 
     void send(Map<String, Object> message);
+
+    /**
+     * Ends the current connection but not the stream (SSE polling, SEP-1699): the client
+     * reconnects with Last-Event-ID and gets the rest. A no-op where connections are not resumable.
+     */
+    default void pause() {
+    }
 }

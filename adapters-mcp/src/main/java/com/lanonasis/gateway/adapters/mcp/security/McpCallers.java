@@ -6,6 +6,7 @@ import com.lanonasis.gateway.application.auth.port.in.Credential;
 import com.lanonasis.gateway.domain.shared.CredentialKind;
 import com.lanonasis.gateway.domain.shared.Principal;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -24,11 +25,14 @@ public final class McpCallers {
     static final String BASELINE_SCOPES = "memories:read memories:write";
 
     private final AuthenticateUseCase authenticate;
+    private final FallbackCredential fallback;
     private final String base;
     private final String resource;
 
-    McpCallers(AuthenticateUseCase authenticate, @Value("${onasis.issuer}") String issuer) {
+    McpCallers(AuthenticateUseCase authenticate, @Value("${onasis.issuer}") String issuer,
+               @Nullable FallbackCredential fallback) {
         this.authenticate = authenticate;
+        this.fallback = fallback;
         this.base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         this.resource = base + "/mcp";
     }
@@ -75,6 +79,9 @@ public final class McpCallers {
     }
 
     private Principal require(Optional<Credential> presented, Set<String> audiences) {
+        if (presented.isEmpty() && fallback != null) {
+            presented = Credential.fromHeaders(fallback.apiKey(), null);
+        }
         Credential credential = presented.orElseThrow(() -> new McpAuthException(HttpStatus.UNAUTHORIZED,
                 "authentication_required", "send Authorization: Bearer <token> or X-API-Key: pk_<id>.sk_<secret>",
                 challenge(null)));

@@ -58,6 +58,11 @@ public final class ToolContext {
         call.outbound().send(JsonRpc.notification("notifications/message", params));
     }
 
+    /** Lets the client's connection go while the tool keeps working; see {@link Outbound#pause()}. */
+    public void pauseConnection() {
+        call.outbound().pause();
+    }
+
     /**
      * Asks the client (sampling/createMessage, elicitation/create, roots/list) and waits for its
      * result; the client's JSON-RPC error becomes an {@link McpException}.

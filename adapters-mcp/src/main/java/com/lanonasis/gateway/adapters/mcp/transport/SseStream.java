@@ -49,13 +49,6 @@ final class SseStream {
         }
     }
 
-    /** An event that carries no message, e.g. the legacy endpoint announcement or a priming event. */
-    synchronized void sendControl(Event<String> event) {
-        if (live != null) {
-            live.tryEmitNext(event);
-        }
-    }
-
     /** The stream has nothing more to say: the current connection closes, later ones get only history. */
     synchronized void finish() {
         finished = true;
@@ -72,7 +65,7 @@ final class SseStream {
     /** Closes the current connection without finishing the stream (the client is told to come back). */
     synchronized void disconnect(Duration retry) {
         if (live != null) {
-            live.tryEmitNext(Event.of("").id(id + "_" + sequence).retry(retry));
+            live.tryEmitNext(empty(id + "_" + sequence, retry));
             live.tryEmitComplete();
             live = null;
         }
@@ -93,6 +86,15 @@ final class SseStream {
         live = sink;
         missed.forEach(sink::tryEmitNext);
         return sink.asFlux().doFinally(signal -> detach(sink));
+    }
+
+    /**
+     * An event with an id, a reconnection delay and empty data: it tells a client where to resume
+     * from. Micronaut writes one {@code data:} line per line of the data and none for empty data,
+     * so the data is a single line break, which goes out as exactly {@code data: } (empty data).
+     */
+    static Event<String> empty(String eventId, Duration retry) {
+        return Event.of("\n").id(eventId).retry(retry);
     }
 
     /** {@code events} with a comment every {@link #KEEP_ALIVE} while it is open. */

@@ -143,7 +143,7 @@ final class StreamableHttpController {
         }
         SseStream listening = streams.open(session, null);
         streams.listen(session, listening);
-        return sse(Flux.concat(Flux.just(priming(listening, session)), SseStream.withKeepAlive(listening.connect(0))));
+        return sse(primed(listening, session, SseStream.withKeepAlive(listening.connect(0))));
     }
 
     /** DELETE: the client ends its session. */
@@ -190,7 +190,19 @@ final class StreamableHttpController {
         executor.execute(() -> {
             Map<String, Object> reply;
             try {
-                reply = server.reply(rpc, new McpCall(caller, session, message -> stream.send(json.write(message))));
+                reply = server.reply(rpc, new McpCall(caller, session, new Outbound() {
+                    @Override
+                    public void send(Map<String, Object> message) {
+                        stream.send(json.write(message));
+                    }
+
+                    @Override
+                    public void pause() {
+                        if (session != null) {
+                            stream.disconnect(RECONNECT_AFTER);
+                        }
+                    }
+                }));
             } catch (InsufficientScope e) {
                 reply = JsonRpc.error(rpc.get("id"), e.code(), e.getMessage(), e.data());
             } catch (StoreUnavailable e) {
@@ -199,18 +211,19 @@ final class StreamableHttpController {
             stream.send(json.write(reply));
             stream.finish();
         });
-        if (session == null) {
-            return sse(events);
-        }
-        return sse(Flux.concat(Flux.just(priming(stream, session)), events));
+        return sse(primed(stream, session, events));
     }
 
     /**
-     * The event that tells a 2025-11-25 client which id to resume from if the connection drops
-     * before anything else arrives (an id and empty data); older clients do not get it.
+     * Starts a resumable stream with the event that tells a 2025-11-25 client which id to resume
+     * from if the connection drops before anything else arrives (an id, a retry delay, empty
+     * data). Older clients would read the empty data as a broken message, so they do not get it.
      */
-    private static Event<String> priming(SseStream stream, McpSession session) {
-        return Event.of("").id(stream.id() + "_0").retry(RECONNECT_AFTER);
+    private static Flux<Event<String>> primed(SseStream stream, McpSession session, Flux<Event<String>> events) {
+        if (session == null || session.protocolVersion().compareTo(ProtocolVersions.LATEST) < 0) {
+            return events;
+        }
+        return Flux.concat(Flux.just(SseStream.empty(stream.id() + "_0", RECONNECT_AFTER)), events);
     }
 
     private HttpResponse<?> precheck(HttpRequest<?> request) {
