@@ -29,7 +29,7 @@ class RulesCanFailTest {
         "arrive through constructors,             adapters.http.SneakyController.service",
         "free of cycles,                          domain.a.First",
         "Principal must only be created,          adapters.http.SneakyController",
-        "only adapters-http ..security.. reads,   adapters.http.SneakyController.impersonate",
+        "only the ..security.. packages,          adapters.http.SneakyController.impersonate",
         "toString(),                              domain.shared.LeakySecret does not redact",
         "through their incoming ports,            application.memory.MemoryService",
         "skip the use case,                       domain.memory.Store"

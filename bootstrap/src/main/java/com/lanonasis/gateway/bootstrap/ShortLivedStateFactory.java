@@ -5,12 +5,15 @@ import com.lanonasis.gateway.adapters.persistence.memory.InMemoryDeviceAuthoriza
 import com.lanonasis.gateway.adapters.persistence.memory.InMemoryPendingAuthorizations;
 import com.lanonasis.gateway.adapters.persistence.memory.InMemoryRateLimiter;
 import com.lanonasis.gateway.adapters.persistence.memory.InMemoryWebSessions;
+import com.lanonasis.gateway.adapters.persistence.memory.InProcessMemoryEvents;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisMemoryEvents;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisShortLivedState;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
 import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.memory.MemoryEvents;
 import com.lanonasis.gateway.domain.shared.RateLimiter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -22,7 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Codes, pending consents, device codes, browser sessions and rate-limit windows: in this process by default
+ * Codes, pending consents, device codes, browser sessions, rate-limit windows and memory events: in this process by default
  * ({@code ONASIS_EPHEMERAL=memory}, one instance), or in Redis ({@code ONASIS_EPHEMERAL=redis},
  * shared by every instance).
  */
@@ -65,6 +68,20 @@ final class ShortLivedStateFactory {
     @Requires(property = KIND, value = "redis")
     RateLimiter redisRateLimiter(RedisShortLivedState state) {
         return state.rateLimiter();
+    }
+
+    @Singleton
+    @Requires(property = KIND, value = "memory", defaultValue = "memory")
+    MemoryEvents inProcessEvents(Clock clock, @Property(name = "onasis.events.retention") Duration retention) {
+        return new InProcessMemoryEvents(clock, retention);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = KIND, value = "redis")
+    RedisMemoryEvents redisEvents(RedisStore redis, Clock clock,
+                                  @Property(name = "onasis.events.retention") Duration retention) {
+        return new RedisMemoryEvents(redis, new InProcessMemoryEvents(clock, retention), retention);
     }
 
     /** Eager, so an unreachable Redis stops the start-up with a clear message. */

@@ -13,6 +13,7 @@ import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.keys.ApiKeys;
 import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.memory.MemoryEvents;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.AccessTokens;
@@ -74,7 +75,7 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    MemoryService memories(Memories memories, Storage storage, IdGenerator ids, Clock clock) {
-        return new MemoryService(memories, storage.memory(), ids, clock);
+    MemoryService memories(Memories memories, Storage storage, IdGenerator ids, Clock clock, MemoryEvents events) {
+        return new MemoryService(memories, storage.memory(), ids, clock, events);
     }
 }

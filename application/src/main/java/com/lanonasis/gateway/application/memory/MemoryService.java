@@ -14,10 +14,13 @@ import com.lanonasis.gateway.application.memory.port.in.SearchMemoriesUseCase;
 import com.lanonasis.gateway.application.memory.port.in.SearchRequest;
 import com.lanonasis.gateway.application.memory.port.in.SearchResults;
 import com.lanonasis.gateway.application.memory.port.in.UpdateMemoryUseCase;
+import com.lanonasis.gateway.application.memory.port.in.WatchMemoriesUseCase;
 import com.lanonasis.gateway.domain.memory.Content;
 import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.memory.MemoryChanges;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
+import com.lanonasis.gateway.domain.memory.MemoryEvent;
+import com.lanonasis.gateway.domain.memory.MemoryEvents;
 import com.lanonasis.gateway.domain.memory.MemoryId;
 import com.lanonasis.gateway.domain.memory.MemoryPage;
 import com.lanonasis.gateway.domain.memory.MemoryQuery;
@@ -37,6 +40,7 @@ import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Scope;
 import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.shared.Violations;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,13 +51,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCase, UpdateMemoryUseCase,
         DeleteMemoryUseCase, ListMemoriesUseCase, SearchMemoriesUseCase, MemoryStatsUseCase,
-        BulkDeleteMemoriesUseCase {
+        BulkDeleteMemoriesUseCase, WatchMemoriesUseCase {
 
     public static final int MAX_BULK_DELETE = 100;
     /** How many text matches are ranked per search; the newest win when more match. */
@@ -63,12 +68,14 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
     private final UnitOfWork unitOfWork;
     private final IdGenerator ids;
     private final Clock clock;
+    private final MemoryEvents events;
 
-    public MemoryService(Memories memories, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+    public MemoryService(Memories memories, UnitOfWork unitOfWork, IdGenerator ids, Clock clock, MemoryEvents events) {
         this.memories = memories;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -87,10 +94,12 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         }
         MemoryEntry entry = MemoryEntry.create(new MemoryId(ids.newId()), caller.userId(), title, content, type,
                 tags, new Metadata(draft.metadata()), clock.instant());
-        return unitOfWork.inTransaction(() -> {
+        Outcome<MemoryEntry> created = unitOfWork.inTransaction(() -> {
             memories.add(entry);
             return Outcome.done(entry);
         });
+        announce(MemoryEvent.Kind.CREATED, entry.owner(), entry.id(), entry.title().value());
+        return created;
     }
 
     @Override
@@ -124,19 +133,51 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         if (violations.any()) {
             return violations.rejection();
         }
-        return unitOfWork.inTransaction(() -> memories.find(caller.userId(), memoryId)
+        Outcome<MemoryEntry> updated = unitOfWork.inTransaction(() -> memories.find(caller.userId(), memoryId)
                 .map(entry -> {
                     MemoryEntry changed = entry.apply(changes, clock.instant());
                     memories.update(changed);
-                    return Outcome.done(changed);
+                    return Outcome.<MemoryEntry>done(changed);
                 })
                 .orElseGet(() -> Outcome.notFound("memory")));
+        if (updated instanceof Outcome.Done<MemoryEntry> done) {
+            announce(MemoryEvent.Kind.UPDATED, caller.userId(), memoryId, done.value().title().value());
+        }
+        return updated;
     }
 
     @Override
     public Outcome<MemoryId> delete(Principal caller, String id) {
-        return withId(caller, Scope.MEMORIES_DELETE, id, memoryId ->
-                memories.delete(caller.userId(), memoryId) ? Outcome.done(memoryId) : Outcome.notFound("memory"));
+        return withId(caller, Scope.MEMORIES_DELETE, id, memoryId -> {
+            if (!memories.delete(caller.userId(), memoryId)) {
+                return Outcome.notFound("memory");
+            }
+            announce(MemoryEvent.Kind.DELETED, caller.userId(), memoryId, null);
+            return Outcome.done(memoryId);
+        });
+    }
+
+    @Override
+    public Outcome<Watch> watch(Principal caller, String lastEventId, Consumer<MemoryEvent> listener) {
+        if (!caller.allows(Scope.MEMORIES_READ)) {
+            return Outcome.forbidden(Scope.MEMORIES_READ);
+        }
+        AutoCloseable subscription = events.subscribe(caller.userId(), lastEventId, listener);
+        return Outcome.done(() -> {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop watching", e);
+            }
+        });
+    }
+
+    /** Tells live views after the change committed; a lost event never undoes a write. */
+    private void announce(MemoryEvent.Kind kind, UserId owner, MemoryId memoryId,
+                          String title) {
+        Instant now = clock.instant();
+        events.publish(new MemoryEvent(MemoryEvent.idFor(now, ids.newId().toString().substring(0, 8)), owner, kind, memoryId,
+                title, now));
     }
 
     @Override
@@ -240,6 +281,7 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
                 failed.add(raw);
             }
         });
+        deleted.forEach(id -> announce(MemoryEvent.Kind.DELETED, caller.userId(), id, null));
         return Outcome.done(new BulkDeletion(deleted.size(), failed.stream().distinct().collect(Collectors.toList())));
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lanonasis.gateway.application.fakes.RecordingMemoryEvents;
+import com.lanonasis.gateway.application.memory.port.in.WatchMemoriesUseCase;
+import com.lanonasis.gateway.domain.memory.MemoryEvent;
 import com.lanonasis.gateway.application.fakes.Fakes;
 import com.lanonasis.gateway.application.fakes.InMemoryMemories;
 import com.lanonasis.gateway.application.fakes.TestPrincipals;
@@ -22,6 +25,7 @@ import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,8 +34,9 @@ class MemoryServiceTest {
 
     private final InMemoryMemories memories = new InMemoryMemories();
     private final Fakes.RecordingUnitOfWork unitOfWork = new Fakes.RecordingUnitOfWork();
+    private final RecordingMemoryEvents events = new RecordingMemoryEvents();
     private final MemoryService service = new MemoryService(memories, unitOfWork, IdGenerator.random(),
-            new Fakes.ManualClock());
+            new Fakes.ManualClock(), events);
     private final Principal owner = TestPrincipals.userWith("memories:read memories:write memories:delete");
 
     @Test
@@ -155,5 +160,37 @@ class MemoryServiceTest {
 
     private static Rejection forbidden(Scope scope) {
         return new Rejection.Forbidden(scope);
+    }
+
+    @Test
+    void everyCommittedChangeIsAnnouncedToItsOwnerAndFailuresAreNot() {
+        MemoryEntry entry = create("first", "c");
+        String id = entry.id().toString();
+        service.update(owner, id, edit("renamed"));
+        service.update(owner, "00000000-0000-0000-0000-000000000000", edit("nobody"));
+        service.delete(owner, id);
+        service.delete(owner, id);
+        MemoryEntry second = create("second", "c");
+        service.deleteAll(owner, List.of(second.id().toString(), "not-a-uuid"));
+
+        assertEquals(List.of(MemoryEvent.Kind.CREATED, MemoryEvent.Kind.UPDATED, MemoryEvent.Kind.DELETED,
+                        MemoryEvent.Kind.CREATED, MemoryEvent.Kind.DELETED),
+                events.published.stream().map(MemoryEvent::kind).toList());
+        assertEquals("renamed", events.published.get(1).title());
+        assertTrue(events.published.stream().allMatch(e -> e.owner().equals(owner.userId())));
+    }
+
+    @Test
+    void watchingNeedsReadAndSeesOnlyTheCallersEvents() {
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.watch(TestPrincipals.userWith("profile"),
+                null, e -> { })));
+        List<MemoryEvent> seen = new ArrayList<>();
+        WatchMemoriesUseCase.Watch watch = done(service.watch(owner, null, seen::add));
+        create("mine", "c");
+        service.create(TestPrincipals.userWith("memories:write"), draft("theirs", "c"));
+        watch.stop();
+        create("after stop", "c");
+
+        assertEquals(List.of("mine"), seen.stream().map(MemoryEvent::title).toList());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -46,6 +47,17 @@ class McpWebSocketTest extends McpTestSupport {
             }
             return message;
         }
+
+        /** The next message containing {@code text}, skipping others (e.g. event notifications). */
+        String next(String text) throws InterruptedException {
+            for (int i = 0; i < 20; i++) {
+                String message = next();
+                if (message.contains(text)) {
+                    return message;
+                }
+            }
+            throw new AssertionError("no message with " + text);
+        }
     }
 
     private WebSocket open(String path, Frames frames, String... headers) {
@@ -67,15 +79,15 @@ class McpWebSocketTest extends McpTestSupport {
         socket.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", true).join();
         socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_create\","
                 + "\"arguments\":{\"title\":\"ws\",\"content\":\"over a socket\"}}}", true).join();
-        String created = frames.next();
-        assertTrue(created.contains("\"id\":2") && created.contains("\"isError\":false"), created);
+        String created = frames.next("\"id\":2");
+        assertTrue(created.contains("\"isError\":false"), created);
         String id = field(created.substring(created.indexOf("structuredContent")), "id");
 
         socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\",\"params\":{\"uri\":\"memory://"
                 + id + "\"}}", true).join();
-        assertTrue(frames.next().contains("over a socket"));
+        assertTrue(frames.next("\"id\":3").contains("over a socket"));
         socket.sendText("{broken", true).join();
-        assertTrue(frames.next().contains("-32700"));
+        assertTrue(frames.next("-32700").contains("Parse error"));
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
@@ -98,5 +110,24 @@ class McpWebSocketTest extends McpTestSupport {
         CompletionException foreign = assertThrows(CompletionException.class,
                 () -> open("/ws", new Frames(), "X-API-Key", newUserKey(null), "Origin", "https://evil.example"));
         assertEquals(403, ((WebSocketHandshakeException) foreign.getCause()).getResponse().statusCode());
+    }
+
+    @Test
+    void memoryChangesArriveAsNotificationsOnTheSocket() throws Exception {
+        Frames frames = new Frames();
+        String key = newUserKey(null);
+        WebSocket socket = open("/ws", frames, "X-API-Key", key);
+        socket.sendText(INITIALIZE, true).join();
+        frames.next("protocolVersion");
+
+        HttpResponse<String> created = post("/api/v1/memory", "{\"title\":\"seen live\",\"content\":\"x\"}",
+                "X-API-Key", key);
+        assertEquals(201, created.statusCode());
+
+        assertTrue(frames.next("notifications/resources/list_changed").contains("\"jsonrpc\":\"2.0\""));
+        String event = frames.next("memory-events");
+        assertTrue(event.contains("\"event\":\"memory.created\"") && event.contains(field(created.body(), "id")),
+                event);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 }

@@ -113,7 +113,7 @@ public final class McpServer {
         }
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("tools", Map.of("listChanged", false));
-        capabilities.put("resources", Map.of("subscribe", true, "listChanged", false));
+        capabilities.put("resources", Map.of("subscribe", true, "listChanged", true));
         if (!prompts.isEmpty()) {
             capabilities.put("prompts", Map.of("listChanged", false));
         }

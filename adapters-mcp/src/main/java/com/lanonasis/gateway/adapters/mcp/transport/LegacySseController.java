@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
+import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
 import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
@@ -34,14 +35,18 @@ final class LegacySseController {
     private final Exchange exchange;
     private final McpCallers callers;
     private final OriginGuard guard;
+    private final SessionEvents events;
+    private final McpJson json;
 
     LegacySseController(McpSessions sessions, SseStreams streams, Exchange exchange, McpCallers callers,
-                        OriginGuard guard) {
+                        OriginGuard guard, SessionEvents events, McpJson json) {
         this.sessions = sessions;
         this.streams = streams;
         this.exchange = exchange;
         this.callers = callers;
         this.guard = guard;
+        this.events = events;
+        this.json = json;
     }
 
     @Get(value = "/sse", produces = MediaType.TEXT_EVENT_STREAM)
@@ -55,6 +60,7 @@ final class LegacySseController {
         McpSession session = sessions.open(caller);
         SseStream stream = streams.open(session, "message");
         streams.listen(session, stream);
+        events.follow(session, caller, message -> stream.send(json.write(message)));
         Event<String> endpoint = Event.of("/messages?sessionId=" + session.id()).name("endpoint");
         return HttpResponse.ok(Flux.concat(Flux.just(endpoint), SseStream.withKeepAlive(stream.connect(0)))
                         .doFinally(signal -> sessions.end(session.id())))

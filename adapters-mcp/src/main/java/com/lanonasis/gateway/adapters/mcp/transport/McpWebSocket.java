@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
+import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
 import com.lanonasis.gateway.domain.shared.Principal;
@@ -19,10 +20,14 @@ abstract class McpWebSocket {
 
     private final McpSessions sessions;
     private final Exchange exchange;
+    private final SessionEvents events;
+    private final McpJson json;
 
-    McpWebSocket(McpSessions sessions, Exchange exchange) {
+    McpWebSocket(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json) {
         this.sessions = sessions;
         this.exchange = exchange;
+        this.events = events;
+        this.json = json;
     }
 
     void opened(WebSocketSession socket, HttpRequest<?> request) {
@@ -34,6 +39,11 @@ abstract class McpWebSocket {
         McpSession session = sessions.open(caller);
         socket.put(SESSION, session);
         socket.put(CALLER, caller);
+        events.follow(session, caller, message -> {
+            if (socket.isOpen()) {
+                socket.sendAsync(json.write(message));
+            }
+        });
     }
 
     void received(String text, WebSocketSession socket) {

@@ -54,10 +54,11 @@ final class StreamableHttpController {
     private final OriginGuard guard;
     private final McpJson json;
     private final ExecutorService executor;
+    private final SessionEvents events;
 
     StreamableHttpController(McpServer server, McpSessions sessions, SseStreams streams, McpCallers callers,
                              OriginGuard guard, McpJson json,
-                             @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                             @Named(TaskExecutors.BLOCKING) ExecutorService executor, SessionEvents events) {
         this.server = server;
         this.sessions = sessions;
         this.streams = streams;
@@ -65,6 +66,7 @@ final class StreamableHttpController {
         this.guard = guard;
         this.json = json;
         this.executor = executor;
+        this.events = events;
     }
 
     @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
@@ -143,6 +145,7 @@ final class StreamableHttpController {
         }
         SseStream listening = streams.open(session, null);
         streams.listen(session, listening);
+        events.follow(session, caller, message -> listening.send(json.write(message)));
         return sse(primed(listening, session, SseStream.withKeepAlive(listening.connect(0))));
     }
 

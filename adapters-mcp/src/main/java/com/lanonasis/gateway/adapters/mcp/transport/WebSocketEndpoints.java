@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
+import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.websocket.WebSocketSession;
@@ -17,8 +18,8 @@ final class WebSocketEndpoints {
     @ServerWebSocket(value = "/ws", subprotocols = "mcp")
     static final class Root extends McpWebSocket {
 
-        Root(McpSessions sessions, Exchange exchange) {
-            super(sessions, exchange);
+        Root(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json) {
+            super(sessions, exchange, events, json);
         }
 
         @OnOpen
@@ -40,8 +41,8 @@ final class WebSocketEndpoints {
     @ServerWebSocket(value = "/mcp/ws", subprotocols = "mcp")
     static final class UnderMcp extends McpWebSocket {
 
-        UnderMcp(McpSessions sessions, Exchange exchange) {
-            super(sessions, exchange);
+        UnderMcp(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json) {
+            super(sessions, exchange, events, json);
         }
 
         @OnOpen

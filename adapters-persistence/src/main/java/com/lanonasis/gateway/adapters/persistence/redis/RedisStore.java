@@ -9,6 +9,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,15 @@ public final class RedisStore implements AutoCloseable {
             return command.apply(connection.sync());
         } catch (RedisException e) {
             throw new StoreUnavailable("Redis unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection of its own for pub/sub (a subscribed connection cannot run other commands). */
+    StatefulRedisPubSubConnection<String, String> pubSub() {
+        try {
+            return client.connectPubSub();
+        } catch (RedisException e) {
+            throw new StoreUnavailable("cannot open a Redis pub/sub connection: " + e.getMessage(), e);
         }
     }
 
