@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.security;
 
+import com.lanonasis.gateway.adapters.http.edge.AccessLogFilter;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
@@ -50,6 +51,7 @@ public final class Callers {
                     "this token was issued for another resource", null, Map.of(HttpHeaders.WWW_AUTHENTICATE,
                     "Bearer realm=\"onasis-gateway\", error=\"invalid_token\""));
         }
+        request.setAttribute(AccessLogFilter.CALLER, caller);
         return caller;
     }
 

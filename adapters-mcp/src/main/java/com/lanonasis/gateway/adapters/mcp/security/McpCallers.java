@@ -23,6 +23,8 @@ public final class McpCallers {
 
     /** What a client should ask for to use the memory tools; delete and key tools step up with 403. */
     static final String BASELINE_SCOPES = "memories:read memories:write";
+    /** The request attribute the access log reads the caller from (AccessLogFilter.CALLER). */
+    private static final String CALLER_ATTRIBUTE = "onasis.caller";
 
     private final AuthenticateUseCase authenticate;
     private final FallbackCredential fallback;
@@ -52,8 +54,8 @@ public final class McpCallers {
 
     /** The verified caller of an MCP transport request. */
     public Principal require(HttpRequest<?> request) {
-        return require(Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
-                request.getHeaders().getAuthorization().orElse(null)), Set.of(resource, resource + "/"));
+        return remembered(request, require(Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
+                request.getHeaders().getAuthorization().orElse(null)), Set.of(resource, resource + "/")));
     }
 
     /**
@@ -69,13 +71,19 @@ public final class McpCallers {
             String token = request.getParameters().get("access_token");
             credential = Credential.fromHeaders(apiKey, token == null ? null : "Bearer " + token);
         }
-        return require(credential, Set.of(resource, resource + "/"));
+        return remembered(request, require(credential, Set.of(resource, resource + "/")));
     }
 
     /** The verified caller of the REST view of the tools, which accepts REST-audience tokens. */
     public Principal requireForRest(HttpRequest<?> request) {
-        return require(Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
-                request.getHeaders().getAuthorization().orElse(null)), Set.of(base, base + "/", base + "/api/v1"));
+        return remembered(request, require(Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
+                request.getHeaders().getAuthorization().orElse(null)), Set.of(base, base + "/", base + "/api/v1")));
+    }
+
+    /** Leaves the caller where the access log (adapters-http edge) reads it: ids only, never the credential. */
+    private static Principal remembered(HttpRequest<?> request, Principal caller) {
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        return caller;
     }
 
     private Principal require(Optional<Credential> presented, Set<String> audiences) {
