@@ -94,6 +94,13 @@ public final class NginxConfig {
         line("\"\" $binary_remote_addr;");
         line("default $http_x_api_key$http_authorization;");
         close();
+        if (!site.protectedApps().isEmpty()) {
+            line("# the RFC 6750 challenge of a ForwardAuth 403 (nginx passes a 401's on by itself)");
+            open("map $status:$onasis_challenge $onasis_forbidden_challenge");
+            line("\"~^403:(?<challenge>.+)$\" $challenge;");
+            line("default \"\";");
+            close();
+        }
         line("");
         line("# no query strings and no credentials in the access log: either may carry secrets");
         line("log_format onasis '$remote_addr [$time_local] \"$request_method $uri $server_protocol\" $status '");
@@ -176,9 +183,8 @@ public final class NginxConfig {
             line("auth_request_set " + variable(header) + " $upstream_http_" + header.toLowerCase(Locale.ROOT).replace('-', '_')
                     + ";");
         }
-        line("# RFC 6750 challenge of a 403 (nginx passes a 401's on by itself)");
         line("auth_request_set $onasis_challenge $upstream_http_www_authenticate;");
-        line("add_header WWW-Authenticate $onasis_challenge always;");
+        line("add_header WWW-Authenticate $onasis_forbidden_challenge always;");
         if (app.browser()) {
             line("# browsers without a valid session go to the sign-in page and come back here");
             line("error_page 401 = @onasis_sign_in_" + app.name() + ";");

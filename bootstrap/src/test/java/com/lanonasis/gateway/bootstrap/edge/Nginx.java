@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ import java.util.stream.Stream;
  */
 public final class Nginx implements AutoCloseable {
 
-    public static final String NOT_INSTALLED = "nginx is not installed (looked for /usr/sbin/nginx and nginx on "
-            + "the PATH; Debian: apt-get install nginx, which .ci/run does)";
+    public static final String NOT_INSTALLED = "nginx is not installed (looked for -Donasis.nginx, else "
+            + "/usr/sbin/nginx and nginx on the PATH; Debian: apt-get install nginx, which .ci/run does)";
 
     private final Process process;
     private final Path dir;
@@ -33,8 +34,12 @@ public final class Nginx implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** The nginx binary, if this machine has one. */
+    /** The nginx binary, if this machine has one; {@code -Donasis.nginx=<path>} names another. */
     public static Optional<Path> binary() {
+        String chosen = System.getProperty("onasis.nginx");
+        if (chosen != null) {
+            return Optional.of(Path.of(chosen)).filter(Files::isExecutable);
+        }
         Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                 .filter(entry -> !entry.isEmpty()).map(entry -> Path.of(entry, "nginx"));
         return Stream.concat(Stream.of(Path.of("/usr/sbin/nginx")), onPath).filter(Files::isExecutable).findFirst();
@@ -115,12 +120,21 @@ public final class Nginx implements AutoCloseable {
         return text.toString();
     }
 
-    /** Stops this nginx (its master process, which takes its workers with it). */
+    /** Stops this nginx (its master process, which takes its workers with it) and removes its directory. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        delete(dir);
+    }
+
+    public static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

@@ -123,7 +123,12 @@ class NginxConfigTest {
                 site.workerProcesses(), dir + "/nginx.pid", dir + "/logs/error.log", dir + "/logs/access.log",
                 site.gateway(), site.protectedApps(), dir.toString());
 
-        Nginx.Check check = Nginx.test(NginxConfig.render(map.withDeployment(checkable)), dir);
+        Nginx.Check check;
+        try {
+            check = Nginx.test(NginxConfig.render(map.withDeployment(checkable)), dir);
+        } finally {
+            Nginx.delete(dir);
+        }
 
         assertEquals(0, check.exitCode(), check.output());
         assertTrue(check.output().contains("test is successful"), check.output());

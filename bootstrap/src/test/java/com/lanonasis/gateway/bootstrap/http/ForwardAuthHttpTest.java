@@ -270,8 +270,13 @@ class ForwardAuthHttpTest extends HttpTest {
 
         String loginPath = header(byMode, "Location").substring(ISSUER.length());
         assertEquals(original, signInAt(loginPath, account));
-        assertEquals("/web/login", signInAt("/web/login?return_to=" + encode("https://evil.example/x"), account),
-                "the sign-in page returned to an origin nobody allowed");
+        for (String elsewhere : List.of("https://evil.example/x", "https://app.example@evil.example/x",
+                "https://app.example.evil.example/x", "http://app.example/x", "https://app.example:8443/x")) {
+            assertEquals("/web/login", signInAt("/web/login?return_to=" + encode(elsewhere), account),
+                    "the sign-in page returned to an origin nobody allowed: " + elsewhere);
+        }
+        assertEquals("HTTPS://App.Example/x", signInAt("/web/login?return_to=" + encode("HTTPS://App.Example/x"),
+                account));
     }
 
     /** Signs in at the login page and returns the session cookie. */
