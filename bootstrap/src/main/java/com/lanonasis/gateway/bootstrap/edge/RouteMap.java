@@ -52,7 +52,7 @@ public record RouteMap(Deployment deployment, List<RateLimit> rateLimits, List<R
     /**
      * An app behind the gateway's ForwardAuth.
      *
-     * @param verify  the query of its {@code /verify} call, e.g. {@code rule=mcp-tools}
+     * @param verify  the query of its {@code /verify} call, e.g. {@code scope=mcp:tools} or {@code rule=<name>}
      * @param browser true: a request without a valid session is sent to the sign-in page
      */
     public record ProtectedApp(String name, String path, List<String> servers, String verify, boolean browser) {

@@ -87,7 +87,7 @@ class NginxConfigTest {
             assertTrue(app.contains("proxy_set_header " + header + " $onasis_"), header + " is not replaced: " + app);
         }
         String check = block(config, "location = /_onasis_verify/other_mcp {");
-        assertTrue(check.contains("internal;") && check.contains("proxy_pass http://onasis_gateway/verify?rule=mcp-tools;"),
+        assertTrue(check.contains("internal;") && check.contains("proxy_pass http://onasis_gateway/verify?scope=mcp:tools;"),
                 check);
     }
 
