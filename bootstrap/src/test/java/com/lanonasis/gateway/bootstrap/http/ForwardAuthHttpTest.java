@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,20 @@ class ForwardAuthHttpTest extends HttpTest {
         }
         HttpResponse<String> asBearer = send("GET", "/verify", "Authorization", "Bearer " + key);
         assertEquals(account.id(), header(asBearer, "X-User-Id"));
+    }
+
+    @Test
+    void anAddressOutsideAsciiIsLeftOutNotMangled() {
+        String email = "jörg-" + UUID.randomUUID() + "@example.com";
+        Api.Reply registered = api.post("/v1/auth/register", Map.of("email", email, "password", "correct horse 12345"));
+        assertEquals(201, registered.status(), registered.toString());
+        Api.Reply login = api.post("/v1/auth/login", Map.of("email", email, "password", "correct horse 12345"));
+
+        HttpResponse<String> reply = send("GET", "/verify", "Authorization", "Bearer " + login.string("access_token"));
+
+        assertEquals(200, reply.statusCode(), reply.body());
+        assertEquals(registered.string("id"), header(reply, "X-User-Id"));
+        assertEquals(Optional.empty(), reply.headers().firstValue("X-User-Email"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * ForwardAuth for a reverse proxy in front of other apps (nginx {@code auth_request}, Traefik
@@ -44,6 +45,8 @@ final class ForwardAuthController {
     private static final String LOGIN_PAGE = "/web/login";
     private static final String RETURN_TO = "return_to";
     private static final int MAX_URL_LENGTH = 4096;
+    /** Header values are ASCII: an address outside it is left out rather than sent mangled. */
+    private static final Pattern HEADER_SAFE = Pattern.compile("[\\x21-\\x7e]+");
 
     private final Callers callers;
     private final ForwardAuthRules rules;
@@ -71,10 +74,12 @@ final class ForwardAuthController {
         requirements.forEach(requirement -> requirement.enforce(caller));
         MutableHttpResponse<Void> ok = HttpResponse.<Void>ok()
                 .header(USER_ID, caller.userId().toString())
-                .header(USER_EMAIL, caller.email())
                 .header(USER_ROLE, caller.role().wireName())
                 .header(SCOPES, caller.scopes().spaceDelimited())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (HEADER_SAFE.matcher(caller.email()).matches()) {
+            ok.header(USER_EMAIL, caller.email());
+        }
         if (caller.clientId() != null) {
             ok.header(CLIENT_ID, caller.clientId());
         }
