@@ -8,7 +8,7 @@ import java.util.List;
  * {@code /verify?rule=<name>}. Read by {@link ForwardAuthRules}, which checks it at start-up.
  */
 @EachProperty(value = "onasis.forward-auth.rules", list = true)
-public final class ForwardAuthRule {
+final class ForwardAuthRule {
 
     private String name;
     private List<String> scopes = List.of();
