@@ -103,7 +103,8 @@ public final class CredentialVerification implements AuthenticateUseCase {
         }
         return users.findById(session.get().userId())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
-                        user.role(), Scopes.forRole(user.role()), CredentialKind.WEB_SESSION, "session", null, List.of())))
+                        user.role(), Scopes.forRole(user.role()), CredentialKind.WEB_SESSION, session.get().publicId(),
+                        null, List.of())))
                 .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
     }
 

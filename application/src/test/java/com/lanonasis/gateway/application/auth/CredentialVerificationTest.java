@@ -1,7 +1,9 @@
 package com.lanonasis.gateway.application.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
 import com.lanonasis.gateway.application.auth.port.in.Authentication.CredentialProblem;
@@ -144,7 +146,11 @@ class CredentialVerificationTest {
     void webSessionsLastUntilTheyExpire() {
         sessions.put(new MachineSecret("cookie").hash(), new WebSession(new MachineSecret("cookie").hash(),
                 user.id(), clock.instant(), clock.instant().plusSeconds(60)));
-        assertEquals(CredentialKind.WEB_SESSION, authenticated(new Credential.SessionCookie("cookie")).via());
+        Principal caller = authenticated(new Credential.SessionCookie("cookie"));
+        assertEquals(CredentialKind.WEB_SESSION, caller.via());
+        assertTrue(caller.credentialId().matches("ws_[0-9a-f]{32}"), caller.credentialId());
+        assertFalse(caller.credentialId().contains(new MachineSecret("cookie").hash().hex().substring(0, 32)),
+                "the public session id must not reveal the stored hash");
 
         clock.advance(Duration.ofMinutes(2));
         assertEquals(CredentialProblem.INVALID, problem(new Credential.SessionCookie("cookie")));

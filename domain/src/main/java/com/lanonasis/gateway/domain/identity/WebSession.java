@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.domain.identity;
 
+import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Instant;
@@ -17,5 +18,13 @@ public record WebSession(SecretHash idHash, UserId userId, Instant createdAt, In
 
     public boolean activeAt(Instant now) {
         return now.isBefore(expiresAt);
+    }
+
+    /**
+     * A stable name for this session that may be shown, e.g. to an app behind the ForwardAuth
+     * endpoint: derived from the stored hash, so it neither signs anyone in nor finds the row.
+     */
+    public String publicId() {
+        return "ws_" + new MachineSecret("web-session-public-id:" + idHash.hex()).hash().hex().substring(0, 32);
     }
 }

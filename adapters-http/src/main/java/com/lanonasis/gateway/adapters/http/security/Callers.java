@@ -55,6 +55,18 @@ public final class Callers {
         return caller;
     }
 
+    /**
+     * The verified caller of a ForwardAuth check: an API key or a bearer token as {@link #require}
+     * reads them, failing those the browser session cookie. No audience is checked here: the route
+     * behind the proxy may be another resource, so {@code /verify} checks the one it is asked for.
+     */
+    Principal requireAnyCredential(HttpRequest<?> request) {
+        Credential credential = presented(request).or(() -> sessionCookie(request)).orElseThrow(() -> new ApiException(
+                HttpStatus.UNAUTHORIZED, "authentication_required", "send Authorization: Bearer <token>, "
+                + "X-API-Key: pk_<id>.sk_<secret> or the " + SESSION_COOKIE + " cookie", null, CHALLENGE));
+        return verify(credential);
+    }
+
     Principal verify(Credential credential) {
         Authentication result = authenticate.authenticate(credential);
         if (result instanceof Authentication.Authenticated authenticated) {
@@ -99,7 +111,15 @@ public final class Callers {
                 .map(token -> token.startsWith("pk_") ? new Credential.ApiKey(token) : new Credential.BearerToken(token));
     }
 
+    private static Optional<Credential> sessionCookie(HttpRequest<?> request) {
+        return sessionId(request).filter(value -> !value.isBlank()).map(Credential.SessionCookie::new);
+    }
+
     private static ApiException rejected(Credential credential, Authentication.CredentialProblem problem) {
+        if (credential instanceof Credential.SessionCookie) {
+            return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_session",
+                    "the session has ended or expired; sign in again", null, CHALLENGE);
+        }
         boolean apiKey = credential instanceof Credential.ApiKey;
         String error;
         String message;

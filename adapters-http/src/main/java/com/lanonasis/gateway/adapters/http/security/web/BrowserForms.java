@@ -8,12 +8,18 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every page form shares: the CSRF token (double-submit: an HttpOnly SameSite=Lax cookie
@@ -25,13 +31,27 @@ final class BrowserForms {
     static final String CSRF_COOKIE = "onasis_csrf";
     static final String CSRF_FIELD = "csrf_token";
 
+    private static final String FALLBACK_RETURN = "/web/login";
+
     private final SecureRandom random = new SecureRandom();
     private final boolean secure;
     private final JsonMapper json;
+    /** Origins a sign-in may return to by absolute URL: this service and the apps behind its ForwardAuth. */
+    private final Set<String> returnOrigins;
 
-    BrowserForms(@Value("${onasis.issuer}") String issuer, JsonMapper json) {
+    BrowserForms(@Value("${onasis.issuer}") String issuer,
+                 @Value("${onasis.forward-auth.return-origins:}") List<String> returnOrigins, JsonMapper json) {
         this.secure = issuer.startsWith("https://");
         this.json = json;
+        Set<String> origins = new HashSet<>();
+        origin(issuer).ifPresent(origins::add);
+        for (String configured : returnOrigins) {
+            if (!configured.isBlank()) {
+                origins.add(origin(configured.strip()).orElseThrow(() -> new IllegalArgumentException(
+                        "onasis.forward-auth.return-origins: not an http(s) origin: " + configured)));
+            }
+        }
+        this.returnOrigins = Set.copyOf(origins);
     }
 
     /** The request's CSRF token, or a new one (then {@link #remember} must set it on the response). */
@@ -71,14 +91,34 @@ final class BrowserForms {
     }
 
     /**
-     * A return path that stays on this service: one leading slash, no scheme, no host, no
-     * backslash tricks. Anything else falls back to the login page.
+     * Where to send the browser after sign-in: a path on this service (one leading slash, no
+     * scheme, no host, no backslash tricks), or an absolute URL on an allowed origin (an app
+     * behind the ForwardAuth endpoint). Anything else falls back to the login page.
      */
-    static String safeReturnPath(String candidate) {
-        if (candidate == null || candidate.isEmpty() || candidate.length() > 4096 || !candidate.startsWith("/")
-                || candidate.startsWith("//") || candidate.contains("\\") || candidate.chars().anyMatch(c -> c < 0x20)) {
-            return "/web/login";
+    String safeReturn(String candidate) {
+        if (candidate == null || candidate.isEmpty() || candidate.length() > 4096 || candidate.contains("\\")
+                || candidate.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return FALLBACK_RETURN;
         }
-        return candidate;
+        if (candidate.startsWith("/") && !candidate.startsWith("//")) {
+            return candidate;
+        }
+        return origin(candidate).filter(returnOrigins::contains).isPresent() ? candidate : FALLBACK_RETURN;
+    }
+
+    /** {@code scheme://host[:port]} of an absolute http(s) URL without user info, in lower case. */
+    private static Optional<String> origin(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || uri.getRawUserInfo() != null) {
+                return Optional.empty();
+            }
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -44,7 +44,7 @@ final class WebLoginController {
         String csrf = forms.csrfToken(request);
         Optional<Principal> user = callers.browserUser(request);
         if (user.isPresent() && returnTo != null) {
-            return HttpResponse.seeOther(URI.create(BrowserForms.safeReturnPath(returnTo)));
+            return HttpResponse.seeOther(URI.create(forms.safeReturn(returnTo)));
         }
         if (user.isPresent()) {
             return forms.remember(Html.page(HttpStatus.OK, "Signed in", "<p>Signed in as "
@@ -52,7 +52,7 @@ final class WebLoginController {
                     + Html.hidden(BrowserForms.CSRF_FIELD, csrf) + "<button type=\"submit\">Sign out</button></form>",
                     null), csrf);
         }
-        return forms.remember(loginForm(HttpStatus.OK, csrf, returnTo, null, null), csrf);
+        return forms.remember(loginForm(HttpStatus.OK, csrf, forms.safeReturn(returnTo), null, null), csrf);
     }
 
     @Post(value = "/login", produces = MediaType.TEXT_HTML)
@@ -68,11 +68,11 @@ final class WebLoginController {
                 Callers.sessionId(request).orElse(null));
         if (!(result instanceof Outcome.Done<NewWebSession> done)) {
             String csrf = forms.csrfToken(request);
-            return loginForm(HttpStatus.UNAUTHORIZED, csrf, returnTo, form.get("email"),
+            return loginForm(HttpStatus.UNAUTHORIZED, csrf, forms.safeReturn(returnTo), form.get("email"),
                     "The email or password is incorrect.");
         }
         NewWebSession session = done.value();
-        MutableHttpResponse<String> redirect = HttpResponse.seeOther(URI.create(BrowserForms.safeReturnPath(returnTo)));
+        MutableHttpResponse<String> redirect = HttpResponse.seeOther(URI.create(forms.safeReturn(returnTo)));
         return redirect.cookie(forms.cookie(Callers.SESSION_COOKIE, session.sessionId(), session.lifetime()));
     }
 
@@ -97,12 +97,13 @@ final class WebLoginController {
                 .cookie(forms.expired(Callers.SESSION_COOKIE));
     }
 
+    /** @param returnTo already made safe by {@link BrowserForms#safeReturn} */
     private static MutableHttpResponse<String> loginForm(HttpStatus status, String csrf, String returnTo, String email,
                                                          String problem) {
         String body = (problem == null ? "" : "<p role=\"alert\">" + Html.escape(problem) + "</p>")
                 + "<form method=\"post\" action=\"/web/login\">"
                 + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
-                + Html.hidden("return_to", BrowserForms.safeReturnPath(returnTo))
+                + Html.hidden("return_to", returnTo)
                 + "<p><label>Email <input type=\"email\" name=\"email\" autocomplete=\"username\" required value=\""
                 + Html.escape(email) + "\"></label></p>"
                 + "<p><label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\""
