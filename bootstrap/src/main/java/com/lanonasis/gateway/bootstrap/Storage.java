@@ -1,10 +1,12 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseProbe;
 import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseSettings;
 import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUrls;
 import com.lanonasis.gateway.adapters.persistence.jdbc.Databases;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.Tenancy;
+import com.lanonasis.gateway.domain.health.Dependency;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +31,13 @@ final class Storage implements AutoCloseable {
     private final Tenancy memoryTenancy;
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final HikariDataSource identityPool;
+    private final List<Dependency> probes = new ArrayList<>();
 
     Storage(Group identityGroup, Group memoryGroup, int poolSize, Duration connectTimeout, Duration acquireTimeout) {
         StorageFlavour identityFlavour = StorageFlavour.parse(identityGroup.flavourSetting(), identityGroup.flavour());
         identityPool = open(identityFlavour, identityGroup, poolSize, connectTimeout, acquireTimeout, "identity");
         identity = new JdbcDatabase(identityPool, identityFlavour.schema());
+        probes.add(new DatabaseProbe("database", identityPool));
         boolean separate = !isBlank(memoryGroup.url()) || !isBlank(memoryGroup.flavour())
                 && StorageFlavour.parse(memoryGroup.flavourSetting(), memoryGroup.flavour()) != identityFlavour;
         if (!separate) {
@@ -47,8 +51,10 @@ final class Storage implements AutoCloseable {
             throw new IllegalArgumentException(memoryGroup.urlSetting() + " is required when "
                     + memoryGroup.flavourSetting() + " differs from " + identityGroup.flavourSetting());
         }
-        memory = new JdbcDatabase(open(memoryFlavour, memoryGroup, poolSize, connectTimeout, acquireTimeout,
-                "memory"), memoryFlavour.schema());
+        HikariDataSource memoryPool = open(memoryFlavour, memoryGroup, poolSize, connectTimeout, acquireTimeout,
+                "memory");
+        memory = new JdbcDatabase(memoryPool, memoryFlavour.schema());
+        probes.add(new DatabaseProbe("memory-database", memoryPool));
         memoryTenancy = memoryFlavour.tenancy();
     }
 
@@ -82,6 +88,11 @@ final class Storage implements AutoCloseable {
 
     Tenancy memoryTenancy() {
         return memoryTenancy;
+    }
+
+    /** Readiness checks of the databases in use. */
+    List<Dependency> probes() {
+        return List.copyOf(probes);
     }
 
     /** The pool of the identity database, for whoever needs a plain DataSource (tests, health). */

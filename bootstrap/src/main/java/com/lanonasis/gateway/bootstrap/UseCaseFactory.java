@@ -6,6 +6,7 @@ import com.lanonasis.gateway.application.identity.IdentityService;
 import com.lanonasis.gateway.application.identity.PasswordCheck;
 import com.lanonasis.gateway.application.identity.WebSessionService;
 import com.lanonasis.gateway.application.keys.ApiKeyService;
+import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.memory.MemoryService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
@@ -20,6 +21,8 @@ import com.lanonasis.gateway.domain.tokens.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.TokenSigner;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,10 +47,14 @@ final class UseCaseFactory {
         return SecretGenerator.secureRandom();
     }
 
+    /** Credential verification, counted by credential and outcome for /metrics. */
     @Singleton
-    CredentialVerification credentialVerification(TokenSigner userTokens, AccessTokens accessTokens,
-                                                  WebSessions webSessions, ApiKeys apiKeys, Users users, Clock clock) {
-        return new CredentialVerification(userTokens, accessTokens, webSessions, apiKeys, users, clock);
+    AuthenticateUseCase credentialVerification(TokenSigner userTokens, AccessTokens accessTokens,
+                                               WebSessions webSessions, ApiKeys apiKeys, Users users, Clock clock,
+                                               @Nullable MeterRegistry meters) {
+        CredentialVerification verification = new CredentialVerification(userTokens, accessTokens, webSessions,
+                apiKeys, users, clock);
+        return meters == null ? verification : new CountedAuthentication(verification, meters);
     }
 
     @Singleton

@@ -56,6 +56,10 @@ class RedisOutageTest extends OAuthTestSupport implements TestPropertyProvider {
         assertEquals(503, during.statusCode(), during.body());
         assertTrue(millis < 5_000, "failed fast, in " + millis + " ms");
         assertEquals(200, restGetWithoutAuth("/health"), "the service itself stays up");
+        HttpResponse<String> readiness = send(java.net.http.HttpRequest.newBuilder(endpoint("/health/full")).build());
+        assertEquals(200, readiness.statusCode(), "degraded, not down: memories still work");
+        assertTrue(readiness.body().startsWith("{\"status\":\"degraded\"") && readiness.body()
+                .contains("\"redis\":{\"status\":\"down\""), readiness.body());
 
         redis = start();
         HttpResponse<String> after = null;
@@ -67,6 +71,8 @@ class RedisOutageTest extends OAuthTestSupport implements TestPropertyProvider {
             Thread.sleep(200);
         }
         assertEquals(200, after.statusCode(), "recovered by itself");
+        assertTrue(send(java.net.http.HttpRequest.newBuilder(endpoint("/health/full")).build()).body()
+                .startsWith("{\"status\":\"ok\""));
         HttpResponse<String> login = postJson("/v1/auth/login",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
         assertEquals(200, login.statusCode(), "the account (durable, in the database) was never at risk");

@@ -1,0 +1,42 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
+import com.lanonasis.gateway.application.auth.port.in.Authentication;
+import com.lanonasis.gateway.application.auth.port.in.Credential;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+
+/**
+ * Counts every credential check as {@code onasis_auth_total{credential, outcome}}: credential
+ * {@code api_key|bearer_token|session_cookie}, outcome {@code success} or the problem
+ * ({@code invalid}, {@code expired}, {@code malformed}, ...). Nothing of the credential itself.
+ */
+final class CountedAuthentication implements AuthenticateUseCase {
+
+    private final AuthenticateUseCase verification;
+    private final MeterRegistry meters;
+
+    CountedAuthentication(AuthenticateUseCase verification, MeterRegistry meters) {
+        this.verification = verification;
+        this.meters = meters;
+    }
+
+    @Override
+    public Authentication authenticate(Credential credential) {
+        Authentication result = verification.authenticate(credential);
+        String outcome = result instanceof Authentication.Unauthenticated refused
+                ? refused.problem().name().toLowerCase(Locale.ROOT) : "success";
+        Counter.builder("onasis.auth").description("credential checks by credential kind and outcome")
+                .tag("credential", kind(credential)).tag("outcome", outcome)
+                .register(meters).increment();
+        return result;
+    }
+
+    private static String kind(Credential credential) {
+        if (credential instanceof Credential.ApiKey) {
+            return "api_key";
+        }
+        return credential instanceof Credential.SessionCookie ? "session_cookie" : "bearer_token";
+    }
+}

@@ -1,0 +1,25 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.redis.RedisProbe;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
+import com.lanonasis.gateway.application.health.ReadinessService;
+import com.lanonasis.gateway.domain.health.Dependency;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Readiness over the dependencies this deployment is configured with: its databases, and Redis if any. */
+@Factory
+final class HealthFactory {
+
+    @Singleton
+    ReadinessService readiness(Storage storage, @Nullable RedisStore redis) {
+        List<Dependency> dependencies = new ArrayList<>(storage.probes());
+        if (redis != null) {
+            dependencies.add(new RedisProbe(redis));
+        }
+        return new ReadinessService(dependencies);
+    }
+}
