@@ -7,6 +7,7 @@ import com.lanonasis.gateway.application.identity.PasswordCheck;
 import com.lanonasis.gateway.application.identity.WebSessionService;
 import com.lanonasis.gateway.application.keys.ApiKeyService;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
+import com.lanonasis.gateway.application.edge.ThrottleService;
 import com.lanonasis.gateway.application.memory.MemoryService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
@@ -16,6 +17,7 @@ import com.lanonasis.gateway.domain.keys.ApiKeys;
 import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.memory.MemoryEvents;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.TokenSigner;
@@ -58,8 +60,10 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    PasswordCheck passwordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets) {
-        return new PasswordCheck(users, hasher, secrets);
+    PasswordCheck passwordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets, RateLimiter limiter,
+                                @Property(name = "onasis.edge.login-lockout.max-failures") int maxFailures,
+                                @Property(name = "onasis.edge.login-lockout.window") Duration window) {
+        return new PasswordCheck(users, hasher, secrets, limiter, maxFailures, window);
     }
 
     @Singleton
@@ -84,5 +88,10 @@ final class UseCaseFactory {
     @Singleton
     MemoryService memories(Memories memories, Storage storage, IdGenerator ids, Clock clock, MemoryEvents events) {
         return new MemoryService(memories, storage.memory(), ids, clock, events);
+    }
+
+    @Singleton
+    ThrottleService throttle(RateLimiter limiter) {
+        return new ThrottleService(limiter);
     }
 }

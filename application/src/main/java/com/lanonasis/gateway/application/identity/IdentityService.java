@@ -77,14 +77,14 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
         if (violations.any()) {
             return violations.rejection();
         }
-        Optional<User> checked = passwords.check(email, password);
+        Outcome<User> checked = passwords.check(email, password);
         Instant now = clock.instant();
-        if (checked.isEmpty()) {
+        if (checked instanceof Outcome.Rejected<User> refused) {
             audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,
                     Map.of("via", "password", "email", email.value())));
-            return Outcome.rejected(new Rejection.InvalidCredentials());
+            return Outcome.rejected(refused.rejection());
         }
-        User user = checked.get();
+        User user = ((Outcome.Done<User>) checked).value();
         audit.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, now, user.id().toString(), null,
                 Map.of("via", "password")));
         UserTokenClaims claims = new UserTokenClaims(ids.newId().toString(), user.id(), user.email().value(),

@@ -48,12 +48,14 @@ public final class WebSessionService implements WebSessionUseCase {
         Email email = violations.check(() -> new Email(logIn.email()));
         Password password = violations.check(() -> Password.presented(logIn.password()));
         Instant now = clock.instant();
-        Optional<User> user = violations.any() ? Optional.empty() : passwords.check(email, password);
-        if (user.isEmpty()) {
+        Outcome<User> checked = violations.any() ? Outcome.rejected(new Rejection.InvalidCredentials())
+                : passwords.check(email, password);
+        if (checked instanceof Outcome.Rejected<User> refused) {
             audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,
                     Map.of("via", "web", "email", email == null ? "" : email.value())));
-            return Outcome.rejected(new Rejection.InvalidCredentials());
+            return Outcome.rejected(refused.rejection());
         }
+        Optional<User> user = Optional.of(((Outcome.Done<User>) checked).value());
         if (previousSessionId != null) {
             sessions.remove(new MachineSecret(previousSessionId).hash());
         }

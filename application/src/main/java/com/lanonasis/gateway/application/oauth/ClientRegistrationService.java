@@ -65,9 +65,9 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
 
     @Override
     public Outcome<RegisteredClient> register(ClientMetadata metadata, String origin) {
-        Duration wait = rateLimiter.acquire("register:" + origin, registrationsPerMinute, RATE_WINDOW);
-        if (!wait.isZero()) {
-            return Outcome.rejected(new Rejection.RateLimited(wait));
+        RateLimiter.Count count = rateLimiter.acquire("register:" + origin, registrationsPerMinute, RATE_WINDOW);
+        if (!count.allowed()) {
+            return Outcome.rejected(new Rejection.RateLimited(count.retryAfter()));
         }
         if (clients.countDynamic() >= components.settings().maxDynamicClients()) {
             return Outcome.rejected(new Rejection.Conflict("registration_capacity",

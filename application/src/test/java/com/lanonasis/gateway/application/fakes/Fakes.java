@@ -13,6 +13,7 @@ import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.ApiKeyId;
 import com.lanonasis.gateway.domain.keys.ApiKeys;
 import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UnitOfWork;
@@ -67,6 +68,21 @@ public final class Fakes {
     }
 
     /** Deterministic "random" strings: a counter, padded. */
+    /** Counts calls per key forever (one endless window): enough to test limits in the core. */
+    public static final class CountingRateLimiter implements RateLimiter {
+        private final java.util.Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Count acquire(String key, int limit, Duration window) {
+            return new Count(counts.merge(key, 1L, Long::sum), limit, window);
+        }
+
+        @Override
+        public Count peek(String key, int limit, Duration window) {
+            return new Count(counts.getOrDefault(key, 0L), limit, window);
+        }
+    }
+
     public static SecretGenerator counting() {
         AtomicInteger next = new AtomicInteger();
         return length -> {

@@ -28,8 +28,8 @@ class IdentityServiceTest {
     private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
     private final IdentityService identity = new IdentityService(users, hasher,
-            new PasswordCheck(users, hasher, Fakes.counting()), tokens, audit, IdGenerator.random(), clock,
-            Duration.ofMinutes(30));
+            new PasswordCheck(users, hasher, Fakes.counting(), new Fakes.CountingRateLimiter(), 3, Duration.ofMinutes(15)),
+            tokens, audit, IdGenerator.random(), clock, Duration.ofMinutes(30));
 
     @Test
     void registersWithAHashedPassword() {
@@ -79,5 +79,22 @@ class IdentityServiceTest {
         assertEquals(before + 2, hasher.checks, "a hash is checked for the unknown email too");
         assertEquals(List.of(AuditEvent.Type.LOGIN_FAILED, AuditEvent.Type.LOGIN_FAILED), audit.types());
         assertTrue(audit.events.stream().noneMatch(e -> e.details().containsValue("wrong horse")));
+    }
+
+    @Test
+    void anAccountIsLockedAfterRepeatedFailuresWhetherOrNotItExists() {
+        done(identity.register(new Registration("locked@example.com", "correct horse", null)));
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(Rejection.InvalidCredentials.class,
+                    rejected(identity.logIn(new LogIn("locked@example.com", "wrong " + i))));
+            assertInstanceOf(Rejection.InvalidCredentials.class,
+                    rejected(identity.logIn(new LogIn("nobody@example.com", "wrong " + i))));
+        }
+        assertInstanceOf(Rejection.RateLimited.class,
+                rejected(identity.logIn(new LogIn("locked@example.com", "correct horse"))), "even the right password");
+        assertInstanceOf(Rejection.RateLimited.class,
+                rejected(identity.logIn(new LogIn("nobody@example.com", "x"))), "unknown emails lock alike");
+        done(identity.register(new Registration("other@example.com", "correct horse", null)));
+        done(identity.logIn(new LogIn("other@example.com", "correct horse")));
     }
 }

@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.adapters.http.edge.ClientAddress;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.oauth.port.in.ClientMetadata;
 import com.lanonasis.gateway.application.oauth.port.in.ClientRegistrationUseCase;
@@ -38,16 +39,19 @@ final class RegistrationController {
 
     private final ClientRegistrationUseCase registration;
     private final String issuer;
+    private final ClientAddress addresses;
 
-    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer) {
+    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer,
+                           ClientAddress addresses) {
         this.registration = registration;
         this.issuer = issuer;
+        this.addresses = addresses;
     }
 
     @Post(uris = {"/register", "/oauth/register"})
     HttpResponse<?> register(HttpRequest<?> request, @Body MetadataJson body) {
         return answer(registration.register(body.toMetadata(),
-                request.getRemoteAddress().getAddress().getHostAddress()), HttpStatus.CREATED);
+                addresses.of(request)), HttpStatus.CREATED);
     }
 
     @Get(uris = {"/register/{clientId}", "/oauth/register/{clientId}"})

@@ -12,6 +12,10 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -96,6 +100,22 @@ public final class Callers {
                 .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
                 .map(value -> value.substring(BEARER.length()).strip())
                 .filter(token -> !token.isEmpty());
+    }
+
+    /**
+     * A stable, irreversible name for the credential a request presents (the first 32 hex digits
+     * of its SHA-256), to count calls per credential without keeping or logging the credential.
+     */
+    public static Optional<String> fingerprint(HttpRequest<?> request) {
+        return presented(request).map(credential -> {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(credential.reveal().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        });
     }
 
     /** An API key wins over a bearer token; an API key sent as a bearer token is read as one. */

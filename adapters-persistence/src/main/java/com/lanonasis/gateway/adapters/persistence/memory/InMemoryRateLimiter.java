@@ -20,8 +20,8 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Duration acquire(String key, int limit, Duration window) {
-        long now = clock.instant().toEpochMilli(); // not millis(): a sub-millisecond Clock.tick divides by zero there on JDK 17
+    public Count acquire(String key, int limit, Duration window) {
+        long now = now();
         long length = window.toMillis();
         long start = now - now % length;
         if (windows.size() > 10_000) {
@@ -29,6 +29,19 @@ public final class InMemoryRateLimiter implements RateLimiter {
         }
         Window current = windows.compute(key, (k, existing) ->
                 existing == null || existing.start() != start ? new Window(start, new AtomicInteger()) : existing);
-        return current.count().incrementAndGet() <= limit ? Duration.ZERO : Duration.ofMillis(start + length - now);
+        return new Count(current.count().incrementAndGet(), limit, Duration.ofMillis(start + length - now));
+    }
+
+    @Override
+    public Count peek(String key, int limit, Duration window) {
+        long now = now();
+        long start = now - now % window.toMillis();
+        Window current = windows.get(key);
+        long calls = current == null || current.start() != start ? 0 : current.count().get();
+        return new Count(calls, limit, Duration.ofMillis(start + window.toMillis() - now));
+    }
+
+    private long now() {
+        return clock.instant().toEpochMilli(); // not millis(): a sub-millisecond Clock.tick divides by zero there on JDK 17
     }
 }

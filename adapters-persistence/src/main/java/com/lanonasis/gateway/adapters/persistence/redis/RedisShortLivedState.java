@@ -14,6 +14,7 @@ import com.lanonasis.gateway.domain.shared.SecretHash;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,14 +34,21 @@ public final class RedisShortLivedState {
             return 1
             """;
 
-    /** Counts a call in the current window; returns the window's remaining milliseconds when over the limit. */
+    /** Counts a call in the current window; returns the count and the window's remaining milliseconds. */
     private static final String RATE_LIMIT = """
             local count = redis.call('INCR', KEYS[1])
-            if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-            if count <= tonumber(ARGV[1]) then return 0 end
+            if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             local left = redis.call('PTTL', KEYS[1])
-            if left < 1 then return 1 end
-            return left
+            if left < 1 then left = 1 end
+            return {count, left}
+            """;
+
+    /** The count of the current window and its remaining milliseconds, counting nothing. */
+    private static final String RATE_PEEK = """
+            local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+            local left = redis.call('PTTL', KEYS[1])
+            if left < 1 then left = tonumber(ARGV[1]) end
+            return {count, left}
             """;
 
     private final RedisStore redis;
@@ -135,11 +143,20 @@ public final class RedisShortLivedState {
 
     /** Fixed windows counted in Redis: one limit across every instance. */
     public RateLimiter rateLimiter() {
-        return (key, limit, window) -> {
-            Long waitMillis = redis.call(c -> c.eval(RATE_LIMIT, ScriptOutputType.INTEGER,
-                    new String[] {RedisStore.PREFIX + "rate:" + key}, String.valueOf(limit),
-                    String.valueOf(window.toMillis())));
-            return waitMillis == null ? Duration.ZERO : Duration.ofMillis(waitMillis);
+        return new RateLimiter() {
+            @Override
+            public Count acquire(String key, int limit, Duration window) {
+                List<Long> counted = redis.call(c -> c.eval(RATE_LIMIT, ScriptOutputType.MULTI,
+                        new String[] {RedisStore.PREFIX + "rate:" + key}, String.valueOf(window.toMillis())));
+                return new Count(counted.get(0), limit, Duration.ofMillis(counted.get(1)));
+            }
+
+            @Override
+            public Count peek(String key, int limit, Duration window) {
+                List<Long> counted = redis.call(c -> c.eval(RATE_PEEK, ScriptOutputType.MULTI,
+                        new String[] {RedisStore.PREFIX + "rate:" + key}, String.valueOf(window.toMillis())));
+                return new Count(counted.get(0), limit, Duration.ofMillis(counted.get(1)));
+            }
         };
     }
 

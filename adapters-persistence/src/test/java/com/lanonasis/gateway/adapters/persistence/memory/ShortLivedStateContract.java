@@ -51,13 +51,20 @@ public abstract class ShortLivedStateContract {
         String key = "test:" + UUID.randomUUID();
         Duration window = Duration.ofMillis(600);
         for (int i = 0; i < 3; i++) {
-            assertEquals(Duration.ZERO, limiter.acquire(key, 3, window), "call " + i);
+            RateLimiter.Count count = limiter.acquire(key, 3, window);
+            assertTrue(count.allowed(), "call " + i);
+            assertEquals(2 - i, count.remaining(), "remaining after call " + i);
         }
-        Duration wait = limiter.acquire(key, 3, window);
+        assertEquals(3, limiter.peek(key, 3, window).calls(), "peeking counts nothing");
+        assertEquals(3, limiter.peek(key, 3, window).calls());
+        RateLimiter.Count over = limiter.acquire(key, 3, window);
+        Duration wait = over.retryAfter();
+        assertTrue(!over.allowed() && over.remaining() == 0, over.toString());
         assertTrue(wait.compareTo(Duration.ZERO) > 0 && wait.compareTo(window) <= 0, wait.toString());
-        assertEquals(Duration.ZERO, limiter.acquire(key + ":other", 3, window), "keys are counted apart");
+        assertTrue(limiter.acquire(key + ":other", 3, window).allowed(), "keys are counted apart");
+        assertEquals(0, limiter.peek(key + ":never", 3, window).calls());
         Thread.sleep(wait.toMillis() + 50);
-        assertEquals(Duration.ZERO, limiter.acquire(key, 3, window), "a new window");
+        assertTrue(limiter.acquire(key, 3, window).allowed(), "a new window");
     }
 
     private final UserId user = new UserId(UUID.randomUUID());

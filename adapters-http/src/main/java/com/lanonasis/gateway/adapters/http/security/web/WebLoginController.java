@@ -7,6 +7,7 @@ import com.lanonasis.gateway.application.identity.port.in.NewWebSession;
 import com.lanonasis.gateway.application.identity.port.in.WebSessionUseCase;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Rejection;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -66,6 +67,14 @@ final class WebLoginController {
         String returnTo = form.get("return_to");
         Outcome<NewWebSession> result = sessions.signIn(new LogIn(form.get("email"), form.get("password")),
                 Callers.sessionId(request).orElse(null));
+        if (result instanceof Outcome.Rejected<NewWebSession> refused
+                && refused.rejection() instanceof Rejection.RateLimited limited) {
+            long seconds = Math.max(1, limited.retryAfter().toSeconds());
+            return loginForm(HttpStatus.TOO_MANY_REQUESTS, forms.csrfToken(request), forms.safeReturn(returnTo),
+                    form.get("email"), "Too many failed attempts for this account. Try again in "
+                            + Math.max(1, (seconds + 59) / 60) + " minutes.")
+                    .header("Retry-After", String.valueOf(seconds));
+        }
         if (!(result instanceof Outcome.Done<NewWebSession> done)) {
             String csrf = forms.csrfToken(request);
             return loginForm(HttpStatus.UNAUTHORIZED, csrf, forms.safeReturn(returnTo), form.get("email"),
