@@ -7,6 +7,9 @@ import com.lanonasis.gateway.domain.shared.Principal;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,6 +33,7 @@ abstract class McpWebSocket {
         this.json = json;
     }
 
+    @OnOpen
     void opened(WebSocketSession socket, HttpRequest<?> request) {
         Principal caller = request.getAttribute(WebSocketUpgradeFilter.CALLER, Principal.class).orElse(null);
         if (caller == null) {
@@ -46,6 +50,7 @@ abstract class McpWebSocket {
         });
     }
 
+    @OnMessage(maxPayloadLength = 1_048_576)
     void received(String text, WebSocketSession socket) {
         McpSession session = socket.get(SESSION, McpSession.class).orElse(null);
         Principal caller = socket.get(CALLER, Principal.class).orElse(null);
@@ -60,6 +65,7 @@ abstract class McpWebSocket {
         });
     }
 
+    @OnClose
     void closed(WebSocketSession socket) {
         socket.get(SESSION, McpSession.class).ifPresent(session -> sessions.end(session.id()));
     }

@@ -11,30 +11,23 @@ import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.StoreUnavailable;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
 /** The same contract on a real Redis server (embedded-redis bundles redis-server 6.2). */
 class RedisShortLivedStateTest extends ShortLivedStateContract {
 
-    private static RedisServer server;
+    private static TestRedis server;
     private static RedisStore store;
     private static RedisShortLivedState state;
 
     @BeforeAll
     static void startRedis() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = new RedisServer(port);
-        server.start();
-        store = new RedisStore("redis://127.0.0.1:" + port, Duration.ofSeconds(2), Clock.systemUTC());
+        server = new TestRedis();
+        store = server.connect();
         state = new RedisShortLivedState(store);
     }
 
@@ -77,14 +70,8 @@ class RedisShortLivedStateTest extends ShortLivedStateContract {
 
     @Test
     void aRedisThatGoesAwayIsUnavailableNotAHang() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        RedisServer shortLived = new RedisServer(port);
-        shortLived.start();
-        try (RedisStore flaky = new RedisStore("redis://127.0.0.1:" + port, Duration.ofMillis(500),
-                Clock.systemUTC())) {
+        TestRedis shortLived = new TestRedis();
+        try (RedisStore flaky = shortLived.connect(Duration.ofMillis(500))) {
             WebSessions sessions = new RedisShortLivedState(flaky).webSessions();
             shortLived.stop();
             long started = System.nanoTime();
