@@ -21,9 +21,15 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +185,61 @@ class NginxForwardAuthHttpTest extends HttpTest {
         HttpResponse<String> made = get("/health");
         assertTrue(made.headers().firstValue("X-Request-ID").orElse("").matches("[0-9a-f]{32}"),
                 "nginx's $request_id was not passed: " + made.headers().map());
+    }
+
+    @Test
+    void liveEventsStreamThroughNginxUnbuffered() throws Exception {
+        String key = api.apiKey(api.newAccount(), null);
+        HttpResponse<java.util.stream.Stream<String>> stream = http.sendAsync(HttpRequest.newBuilder(
+                proxy.resolve("/api/v1/events")).header("X-API-Key", key).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertEquals(200, stream.statusCode(), logs());
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture.runAsync(() -> stream.body().forEach(lines::add));
+
+        api.post("/api/v1/memory", java.util.Map.of("title", "through nginx", "content", "live"), "X-API-Key", key);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.contains("through nginx")) {
+                return;
+            }
+        }
+        throw new AssertionError("the event did not come through nginx within 5 s (buffered?)" + logs());
+    }
+
+    @Test
+    void mcpOverWebSocketUpgradesThroughNginx() throws Exception {
+        String key = api.apiKey(api.newAccount(), null);
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = http.newWebSocketBuilder().subprotocols("mcp").header("X-API-Key", key)
+                .buildAsync(URI.create("ws://" + proxy.getAuthority() + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        frames.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        assertEquals("mcp", socket.getSubprotocol());
+        socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", true).join();
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", frames.poll(5, TimeUnit.SECONDS), logs());
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    @Test
+    void mcpOverStreamableHttpThroughNginx() throws Exception {
+        String key = api.apiKey(api.newAccount(), null);
+        HttpResponse<String> initialized = http.send(HttpRequest.newBuilder(proxy.resolve("/mcp"))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, initialized.statusCode(), initialized.body() + logs());
+        assertTrue(initialized.headers().firstValue("Mcp-Session-Id").isPresent(), "the session header passes");
     }
 
     private HttpResponse<String> get(String path, String... headers) {

@@ -126,7 +126,7 @@ class McpWebSocketTest extends McpTestSupport {
 
         assertTrue(frames.next("notifications/resources/list_changed").contains("\"jsonrpc\":\"2.0\""));
         String event = frames.next("memory-events");
-        assertTrue(event.contains("\"event\":\"memory.created\"") && event.contains(field(created.body(), "id")),
+        assertTrue(event.contains("memory.created memory://" + field(created.body(), "id")),
                 event);
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }

@@ -65,7 +65,8 @@ final class EventsController {
         Flux<Event<String>> withHeartbeat = events.publish(shared -> Flux.merge(shared,
                 Flux.interval(HEARTBEAT).map(tick -> Event.of("").comment("heartbeat"))
                         .takeUntilOther(shared.then(Mono.just(true)))));
-        return HttpResponse.ok(withHeartbeat).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+        // a comment first: the response headers leave at once instead of with the first event
+        return HttpResponse.ok(Flux.concat(Flux.just(Event.of("").comment("connected")), withHeartbeat)).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
     }
 

@@ -9,7 +9,6 @@ import com.lanonasis.gateway.domain.memory.MemoryEvent;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Memory events as MCP notifications on a session's own stream (the GET stream, the legacy SSE
  * stream, the WebSocket): {@code notifications/resources/list_changed} when a memory appears or
  * goes, {@code notifications/resources/updated} for a subscribed {@code memory://} URI, and the
- * event itself as a {@code notifications/message} (logger {@code memory-events}) when the
- * session's log level lets info through.
+ * event itself as a {@code notifications/message} (logger {@code memory-events}, data
+ * {@code memory.created memory://<id> "<title>" (event <event id>)}) when the session's log level
+ * lets info through.
  */
 @Singleton
 final class SessionEvents {
@@ -59,12 +59,9 @@ final class SessionEvents {
             out.send(JsonRpc.notification("notifications/resources/updated", Map.of("uri", uri)));
         }
         if (McpSession.LogLevel.INFO.compareTo(session.logLevel()) >= 0) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("event", "memory." + event.kind().wireName());
-            data.put("id", event.id());
-            data.put("memory_id", event.memoryId().toString());
-            data.put("title", event.title());
-            data.put("at", event.at().toString());
+            // data is a string: the spec allows any JSON, but the Java SDK's client reads only strings
+            String data = "memory." + event.kind().wireName() + " " + uri
+                    + (event.title() == null ? "" : " \"" + event.title() + "\"") + " (event " + event.id() + ")";
             out.send(JsonRpc.notification("notifications/message", Map.of("level", "info",
                     "logger", "memory-events", "data", data)));
         }

@@ -97,11 +97,15 @@ final class SseStream {
         return Event.of("\n").id(eventId).retry(retry);
     }
 
-    /** {@code events} with a comment every {@link #KEEP_ALIVE} while it is open. */
+    /**
+     * {@code events} after an opening comment (so the response headers leave at once, not with the
+     * first event) and with a comment every {@link #KEEP_ALIVE} while it is open.
+     */
     static Flux<Event<String>> withKeepAlive(Flux<Event<String>> events) {
-        return events.publish(shared -> Flux.merge(shared, Flux.interval(KEEP_ALIVE)
+        return Flux.concat(Flux.just(Event.of("").comment("open")), events.publish(shared -> Flux.merge(shared,
+                Flux.interval(KEEP_ALIVE)
                 .map(tick -> Event.of("").comment("keep-alive"))
-                .takeUntilOther(shared.then(Mono.just(true)))));
+                .takeUntilOther(shared.then(Mono.just(true))))));
     }
 
     /** The sequence number in an event id of this stream, or -1 when the id is not one of ours. */
