@@ -39,7 +39,7 @@ class EventsAcrossInstancesIT {
                 "ONASIS_EPHEMERAL", "redis", "ONASIS_REDIS_URL", "redis://127.0.0.1:" + redisPort);
         try (RunningJar writer = RunningJar.start(shared, RunningJar.freePort());
              RunningJar reader = RunningJar.start(shared, RunningJar.freePort())) {
-            String key = newKey(writer);
+            String key = writer.newApiKey();
             BlockingQueue<String> live = subscribe(reader, key, null);
 
             String id = field(post(writer, "/api/v1/memory", "{\"title\":\"across\",\"content\":\"instances\"}", key),
@@ -88,13 +88,6 @@ class EventsAcrossInstancesIT {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
         return lines;
-    }
-
-    private String newKey(RunningJar jar) throws Exception {
-        String credentials = "{\"email\":\"events-" + System.nanoTime() + "@example.com\",\"password\":\"events pass 1\"}";
-        assertEquals(201, send(jar, "/v1/auth/register", credentials, null).statusCode());
-        String token = field(send(jar, "/v1/auth/login", credentials, null).body(), "access_token");
-        return field(send(jar, "/api/v1/auth/api-keys", "{\"name\":\"k\"}", "Bearer " + token).body(), "key");
     }
 
     private String post(RunningJar jar, String path, String json, String key) throws Exception {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The packaged jar run as a real process, as an operator runs it; for the *IT tests. */
 public final class RunningJar implements AutoCloseable {
@@ -61,6 +63,36 @@ public final class RunningJar implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Registers a new user on this jar and returns a full API key of theirs (default memory scopes). */
+    public String newApiKey() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String credentials = "{\"email\":\"jar-" + System.nanoTime() + "@example.com\",\"password\":\"jar pass 12\"}";
+        send(http, "/v1/auth/register", credentials, null);
+        String token = field(send(http, "/v1/auth/login", credentials, null), "access_token");
+        return field(send(http, "/api/v1/auth/api-keys", "{\"name\":\"k\"}", "Bearer " + token), "key");
+    }
+
+    private String send(HttpClient http, String path, String json, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return matcher.group(1);
     }
 
     public String log() throws IOException {
