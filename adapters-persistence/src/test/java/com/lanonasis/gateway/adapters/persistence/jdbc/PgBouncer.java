@@ -35,10 +35,14 @@ final class PgBouncer {
      * statement may run on another server connection.
      */
     static synchronized HikariDataSource fresh(Schema schema) {
+        return Databases.open(new DatabaseSettings(url(Postgres.newDatabase()), "postgres", null, 4), "test-pgbouncer",
+                schema);
+    }
+
+    /** The pooler's JDBC URL for {@code database} of the embedded Postgres. */
+    static synchronized String url(String database) {
         start();
-        String database = Postgres.newDatabase();
-        return Databases.open(new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + port + "/" + database
-                + "?prepareThreshold=0", "postgres", null, 4), "test-pgbouncer", schema);
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?prepareThreshold=0";
     }
 
     private static void start() {

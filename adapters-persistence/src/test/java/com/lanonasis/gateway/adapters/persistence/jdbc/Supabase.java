@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A Supabase-like database on plain Postgres: the roles and the {@code auth.uid()} function
@@ -24,7 +26,18 @@ final class Supabase {
         }
     }
 
-    private static void baseline(HikariDataSource dataSource) {
+    /** The same, used through a transaction-mode PgBouncer as Supabase's pooler (port 6543) serves it. */
+    static HikariDataSource freshPooled() {
+        String database = Postgres.newDatabase();
+        PGSimpleDataSource direct = new PGSimpleDataSource();
+        direct.setUrl("jdbc:postgresql://127.0.0.1:" + Postgres.port() + "/" + database);
+        direct.setUser("postgres");
+        baseline(direct);
+        return Databases.open(new DatabaseSettings(PgBouncer.url(database), "postgres", null, 4),
+                "test-supabase-pooled", Schema.DEFAULT, true);
+    }
+
+    private static void baseline(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("""
                     DO $$ BEGIN
