@@ -133,7 +133,9 @@ class McpHttpTest extends McpTestSupport {
         HttpResponse<String> invalid = post("/api/v1/tools/memory_create", "{\"title\":\"rest\"}", "X-API-Key", key);
         assertEquals(400, invalid.statusCode());
         assertTrue(invalid.body().contains("content is required"), invalid.body());
-        assertEquals(404, post("/api/v1/tools/rm_rf", "{}", "X-API-Key", key).statusCode());
+        HttpResponse<String> unknown = post("/api/v1/tools/rm_rf", "{}", "X-API-Key", key);
+        assertEquals(404, unknown.statusCode());
+        assertEquals(unknown.headers().firstValue("X-Request-ID").orElseThrow(), field(unknown.body(), "request_id"));
         assertEquals(401, post("/api/v1/tools/memory_create", "{}").statusCode());
     }
 

@@ -53,28 +53,30 @@ final class ToolsController {
     HttpResponse<?> call(HttpRequest<?> request, @PathVariable String name, @Nullable @Body byte[] body) {
         Principal caller = callers.requireForRest(request);
         if (server.tool(name).isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "not_found", "no tool named " + name + "; GET /api/v1/tools lists them");
+            return error(request, HttpStatus.NOT_FOUND, "not_found", "no tool named " + name + "; GET /api/v1/tools lists them");
         }
         Object arguments;
         try {
             arguments = body == null || body.length == 0 ? Map.of() : json.read(body);
         } catch (McpException e) {
-            return error(HttpStatus.BAD_REQUEST, "malformed_json", "the body must be a JSON object of the tool's arguments");
+            return error(request, HttpStatus.BAD_REQUEST, "malformed_json", "the body must be a JSON object of the tool's arguments");
         }
         Map<String, Object> reply = server.reply(JsonRpc.request(1, "tools/call",
                 Map.of("name", name, "arguments", arguments)), new McpCall(caller, null, Outbound.NONE));
         if (reply.get("error") instanceof Map<?, ?> rpcError) {
-            return error(HttpStatus.BAD_REQUEST, "invalid_request", String.valueOf(rpcError.get("message")));
+            return error(request, HttpStatus.BAD_REQUEST, "invalid_request", String.valueOf(rpcError.get("message")));
         }
         Map<?, ?> result = (Map<?, ?>) reply.get("result");
         return HttpResponse.status(Boolean.TRUE.equals(result.get("isError")) ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
                 .body(result);
     }
 
-    private static HttpResponse<?> error(HttpStatus status, String code, String message) {
+    /** The service's error shape; the request id is the one the edge filter (adapters-http) assigned. */
+    private static HttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("message", message);
+        request.getAttribute("onasis.request-id", String.class).ifPresent(id -> body.put("request_id", id));
         return HttpResponse.status(status).body(body);
     }
 }
