@@ -2,7 +2,8 @@
 # Load test of the token endpoint (client_credentials) and introspection on the embedded store.
 # Usage: [JAVA=/path/to/java] bootstrap/src/bench/oauth-bench.sh [duration, default 20s] [connections, default 64]
 # Needs wrk (apt-get install wrk) and a built jar (./mvnw -q -DskipTests package). Starts its own
-# service on port 4100 with a throw-away H2 database; prints wrk's summary for each endpoint.
+# service on port 4100 with a throw-away H2 database, rate limits and the access log off (they
+# would refuse or log every call); prints wrk's summary for each endpoint.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-20s}
@@ -12,7 +13,8 @@ WORK=$(mktemp -d)
 trap 'kill $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 
 PORT=$PORT ONASIS_DATABASE_URL="jdbc:h2:file:$WORK/db" ONASIS_ISSUER="http://localhost:$PORT" \
-  ONASIS_LOG_LEVEL=WARN "${JAVA:-java}" -jar target/onasis-gateway.jar >"$WORK/log" 2>&1 &
+  ONASIS_LOG_LEVEL=WARN ONASIS_RATE_LIMITS_ENABLED=false ONASIS_ACCESS_LOG_LEVEL=WARN \
+  "${JAVA:-java}" -jar target/onasis-gateway.jar >"$WORK/log" 2>&1 &
 PID=$!
 for _ in $(seq 60); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done
 

@@ -1,6 +1,8 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,11 @@ public final class RequestIds {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private RequestIds() {
+    }
+
+    /** The id of the request this thread is working for, if any. */
+    public static Optional<String> current() {
+        return ServerRequestContext.currentRequest().flatMap(request -> request.getAttribute(ATTRIBUTE, String.class));
     }
 
     public static String of(HttpRequest<?> request) {
