@@ -3,20 +3,19 @@
 # session, one JSON answer per POST) and over the WebSocket, next to REST GET /api/v1/memory/{id},
 # against the same entry on the embedded H2.
 # Usage: [JAVA=...] bootstrap/src/bench/mcp-bench.sh [seconds per run, default 20] [connections, default 64]
-# Needs wrk (apt-get install wrk) and a built jar (./mvnw -DskipTests package).
+# Needs wrk (apt-get install wrk) and a built jar (./mvnw -DskipTests package). A free port unless
+# PORT is given (a taken one stops it); fails on any non-2xx answer or tool error (bench-lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/bench-lib.sh
 SECONDS_PER_RUN=${1:-20}
 CONNECTIONS=${2:-64}
-PORT=4300
+PORT=$(bench_port "${PORT:-}")
 WORK=$(mktemp -d)
-cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
+trap 'bench_stop; rm -rf "$WORK"' EXIT
 
-PORT=$PORT ONASIS_LOG_LEVEL=WARN ONASIS_ISSUER="http://localhost:$PORT" ONASIS_DATABASE_URL="jdbc:h2:file:$WORK/db" \
-  "${JAVA:-java}" -jar target/onasis-gateway.jar >"$WORK/app.log" 2>&1 &
-APP=$!
-for _ in $(seq 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done
+ONASIS_LOG_LEVEL=WARN ONASIS_ISSUER="http://localhost:$PORT" ONASIS_DATABASE_URL="jdbc:h2:file:$WORK/db" \
+  ONASIS_RATE_LIMITS_ENABLED=false ONASIS_ACCESS_LOG_LEVEL=WARN bench_start "$WORK/app.log" "$PORT"
 
 curl -sf -XPOST "localhost:$PORT/v1/auth/register" -H 'content-type: application/json' \
   -d '{"email":"mcp@bench.example","password":"bench password 1"}' >/dev/null
@@ -38,14 +37,14 @@ wrk.headers["X-API-Key"] = "$KEY"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json, text/event-stream"
 wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
-response = function(status, headers, body)
-  if status ~= 200 or not string.find(body, '"isError":false', 1, true) then wrk.thread:stop() end
-end
+expect = '"isError":false'
 LUA
 summary() { grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' | tr -s ' ' | paste -sd' ' -; }
 
-echo "warm-up"; wrk -t2 -c16 -d5s -s "$WORK/rest.lua" "http://localhost:$PORT/api/v1/memory/$ID" >/dev/null
-wrk -t2 -c16 -d5s -s "$WORK/mcp.lua" "http://localhost:$PORT/mcp" >/dev/null
-echo "REST GET /api/v1/memory/{id}:  $(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/rest.lua" "http://localhost:$PORT/api/v1/memory/$ID" | summary)"
-echo "MCP Streamable HTTP (JSON):    $(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/mcp.lua" "http://localhost:$PORT/mcp" | summary)"
+echo "warm-up"; bench_wrk "$WORK/rest.lua" -t2 -c16 -d5s "http://localhost:$PORT/api/v1/memory/$ID" >/dev/null
+bench_wrk "$WORK/mcp.lua" -t2 -c16 -d5s "http://localhost:$PORT/mcp" >/dev/null
+bench_wrk "$WORK/rest.lua" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://localhost:$PORT/api/v1/memory/$ID" >"$WORK/rest.out"
+echo "REST GET /api/v1/memory/{id}:  $(summary <"$WORK/rest.out")"
+bench_wrk "$WORK/mcp.lua" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://localhost:$PORT/mcp" >"$WORK/mcp.out"
+echo "MCP Streamable HTTP (JSON):    $(summary <"$WORK/mcp.out")"
 "${JAVA:-java}" src/bench/WsBench.java "ws://localhost:$PORT/ws" "$KEY" "$CONNECTIONS" "$SECONDS_PER_RUN" "$CALL"

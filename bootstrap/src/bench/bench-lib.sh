@@ -1,0 +1,85 @@
+# Shared by the load scripts (source it; bash only). What it guarantees, because a number measured
+# against the wrong server or from error answers is worse than none:
+#   - the port is free: PORT given by the caller and already taken → the script stops; otherwise a
+#     free port is chosen;
+#   - the server that answers is the one started here: it is started with a random build version
+#     (ONASIS_VERSION) and /api/v1/status must return it;
+#   - every measured run fails on any non-2xx answer or socket error (bench_wrk).
+
+# taken: something listens on it (any address), or answers a connection on loopback
+bench_port_taken() {
+  if command -v ss >/dev/null 2>&1 && [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; then return 0; fi
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# bench_port [preferred]: echoes a free port; a preferred port that is taken stops the script
+bench_port() {
+  local port=${1:-}
+  if [ -n "$port" ]; then
+    if bench_port_taken "$port"; then echo "port $port is taken; refusing to measure another server" >&2; exit 2; fi
+    echo "$port"; return
+  fi
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 30000))
+    bench_port_taken "$port" || { echo "$port"; return; }
+  done
+  echo "no free port found" >&2; exit 2
+}
+
+# bench_start <log file> <port> [java args...]: starts the jar (environment from the caller), waits
+# until it answers as itself; sets BENCH_PID
+bench_start() {
+  local log=$1 port=$2; shift 2
+  local nonce="bench-$RANDOM$RANDOM"
+  bench_port_taken "$port" && { echo "port $port is taken; refusing to measure another server" >&2; exit 2; }
+  PORT=$port ONASIS_VERSION=$nonce "${JAVA:-java}" "$@" -jar target/onasis-gateway.jar >"$log" 2>&1 &
+  BENCH_PID=$!
+  for _ in $(seq 120); do
+    kill -0 "$BENCH_PID" 2>/dev/null || { echo "the service did not start:" >&2; tail -5 "$log" >&2; exit 1; }
+    if curl -sf "localhost:$port/api/v1/status" 2>/dev/null | grep -q "\"$nonce\""; then return; fi
+    sleep 0.5
+  done
+  echo "the service on port $port did not answer as the one started here" >&2; exit 1
+}
+
+bench_stop() {
+  if [ -n "${BENCH_PID:-}" ]; then kill "$BENCH_PID" 2>/dev/null || true; wait "$BENCH_PID" 2>/dev/null || true; BENCH_PID=""; fi
+}
+
+# bench_wrk <lua script or ""> <wrk args...>: runs wrk, prints its report, and fails (exit 1) when
+# any answer was not 2xx or any socket error happened. The given script may set method, body and
+# headers, and `expect` (a string every answer's body must contain); it must not define
+# response/setup/done (they are defined here).
+bench_wrk() {
+  local script=$1; shift
+  local checked; checked=$(mktemp --suffix=.lua)
+  { [ -n "$script" ] && echo "dofile(\"$script\")"
+    cat <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function response(status, headers, body)
+  if status < 200 or status > 299 or (expect and not string.find(body, expect, 1, true)) then
+    bad = (bad or 0) + 1; last = status
+  end
+end
+function done(summary)
+  local failed, status = 0, nil
+  for _, t in ipairs(threads) do
+    failed = failed + (t:get("bad") or 0)
+    status = status or t:get("last")
+  end
+  local e = summary.errors
+  local socket = e.connect + e.read + e.write + e.timeout
+  if failed > 0 or socket > 0 then
+    io.stderr:write(string.format("BENCH FAILED: %d non-2xx answers (e.g. %s), %d socket errors\n",
+      failed, tostring(status), socket))
+    os.exit(1)
+  end
+end
+LUA
+  } >"$checked"
+  wrk -s "$checked" "$@"
+  local rc=$?
+  rm -f "$checked"
+  return $rc
+}
