@@ -77,8 +77,9 @@ final class DevicePageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> decide(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Form> form = forms.parse(request, body);
-        if (form.isEmpty() || !forms.csrfValid(request, form.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Enter the code again.");
+        Optional<MutableHttpResponse<String>> refused = forms.refusal(request, form, "Enter the code again.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<Principal> user = callers.browserUser(request);
         if (user.isEmpty()) {

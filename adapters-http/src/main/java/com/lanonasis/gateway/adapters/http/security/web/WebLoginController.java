@@ -60,8 +60,9 @@ final class WebLoginController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> logIn(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Form> parsed = forms.parse(request, body);
-        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        Optional<MutableHttpResponse<String>> notOurs = forms.refusal(request, parsed, "Go back and try again.");
+        if (notOurs.isPresent()) {
+            return notOurs.get();
         }
         Form form = parsed.get();
         String returnTo = form.get("return_to");
@@ -93,9 +94,10 @@ final class WebLoginController {
     @Post(value = "/logout", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> logOut(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<Form> parsed = forms.parse(request, body);
-        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        Optional<MutableHttpResponse<String>> refused = forms.refusal(request, forms.parse(request, body),
+                "Go back and try again.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return signOut(request);
     }
