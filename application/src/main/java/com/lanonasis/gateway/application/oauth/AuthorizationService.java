@@ -47,9 +47,12 @@ public final class AuthorizationService implements AuthorizeUseCase {
     private final Clock clock;
     private final OAuthSettings settings;
     private final Resources resources;
+    private final Scopes dynamicClientScopes;
 
+    /** @param dynamicClientScopes what a dynamically registered client may ask for (see {@link OAuthClient#mayAskFor}) */
     public AuthorizationService(OAuthComponents components, Consents consents, PendingAuthorizations pendings,
-                                AuthorizationCodes codes) {
+                                AuthorizationCodes codes, Scopes dynamicClientScopes) {
+        this.dynamicClientScopes = dynamicClientScopes;
         this.clients = components.clients();
         this.consents = consents;
         this.pendings = pendings;
@@ -104,7 +107,7 @@ public final class AuthorizationService implements AuthorizeUseCase {
         } catch (InvalidValue e) {
             return new RedirectError(redirectUri, "invalid_scope", "scope is malformed", state);
         }
-        if (!client.scopes().values().containsAll(scopes.values())) {
+        if (!client.mayAskFor(scopes, dynamicClientScopes)) {
             return new RedirectError(redirectUri, "invalid_scope", "scope exceeds what this client may ask for", state);
         }
         Optional<OAuthError> badResource = resources.checkKnown(request.resources());

@@ -36,7 +36,11 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
     private final OAuthComponents components;
     private final SecureRandom random = new SecureRandom();
 
-    public DeviceFlowService(OAuthComponents components, DeviceAuthorizations devices) {
+    private final Scopes dynamicClientScopes;
+
+    /** @param dynamicClientScopes what a dynamically registered client may ask for (see {@link OAuthClient#mayAskFor}) */
+    public DeviceFlowService(OAuthComponents components, DeviceAuthorizations devices, Scopes dynamicClientScopes) {
+        this.dynamicClientScopes = dynamicClientScopes;
         this.components = components;
         this.verifier = components.verifier();
         this.clients = components.clients();
@@ -59,7 +63,7 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
         } catch (InvalidValue e) {
             return OAuthResult.err(OAuthError.invalidScope("scope is malformed"));
         }
-        if (!client.scopes().values().containsAll(scopes.values())) {
+        if (!client.mayAskFor(scopes, dynamicClientScopes)) {
             return OAuthResult.err(OAuthError.invalidScope("scope exceeds what this client may ask for"));
         }
         Optional<OAuthError> badResource = components.resources().checkKnown(resources);
