@@ -100,8 +100,9 @@ final class OAuthFactory {
 
     @Singleton
     DeviceFlowService deviceFlowService(OAuthComponents components, DeviceAuthorizations devices,
-                                        @Property(name = "onasis.oauth.scopes") List<String> supported) {
-        return new DeviceFlowService(components, devices, withoutAdmin(Scopes.parse(supported)));
+                                        @Property(name = "onasis.oauth.scopes") List<String> supported,
+                                        RateLimiter rateLimiter) {
+        return new DeviceFlowService(components, devices, withoutAdmin(Scopes.parse(supported)), rateLimiter);
     }
 
     @Singleton

@@ -65,8 +65,22 @@ public final class AuthorizationService implements AuthorizeUseCase {
         this.resources = components.resources();
     }
 
+    /**
+     * RFC 9700 §4.11.2: an unverified, dynamically registered client's redirect URI is anybody's,
+     * so before a person has signed in its errors are shown as a page, never redirected (the
+     * endpoint would otherwise be an open redirector).
+     */
     @Override
     public AuthorizationAnswer authorize(AuthorizationRequest request, Optional<UserId> signedIn) {
+        AuthorizationAnswer answer = decide(request, signedIn);
+        if (answer instanceof RedirectError error && signedIn.isEmpty()
+                && clients.find(request.clientId()).map(OAuthClient::isDynamic).orElse(true)) {
+            return new Refused(error.error(), error.description());
+        }
+        return answer;
+    }
+
+    private AuthorizationAnswer decide(AuthorizationRequest request, Optional<UserId> signedIn) {
         if (request.clientId() == null || request.clientId().isBlank()) {
             return new Refused("invalid_request", "client_id is missing");
         }

@@ -161,17 +161,53 @@ final class BrowserForms {
     /**
      * Where to send the browser after sign-in: a path on this service (one leading slash, no
      * scheme, no host, no backslash tricks), or an absolute URL on an allowed origin (an app
-     * behind the ForwardAuth endpoint). Anything else falls back to the login page.
+     * behind the ForwardAuth endpoint). Characters a URI cannot hold (space, {@code {"<|^}, a
+     * stray {@code %}, non-ASCII) are percent-encoded, as browsers do; anything else falls back
+     * to the login page. The result is always a valid {@code Location}.
      */
     String safeReturn(String candidate) {
         if (candidate == null || candidate.isEmpty() || candidate.length() > 4096 || candidate.contains("\\")
                 || candidate.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return FALLBACK_RETURN;
         }
-        if (candidate.startsWith("/") && !candidate.startsWith("//")) {
-            return candidate;
+        String encoded = encodeForUri(candidate);
+        try {
+            new URI(encoded);
+        } catch (URISyntaxException e) {
+            return FALLBACK_RETURN;
         }
-        return origin(candidate).filter(returnOrigins::contains).isPresent() ? candidate : FALLBACK_RETURN;
+        if (encoded.startsWith("/") && !encoded.startsWith("//")) {
+            return encoded;
+        }
+        return origin(encoded).filter(returnOrigins::contains).isPresent() ? encoded : FALLBACK_RETURN;
+    }
+
+    /** Percent-encodes what RFC 3986 does not allow (keeping valid escapes and the first {@code #}). */
+    static String encodeForUri(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean fragment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean escape = c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2));
+            if (c == '#' && !fragment) {
+                fragment = true;
+                out.append(c);
+            } else if (escape || c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+                for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+                i = end - 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** {@code scheme://host[:port]} of an absolute http(s) URL without user info, in lower case. */

@@ -86,9 +86,16 @@ final class WebLoginController {
         return redirect.cookie(forms.cookie(Callers.SESSION_COOKIE, session.sessionId(), session.lifetime()));
     }
 
+    /** A link (or a prefetch, or an image on another site) never signs out: it shows the form that does. */
     @Get(value = "/logout", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> logOutLink(HttpRequest<?> request) {
-        return signOut(request);
+    HttpResponse<String> logOutPage(HttpRequest<?> request) {
+        if (callers.browserUser(request).isEmpty()) {
+            return Html.page(HttpStatus.OK, "Signed out", "<p>You are not signed in.</p>", null);
+        }
+        String csrf = forms.csrfToken(request);
+        return forms.remember(Html.page(HttpStatus.OK, "Sign out?", "<p>Sign out of this service in this browser?</p>"
+                + "<form method=\"post\" action=\"/web/logout\">" + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
+                + "<button type=\"submit\">Sign out</button></form>", null), csrf);
     }
 
     @Post(value = "/logout", produces = MediaType.TEXT_HTML)
