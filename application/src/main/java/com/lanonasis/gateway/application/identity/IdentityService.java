@@ -77,7 +77,7 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
         if (violations.any()) {
             return violations.rejection();
         }
-        Outcome<User> checked = passwords.check(email, password);
+        Outcome<User> checked = passwords.check(email, password, logIn.from());
         Instant now = clock.instant();
         if (checked instanceof Outcome.Rejected<User> refused) {
             audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,
