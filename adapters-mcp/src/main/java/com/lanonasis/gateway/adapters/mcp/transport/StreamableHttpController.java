@@ -140,13 +140,14 @@ final class StreamableHttpController {
         if (lastEventId != null) {
             SseStream resumed = streams.ofEvent(session, lastEventId).orElse(null);
             if (resumed != null) {
-                return sse(resumed.connect(resumed.sequenceOf(lastEventId)));
+                return sse(watched(request, resumed, resumed.connect(resumed.sequenceOf(lastEventId))));
             }
         }
         SseStream listening = streams.open(session, null);
         streams.listen(session, listening);
         events.follow(session, caller, message -> listening.send(json.write(message)));
-        return sse(primed(listening, session, SseStream.withKeepAlive(listening.connect(0))));
+        return sse(primed(listening, session,
+                watched(request, listening, SseStream.withKeepAlive(listening.connect(0)))));
     }
 
     /** DELETE: the client ends its session. */
@@ -215,6 +216,12 @@ final class StreamableHttpController {
             stream.finish();
         });
         return sse(primed(stream, session, events));
+    }
+
+    /** A stream that ends, with a last comment saying why, once the request's credential is revoked or expires. */
+    private Flux<Event<String>> watched(HttpRequest<?> request, SseStream stream, Flux<Event<String>> events) {
+        Runnable credentialWatch = callers.watch(request, stream::end);
+        return events.doFinally(signal -> credentialWatch.run());
     }
 
     /**
