@@ -70,7 +70,7 @@ final class LegacySseController {
                             sessions.end(session.id());
                         }))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+                .header("Cache-Control", "no-store").header("X-Accel-Buffering", "no");
     }
 
     @Post(value = "/messages", consumes = MediaType.ALL)

@@ -56,6 +56,12 @@ abstract class McpWebSocket {
         socket.put(CALLER, caller);
         socket.put(CREDENTIAL, credential);
         socket.put(WATCH, callers.watch(credential, reason -> refuse(socket, reason)));
+        // ended from elsewhere (the per-user cap evicted it): the socket has nothing left to serve
+        sessions.whenEnded(session, ended -> {
+            if (socket.isOpen()) {
+                socket.close(new CloseReason(CloseReason.NORMAL.getCode(), "session ended"));
+            }
+        });
         events.follow(session, caller, message -> {
             if (socket.isOpen()) {
                 socket.sendAsync(json.write(message));

@@ -249,8 +249,10 @@ final class StreamableHttpController {
         return null;
     }
 
+    /** Replies may carry secrets (the key of api_key_create): no cache may keep them. */
     private MutableHttpResponse<String> jsonReply(HttpStatus status, Map<String, Object> reply) {
-        return HttpResponse.<String>status(status).body(json.write(reply)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.<String>status(status).body(json.write(reply)).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store");
     }
 
     private MutableHttpResponse<String> rpcError(HttpStatus status, Object id, int code, String message) {
@@ -259,6 +261,6 @@ final class StreamableHttpController {
 
     private static HttpResponse<?> sse(Flux<Event<String>> events) {
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+                .header("Cache-Control", "no-store").header("X-Accel-Buffering", "no");
     }
 }
