@@ -17,8 +17,10 @@ import java.util.function.Consumer;
 
 /**
  * Reads and verifies the credential of an MCP request: {@code X-API-Key}, or an OAuth bearer
- * token whose {@code aud} names this server's MCP resource (RFC 8707; no token passthrough).
- * Failures carry the RFC 9728 challenge that sends a client to the protected-resource metadata.
+ * token whose {@code aud} names this server's MCP resource (RFC 8707; no token passthrough); a
+ * login JWT only when {@code onasis.mcp.accept-login-tokens} is set. What is accepted is the
+ * application's {@link ProtectedResources#mcp()} rule. Failures carry the RFC 9728 challenge that
+ * sends a client to the protected-resource metadata.
  */
 @Singleton
 public final class McpCallers {
