@@ -94,8 +94,10 @@ final class OAuthFactory {
 
     @Singleton
     TokenService tokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
-                              Users users, JdbcDatabase unitOfWork) {
-        return new TokenService(components, codes, devices, users, unitOfWork);
+                              Users users, JdbcDatabase unitOfWork,
+                              @Property(name = "onasis.oauth.resource-servers") List<String> resourceServers) {
+        return new TokenService(components, codes, devices, users, unitOfWork,
+                CredentialFactory.resourceServers(resourceServers));
     }
 
     @Singleton

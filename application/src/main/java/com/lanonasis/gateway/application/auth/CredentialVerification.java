@@ -27,7 +27,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The only place a {@link Principal} is made: every kind of credential is checked here. */
+/**
+ * The only place a {@link Principal} is made: every kind of credential is checked here. Role and
+ * scopes come from the user's current record at every use (one indexed lookup), never only from
+ * what was true when the credential was minted: a demoted administrator loses {@code admin} at once.
+ */
 public final class CredentialVerification implements AuthenticateUseCase {
 
     private final TokenSigner userTokens;
@@ -75,8 +79,11 @@ public final class CredentialVerification implements AuthenticateUseCase {
         if (claims.expiredAt(clock.instant())) {
             return new Unauthenticated(CredentialProblem.EXPIRED);
         }
-        return new Authenticated(new Principal(claims.subject(), claims.email(), claims.role(), claims.scopes(),
-                CredentialKind.USER_TOKEN, claims.tokenId(), null, List.of()));
+        return users.findById(claims.subject())
+                .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
+                        user.role(), claims.scopes().limitedTo(user.role()), CredentialKind.USER_TOKEN,
+                        claims.tokenId(), null, List.of())))
+                .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
     }
 
     /** OAuth tokens are checked against their record, so revocation takes effect at once. */
@@ -90,7 +97,7 @@ public final class CredentialVerification implements AuthenticateUseCase {
         }
         return users.findById(record.userId())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
-                        user.role(), claims.scopes(), CredentialKind.OAUTH_TOKEN, claims.tokenId(), claims.clientId(),
+                        user.role(), claims.scopes().limitedTo(user.role()), CredentialKind.OAUTH_TOKEN, claims.tokenId(), claims.clientId(),
                         claims.audience())))
                 .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
     }
@@ -134,7 +141,8 @@ public final class CredentialVerification implements AuthenticateUseCase {
             apiKeys.recordUse(key.id(), now);
         }
         User user = owner.get();
-        return new Authenticated(new Principal(user.id(), user.email().value(), user.role(), key.scopes(),
+        return new Authenticated(new Principal(user.id(), user.email().value(), user.role(),
+                key.scopes().limitedTo(user.role()),
                 CredentialKind.API_KEY, key.id().value(), null, List.of()));
     }
 }

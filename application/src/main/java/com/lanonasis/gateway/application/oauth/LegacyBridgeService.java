@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.LegacyBridgeUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
@@ -44,13 +45,17 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
     }
 
     @Override
-    public OAuthResult<TokenResponse> exchange(String legacyToken, String clientId, String scope,
+    public OAuthResult<TokenResponse> exchange(String legacyToken, ClientAuthentication presented, String scope,
                                                List<String> resources) {
-        Optional<OAuthClient> client = clientId == null ? Optional.empty() : components.clients().find(clientId);
+        Optional<OAuthClient> client = components.verifier().verify(presented);
         if (client.isEmpty()) {
             return OAuthResult.err(OAuthError.invalidClient());
         }
-        Optional<User> user = verified(legacyToken).flatMap(claims -> users.findById(claims.subject()));
+        if (!client.get().allows(GrantType.AUTHORIZATION_CODE) && !client.get().allows(GrantType.DEVICE_CODE)) {
+            return OAuthResult.err(OAuthError.unauthorizedClient("this client may not obtain tokens for a user"));
+        }
+        Optional<UserTokenClaims> login = verified(legacyToken);
+        Optional<User> user = login.flatMap(claims -> users.findById(claims.subject()));
         if (user.isEmpty()) {
             return OAuthResult.err(OAuthError.invalidGrant());
         }
@@ -68,10 +73,13 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
             return OAuthResult.err(badResource.get());
         }
         List<String> audience = components.resources().authorizedBy(resources);
-        Scopes granted = scopes;
+        Scopes granted = scopes.limitedTo(user.get().role());
+        // the grant ends with the login it came from (rotation keeps that end: TokenService.refresh)
         return unitOfWork.inTransaction(() -> OAuthResult.ok(components.minter().mint(client.get(),
-                user.get().id(), granted, granted, audience, audience, components.ids().newId().toString(),
-                client.get().allows(GrantType.REFRESH_TOKEN), AuditEvent.Type.TOKEN_ISSUED)));
+                user.get().id(), granted, granted, audience, audience,
+                TokenMinter.BOUNDED_FAMILY_PREFIX + components.ids().newId(),
+                client.get().allows(GrantType.REFRESH_TOKEN), AuditEvent.Type.TOKEN_ISSUED,
+                login.get().expiresAt())));
     }
 
     private Optional<UserTokenClaims> verified(String legacyToken) {

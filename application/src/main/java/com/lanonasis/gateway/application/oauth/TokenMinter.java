@@ -25,6 +25,11 @@ final class TokenMinter {
 
     static final int OPAQUE_LENGTH = 43;
     static final int REFRESH_LENGTH = 48;
+    /**
+     * Families whose refresh tokens keep the expiry of the first instead of sliding on each
+     * rotation: those born of a login token at /legacy/exchange, which must not outlive it.
+     */
+    static final String BOUNDED_FAMILY_PREFIX = "bounded-";
 
     private final OAuthTokenSigner signer;
     private final AccessTokens accessTokens;
@@ -54,6 +59,16 @@ final class TokenMinter {
      */
     TokenResponse mint(OAuthClient client, UserId user, Scopes scopes, Scopes grantedScopes, List<String> audience,
                        List<String> resources, String familyId, boolean withRefreshToken, AuditEvent.Type event) {
+        return mint(client, user, scopes, grantedScopes, audience, resources, familyId, withRefreshToken, event, null);
+    }
+
+    /**
+     * @param refreshEndsBy null, or when the refresh token must expire at the latest; no refresh
+     *                      token is issued when that is already past
+     */
+    TokenResponse mint(OAuthClient client, UserId user, Scopes scopes, Scopes grantedScopes, List<String> audience,
+                       List<String> resources, String familyId, boolean withRefreshToken, AuditEvent.Type event,
+                       Instant refreshEndsBy) {
         Instant now = clock.instant();
         AccessTokenClaims claims = new AccessTokenClaims(ids.newId().toString(),
                 user == null ? client.clientId() : user.toString(), client.clientId(), audience, scopes, now,
@@ -62,10 +77,14 @@ final class TokenMinter {
                 ? secrets.alphanumeric(OPAQUE_LENGTH) : signer.signAccessToken(claims).reveal());
         accessTokens.add(new IssuedAccessToken(claims, user, accessToken.hash(), familyId, null));
         String refreshToken = null;
-        if (withRefreshToken && user != null) {
+        Instant refreshExpiry = now.plus(settings.refreshTokenLifetime());
+        if (refreshEndsBy != null && refreshEndsBy.isBefore(refreshExpiry)) {
+            refreshExpiry = refreshEndsBy;
+        }
+        if (withRefreshToken && user != null && refreshExpiry.isAfter(now)) {
             MachineSecret refresh = new MachineSecret(secrets.alphanumeric(REFRESH_LENGTH));
             refreshTokens.add(new RefreshToken(refresh.hash(), familyId, client.clientId(), user, grantedScopes,
-                    resources, now, now.plus(settings.refreshTokenLifetime()), null, null));
+                    resources, now, refreshExpiry, null, null));
             refreshToken = refresh.reveal();
         }
         audit.record(new AuditEvent(event, now, user == null ? null : user.toString(), client.clientId(),

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -60,9 +61,21 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
     private final Clock clock;
     private final Resources resources;
     private final TokenMinter minter;
+    /** Confidential clients that are resource servers, and the resources (token audiences) each serves. */
+    private final Map<String, Set<String>> resourceServers;
 
     public TokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
                         Users users, UnitOfWork unitOfWork) {
+        this(components, codes, devices, users, unitOfWork, Map.of());
+    }
+
+    /**
+     * @param resourceServers client id → resource URIs it serves: introspection tells such a client
+     *                        about access tokens whose {@code aud} names one of them (RFC 7662 §4)
+     */
+    public TokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
+                        Users users, UnitOfWork unitOfWork, Map<String, Set<String>> resourceServers) {
+        this.resourceServers = Map.copyOf(resourceServers);
         this.verifier = components.verifier();
         this.codes = codes;
         this.devices = devices;
@@ -177,8 +190,9 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         if (!refreshTokens.rotate(token.hash(), now)) {
             return reuseDetected(client, token, now);
         }
+        Instant endsBy = token.familyId().startsWith(TokenMinter.BOUNDED_FAMILY_PREFIX) ? token.expiresAt() : null;
         return OAuthResult.ok(minter.mint(client, token.userId(), scopes, token.scopes(), audience.get(),
-                token.resources(), token.familyId(), true, AuditEvent.Type.TOKEN_REFRESHED));
+                token.resources(), token.familyId(), true, AuditEvent.Type.TOKEN_REFRESHED, endsBy));
     }
 
     private OAuthResult<TokenResponse> reuseDetected(OAuthClient client, RefreshToken token, Instant now) {
@@ -277,21 +291,32 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         return OAuthResult.ok(access.isPresent());
     }
 
+    /**
+     * RFC 7662 §4: an active token is described only to the client it was issued to or, for an
+     * access token, to a resource server it is for; anyone else learns {@code active: false}, as
+     * for an unknown token, so introspection is no oracle for other clients' tokens.
+     */
     @Override
     public OAuthResult<Introspection> introspect(ClientAuthentication presented, String token) {
-        if (verifier.verifyConfidential(presented).isEmpty()) {
+        Optional<OAuthClient> asking = verifier.verifyConfidential(presented);
+        if (asking.isEmpty()) {
             return OAuthResult.err(OAuthError.invalidClient());
         }
         if (token == null || token.isBlank()) {
             return OAuthResult.err(OAuthError.invalidRequest("token is required"));
         }
+        String clientId = asking.get().clientId();
+        Set<String> served = resourceServers.getOrDefault(clientId, Set.of());
         Instant now = clock.instant();
-        Optional<IssuedAccessToken> access = findAccessToken(token).filter(issued -> issued.activeAt(now));
+        Optional<IssuedAccessToken> access = findAccessToken(token).filter(issued -> issued.activeAt(now))
+                .filter(issued -> issued.claims().clientId().equals(clientId)
+                        || issued.claims().audience().stream().anyMatch(served::contains));
         if (access.isPresent()) {
             return OAuthResult.ok(new Introspection.ActiveAccessToken(access.get().claims(), username(access.get().userId())));
         }
         Optional<RefreshToken> refresh = refreshTokens.find(new MachineSecret(token).hash())
-                .filter(candidate -> candidate.usableAt(now));
+                .filter(candidate -> candidate.usableAt(now))
+                .filter(candidate -> candidate.clientId().equals(clientId));
         if (refresh.isPresent()) {
             return OAuthResult.ok(new Introspection.ActiveRefreshToken(refresh.get(), username(refresh.get().userId())));
         }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
 import com.lanonasis.gateway.application.auth.port.in.Authentication.CredentialProblem;
 import com.lanonasis.gateway.application.auth.port.in.Credential;
+import com.lanonasis.gateway.application.auth.port.in.ProtectedResource;
+import com.lanonasis.gateway.application.auth.port.in.ProtectedResources;
+import com.lanonasis.gateway.application.auth.port.in.WatchCredentialUseCase;
 import com.lanonasis.gateway.application.fakes.Fakes;
 import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
@@ -154,6 +157,90 @@ class CredentialVerificationTest {
 
         clock.advance(Duration.ofMinutes(2));
         assertEquals(CredentialProblem.INVALID, problem(new Credential.SessionCookie("cookie")));
+    }
+
+    @Test
+    void roleAndScopesAreTheUsersCurrentOnesAtEveryUse() {
+        User admin = new User(new UserId(UUID.randomUUID()), new Email("root@example.com"), null, Role.ADMIN,
+                Instant.EPOCH);
+        users.add(new UserAccount(admin, new PasswordHash("x")));
+        String token = userTokens.sign(new UserTokenClaims("jti-a", admin.id(), "root@example.com", Role.ADMIN,
+                Scopes.forRole(Role.ADMIN), clock.instant(), clock.instant().plusSeconds(600))).reveal();
+        apiKeys.add(new ApiKey(new ApiKeyId(KEY_ID), admin.id(), "k", Scopes.parseSpaceDelimited("admin memories:read"),
+                SecretHash.of(new ApiKeySecret("secret")), clock.instant(), null, null, null));
+        Credential key = new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret");
+        assertTrue(authenticated(new Credential.BearerToken(token)).scopes().names().contains("admin"));
+        assertTrue(authenticated(key).scopes().names().contains("admin"));
+
+        users.accounts.put(admin.id(), new UserAccount(new User(admin.id(), admin.email(), null, Role.USER,
+                Instant.EPOCH), new PasswordHash("x")));
+
+        Principal demoted = authenticated(new Credential.BearerToken(token));
+        assertEquals(Role.USER, demoted.role());
+        assertFalse(demoted.scopes().names().contains("admin"), demoted.scopes().names().toString());
+        assertEquals(List.of("memories:read"), authenticated(key).scopes().names());
+    }
+
+    @Test
+    void aLoginTokenOfAUserWhoIsGoneIsInvalid() {
+        User gone = new User(new UserId(UUID.randomUUID()), new Email("gone@example.com"), null, Role.USER,
+                Instant.EPOCH);
+        String token = userTokens.sign(new UserTokenClaims("jti-g", gone.id(), "gone@example.com", Role.USER,
+                Scopes.USER_SESSION, clock.instant(), clock.instant().plusSeconds(600))).reveal();
+        assertEquals(CredentialProblem.INVALID, problem(new Credential.BearerToken(token)));
+    }
+
+    @Test
+    void eachResourceAcceptsOnlyItsOwnCredentials() {
+        ProtectedResources resources = ProtectedResources.forIssuer("https://api.example", false);
+        String login = userTokens.sign(new UserTokenClaims("jti-l", user.id(), "ada@example.com", Role.USER,
+                Scopes.USER_SESSION, clock.instant(), clock.instant().plusSeconds(600))).reveal();
+        accessTokens.add(new IssuedAccessToken(new AccessTokenClaims("jti-m", user.id().toString(), "cli",
+                List.of("https://api.example/mcp"), Scopes.parseSpaceDelimited("memories:read"), clock.instant(),
+                clock.instant().plusSeconds(900)), user.id(), new MachineSecret("for-mcp").hash(), "fm", null));
+        storeKey(null, null);
+        Credential key = new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret");
+
+        assertInstanceOf(Authentication.Authenticated.class, verification.authenticate(
+                new Credential.BearerToken(login), resources.api()));
+        assertEquals(CredentialProblem.NOT_FOR_THIS_RESOURCE, problem(new Credential.BearerToken(login), resources.mcp()));
+        assertInstanceOf(Authentication.Authenticated.class, verification.authenticate(
+                new Credential.BearerToken("for-mcp"), resources.mcp()));
+        assertEquals(CredentialProblem.NOT_FOR_THIS_RESOURCE,
+                problem(new Credential.BearerToken("for-mcp"), resources.api()));
+        assertInstanceOf(Authentication.Authenticated.class, verification.authenticate(key, resources.api()));
+        assertInstanceOf(Authentication.Authenticated.class, verification.authenticate(key, resources.mcp()));
+        assertInstanceOf(Authentication.Authenticated.class, verification.authenticate(
+                new Credential.BearerToken(login), ProtectedResources.forIssuer("https://api.example", true).mcp()));
+    }
+
+    @Test
+    void watchedCredentialsAreCheckedOncePerPeriodAndTheirConnectionsToldWhenRevoked() {
+        LiveCredentials live = new LiveCredentials(verification);
+        ProtectedResources resources = ProtectedResources.forIssuer("https://api.example", false);
+        storeKey(null, null);
+        Credential key = new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret");
+        List<CredentialProblem> told = new java.util.ArrayList<>();
+        live.watch(key, resources.mcp(), told::add);
+        live.watch(key, resources.mcp(), told::add);
+        WatchCredentialUseCase.Watch stopped = live.watch(key, resources.mcp(), told::add);
+        stopped.stop();
+
+        live.recheck();
+        assertEquals(List.of(), told);
+        assertEquals(2, live.size());
+
+        storeKey(null, clock.instant());
+        live.recheck();
+        assertEquals(List.of(CredentialProblem.INVALID, CredentialProblem.INVALID), told, "each open connection once");
+        assertEquals(0, live.size());
+        live.recheck();
+        assertEquals(2, told.size());
+    }
+
+    private CredentialProblem problem(Credential credential, ProtectedResource resource) {
+        return assertInstanceOf(Authentication.Unauthenticated.class, verification.authenticate(credential, resource))
+                .problem();
     }
 
     private void storeKey(Instant expiresAt, Instant revokedAt) {

@@ -28,6 +28,20 @@ public record Scopes(Set<Scope> values) {
         return new Scopes(all);
     }
 
+    /**
+     * These scopes as far as a holder with {@code role} may use them now: {@code admin} only for
+     * administrators. Applied at every use, so a demoted administrator loses admin at once through
+     * every credential minted while they were one.
+     */
+    public Scopes limitedTo(Role role) {
+        if (role == Role.ADMIN || !values.contains(Scope.ADMIN)) {
+            return this;
+        }
+        Set<Scope> kept = new LinkedHashSet<>(values);
+        kept.remove(Scope.ADMIN);
+        return new Scopes(kept);
+    }
+
     public Scopes {
         values = Set.copyOf(new LinkedHashSet<>(values));
     }

@@ -29,7 +29,9 @@ import reactor.core.publisher.Sinks;
  * ({@code memory.created}, {@code memory.updated}, {@code memory.deleted}) with ids;
  * {@code Last-Event-ID} resumes after the given event; a comment every 15 s keeps idle
  * connections open through proxies. A client too slow to read 1 000 pending events is
- * disconnected and resumes with its last id.
+ * disconnected and resumes with its last id. The credential is checked again every
+ * {@code onasis.credentials.recheck-period}: once it is revoked or expired the stream sends a last
+ * {@code closed} event ({@code {"reason":"credential revoked"}}) and ends.
  */
 @Controller
 final class EventsController {
@@ -61,7 +63,16 @@ final class EventsController {
                 }
             }
         }));
-        Flux<Event<String>> events = sink.asFlux().doFinally(signal -> watching.stop());
+        Runnable credentialWatch = callers.watch(request, reason -> {
+            synchronized (sink) {
+                sink.tryEmitNext(Event.of("{\"reason\":\"" + reason + "\"}").name("closed"));
+                sink.tryEmitComplete();
+            }
+        });
+        Flux<Event<String>> events = sink.asFlux().doFinally(signal -> {
+            watching.stop();
+            credentialWatch.run();
+        });
         Flux<Event<String>> withHeartbeat = events.publish(shared -> Flux.merge(shared,
                 Flux.interval(HEARTBEAT).map(tick -> Event.of("").comment("heartbeat"))
                         .takeUntilOther(shared.then(Mono.just(true)))));

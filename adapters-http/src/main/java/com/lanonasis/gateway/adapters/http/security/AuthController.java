@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.lanonasis.gateway.adapters.http.edge.ClientAddress;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
-import com.lanonasis.gateway.application.auth.port.in.Credential;
 import com.lanonasis.gateway.application.identity.port.in.CurrentUserUseCase;
 import com.lanonasis.gateway.application.identity.port.in.LogIn;
 import com.lanonasis.gateway.application.identity.port.in.LogInUseCase;
@@ -61,11 +60,14 @@ final class AuthController {
                 .header("Cache-Control", "no-store");
     }
 
-    /** Checks a token given in the body ({@code {"token": ...}}) or, failing that, the request's own credentials. */
+    /**
+     * Checks a token given in the body ({@code {"token": ...}}) or, failing that, the request's own
+     * credentials; either way as {@code GET /v1/auth/session} does (a token for another resource is refused).
+     */
     @Post(uris = {"/v1/auth/verify", "/api/v1/auth/verify"})
     SessionBody verify(HttpRequest<?> request, @Nullable @Body VerifyBody body) {
         Principal caller = body != null && body.token() != null && !body.token().isBlank()
-                ? callers.verify(new Credential.BearerToken(body.token().strip()))
+                ? callers.requireToken(body.token())
                 : callers.require(request);
         return session(caller);
     }

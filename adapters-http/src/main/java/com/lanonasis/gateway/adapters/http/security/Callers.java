@@ -5,9 +5,10 @@ import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
 import com.lanonasis.gateway.application.auth.port.in.Credential;
-import com.lanonasis.gateway.domain.shared.CredentialKind;
+import com.lanonasis.gateway.application.auth.port.in.ProtectedResource;
+import com.lanonasis.gateway.application.auth.port.in.ProtectedResources;
+import com.lanonasis.gateway.application.auth.port.in.WatchCredentialUseCase;
 import com.lanonasis.gateway.domain.shared.Principal;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -18,7 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The one place that reads credentials from a request. Controllers ask it for the caller and
@@ -34,29 +35,52 @@ public final class Callers {
             "Bearer realm=\"onasis-gateway\"");
 
     private final AuthenticateUseCase authenticate;
-    /** The resources (RFC 8707) whose OAuth tokens the REST surface accepts: the service itself and its API. */
-    private final Set<String> restAudiences;
+    private final WatchCredentialUseCase live;
+    /** The REST API as a protected resource: which credentials it accepts is decided in the application. */
+    private final ProtectedResource api;
 
-    Callers(AuthenticateUseCase authenticate, @Value("${onasis.issuer}") String issuer) {
+    Callers(AuthenticateUseCase authenticate, WatchCredentialUseCase live, ProtectedResources resources) {
         this.authenticate = authenticate;
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        this.restAudiences = Set.of(base, base + "/", base + "/api/v1");
+        this.live = live;
+        this.api = resources.api();
     }
 
     /** The verified caller of this request, allowed on the REST surface. */
     public Principal require(HttpRequest<?> request) {
-        Credential credential = presented(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
-                "authentication_required", "send Authorization: Bearer <token> or X-API-Key: pk_<id>.sk_<secret>",
-                null, CHALLENGE));
-        Principal caller = verify(credential);
-        if (caller.via() == CredentialKind.OAUTH_TOKEN
-                && caller.audience().stream().noneMatch(restAudiences::contains)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token",
-                    "this token was issued for another resource", null, Map.of(HttpHeaders.WWW_AUTHENTICATE,
-                    "Bearer realm=\"onasis-gateway\", error=\"invalid_token\""));
-        }
+        Principal caller = verify(presentedOrChallenge(request), api);
         request.setAttribute(AccessLogFilter.CALLER, caller);
         return caller;
+    }
+
+    /**
+     * Keeps checking the credential of a request already let through {@link #require} (an SSE
+     * stream): {@code onLost} runs once, with a short reason, when it is revoked, expired or no
+     * longer accepted. Run the returned handle when the stream ends.
+     */
+    public Runnable watch(HttpRequest<?> request, Consumer<String> onLost) {
+        Credential credential = presentedOrChallenge(request);
+        return live.watch(credential, api, problem -> onLost.accept(reason(problem)))::stop;
+    }
+
+    /** A token given in a body (POST /v1/auth/verify), judged as the REST surface judges a bearer token. */
+    Principal requireToken(String token) {
+        String value = token.strip();
+        return verify(value.startsWith("pk_") ? new Credential.ApiKey(value) : new Credential.BearerToken(value), api);
+    }
+
+    /** Why a connection is closed, for the last words it sends. */
+    static String reason(Authentication.CredentialProblem problem) {
+        return switch (problem) {
+            case EXPIRED -> "credential expired";
+            case NOT_FOR_THIS_RESOURCE -> "credential no longer accepted here";
+            default -> "credential revoked";
+        };
+    }
+
+    private static Credential presentedOrChallenge(HttpRequest<?> request) {
+        return presented(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
+                "authentication_required", "send Authorization: Bearer <token> or X-API-Key: pk_<id>.sk_<secret>",
+                null, CHALLENGE));
     }
 
     /**
@@ -72,7 +96,14 @@ public final class Callers {
     }
 
     Principal verify(Credential credential) {
-        Authentication result = authenticate.authenticate(credential);
+        return outcome(credential, authenticate.authenticate(credential));
+    }
+
+    private Principal verify(Credential credential, ProtectedResource resource) {
+        return outcome(credential, authenticate.authenticate(credential, resource));
+    }
+
+    private static Principal outcome(Credential credential, Authentication result) {
         if (result instanceof Authentication.Authenticated authenticated) {
             return authenticated.principal();
         }
@@ -144,6 +175,10 @@ public final class Callers {
         String error;
         String message;
         switch (problem) {
+            case NOT_FOR_THIS_RESOURCE -> {
+                error = "invalid_token";
+                message = "this token was issued for another resource";
+            }
             case API_KEY_SECRET_MISSING -> {
                 error = "api_key_secret_missing";
                 message = "the API key is incomplete: send the whole key, pk_<id>.sk_<secret>, not only its pk_ part";

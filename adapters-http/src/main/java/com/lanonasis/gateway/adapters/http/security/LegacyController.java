@@ -3,10 +3,12 @@ package com.lanonasis.gateway.adapters.http.security;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.application.oauth.port.in.LegacyBridgeUseCase;
+import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
 import com.lanonasis.gateway.domain.shared.Secret;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +21,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
 
-/** The bridge from the platform's login JWTs to OAuth: user info, or an OAuth token pair. */
+/**
+ * The bridge from the platform's login JWTs to OAuth: user info, or an OAuth token pair for a
+ * client that authenticates as at the token endpoint (HTTP Basic, or {@code client_id} and
+ * {@code client_secret} in the body; a public client sends only its id).
+ */
 @Controller("/legacy")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LegacyController {
@@ -39,16 +45,25 @@ final class LegacyController {
 
     @Post("/exchange")
     HttpResponse<?> exchange(HttpRequest<?> request, @Nullable @Body LegacyBody body) {
-        if (body == null || body.clientId() == null) {
+        boolean basic = ClientCredentialsReader.usedBasic(request);
+        if (body == null || (body.clientId() == null && !basic)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_request", "client_id is required");
         }
-        OAuthResult<TokenResponse> result = bridge.exchange(token(request, body), body.clientId(), body.scope(),
-                body.resource() == null ? List.of() : List.of(body.resource()));
+        String token = body.token() != null && !body.token().isBlank() ? body.token()
+                : basic ? null : Callers.bearerToken(request).orElse(null);
+        OAuthResult<TokenResponse> result = ClientCredentialsReader.read(request, body.clientId(), body.clientSecret())
+                .map(client -> bridge.exchange(token, client, body.scope(),
+                        body.resource() == null ? List.of() : List.of(body.resource())))
+                .orElseGet(() -> OAuthResult.err(OAuthError.invalidClient()));
         if (result instanceof OAuthResult.Err<TokenResponse> err) {
             HttpStatus status = err.error().error().equals("invalid_client") ? HttpStatus.UNAUTHORIZED
                     : HttpStatus.BAD_REQUEST;
-            return HttpResponse.status(status).header("Cache-Control", "no-store")
-                    .body(Map.of("error", err.error().error(), "error_description", err.error().description()));
+            var refused = HttpResponse.status(status).header("Cache-Control", "no-store");
+            if (status == HttpStatus.UNAUTHORIZED && basic) {
+                refused.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"onasis-gateway\"");
+            }
+            return refused.body(Map.of("error", err.error().error(), "error_description",
+                    err.error().description() == null ? "" : err.error().description()));
         }
         TokenResponse issued = ((OAuthResult.Ok<TokenResponse>) result).value();
         return HttpResponse.ok(new ExchangedTokens(issued.accessToken(), "Bearer", issued.expiresIn(),
@@ -65,6 +80,7 @@ final class LegacyController {
 
     @Serdeable
     record LegacyBody(@Nullable String token, @Nullable @JsonProperty("client_id") String clientId,
+                      @Nullable @JsonProperty("client_secret") String clientSecret,
                       @Nullable String scope, @Nullable String resource) {
         @Override
         public String toString() {

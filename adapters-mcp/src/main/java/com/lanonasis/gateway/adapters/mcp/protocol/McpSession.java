@@ -87,6 +87,10 @@ public final class McpSession {
         lastSeen = now;
     }
 
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
     public boolean idleSince(Instant cutoff) {
         return lastSeen.isBefore(cutoff);
     }

@@ -7,7 +7,9 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * The live sessions of this instance. Ids are 128 random bits; an idle session is forgotten
- * after the configured time and its id then answers 404, as an ended one does.
+ * after the configured time and its id then answers 404, as an ended one does. One user holds at
+ * most {@code onasis.mcp.max-sessions-per-user}: opening one more ends that user's least recently
+ * used session (whose id then answers 404 and whose streams and socket close).
  */
 @Singleton
 public final class McpSessions {
@@ -26,13 +30,19 @@ public final class McpSessions {
     private final Map<String, Consumer<McpSession>> onEnd = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration idleTimeout;
+    private final int maxPerUser;
 
-    McpSessions(Clock clock, @Value("${onasis.mcp.session-idle-timeout:30m}") Duration idleTimeout) {
+    McpSessions(Clock clock, @Value("${onasis.mcp.session-idle-timeout:30m}") Duration idleTimeout,
+                @Value("${onasis.mcp.max-sessions-per-user:32}") int maxPerUser) {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
+        this.maxPerUser = Math.max(1, maxPerUser);
     }
 
     public McpSession open(Principal opener) {
+        List<McpSession> owned = live.values().stream().filter(session -> session.owner().equals(opener.userId()))
+                .sorted(Comparator.comparing(McpSession::lastSeen)).toList();
+        owned.stream().limit(Math.max(0, owned.size() - maxPerUser + 1)).map(McpSession::id).forEach(this::end);
         byte[] bits = new byte[16];
         RANDOM.nextBytes(bits);
         McpSession session = new McpSession(HexFormat.of().formatHex(bits), opener, clock.instant());

@@ -67,8 +67,9 @@ final class ToolsController {
             return error(request, HttpStatus.BAD_REQUEST, "invalid_request", String.valueOf(rpcError.get("message")));
         }
         Map<?, ?> result = (Map<?, ?>) reply.get("result");
+        // a tool result may carry a secret (api_key_create): never stored by a cache
         return HttpResponse.status(Boolean.TRUE.equals(result.get("isError")) ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
-                .body(result);
+                .header("Cache-Control", "no-store").body(result);
     }
 
     /** The service's error shape; the request id is the one the edge filter (adapters-http) assigned. */

@@ -24,7 +24,8 @@ import reactor.core.publisher.Flux;
 /**
  * The 2024-11-05 HTTP+SSE transport for clients that still use it: {@code GET /sse} opens the
  * stream and announces, in an {@code endpoint} event, where to POST messages; replies arrive on the
- * stream as {@code message} events. The session ends when the stream closes.
+ * stream as {@code message} events. The session ends when the stream closes; the stream closes
+ * (with a last comment saying why) once its credential is revoked or expires.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -61,11 +62,15 @@ final class LegacySseController {
         SseStream stream = streams.open(session, "message");
         streams.listen(session, stream);
         events.follow(session, caller, message -> stream.send(json.write(message)));
+        Runnable credentialWatch = callers.watch(request, stream::end);
         Event<String> endpoint = Event.of("/messages?sessionId=" + session.id()).name("endpoint");
         return HttpResponse.ok(Flux.concat(Flux.just(endpoint), SseStream.withKeepAlive(stream.connect(0)))
-                        .doFinally(signal -> sessions.end(session.id())))
+                        .doFinally(signal -> {
+                            credentialWatch.run();
+                            sessions.end(session.id());
+                        }))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+                .header("Cache-Control", "no-store").header("X-Accel-Buffering", "no");
     }
 
     @Post(value = "/messages", consumes = MediaType.ALL)

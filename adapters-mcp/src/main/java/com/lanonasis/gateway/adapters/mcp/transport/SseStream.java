@@ -58,6 +58,16 @@ final class SseStream {
         }
     }
 
+    /** Ends the stream for good, telling the current connection why in a last comment. */
+    synchronized void end(String why) {
+        finished = true;
+        if (live != null) {
+            live.tryEmitNext(Event.of("").comment("closed: " + why));
+            live.tryEmitComplete();
+            live = null;
+        }
+    }
+
     synchronized boolean finished() {
         return finished;
     }

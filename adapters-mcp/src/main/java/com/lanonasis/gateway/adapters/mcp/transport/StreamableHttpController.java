@@ -140,13 +140,14 @@ final class StreamableHttpController {
         if (lastEventId != null) {
             SseStream resumed = streams.ofEvent(session, lastEventId).orElse(null);
             if (resumed != null) {
-                return sse(resumed.connect(resumed.sequenceOf(lastEventId)));
+                return sse(watched(request, resumed, resumed.connect(resumed.sequenceOf(lastEventId))));
             }
         }
         SseStream listening = streams.open(session, null);
         streams.listen(session, listening);
         events.follow(session, caller, message -> listening.send(json.write(message)));
-        return sse(primed(listening, session, SseStream.withKeepAlive(listening.connect(0))));
+        return sse(primed(listening, session,
+                watched(request, listening, SseStream.withKeepAlive(listening.connect(0)))));
     }
 
     /** DELETE: the client ends its session. */
@@ -217,6 +218,12 @@ final class StreamableHttpController {
         return sse(primed(stream, session, events));
     }
 
+    /** A stream that ends, with a last comment saying why, once the request's credential is revoked or expires. */
+    private Flux<Event<String>> watched(HttpRequest<?> request, SseStream stream, Flux<Event<String>> events) {
+        Runnable credentialWatch = callers.watch(request, stream::end);
+        return events.doFinally(signal -> credentialWatch.run());
+    }
+
     /**
      * Starts a resumable stream with the event that tells a 2025-11-25 client which id to resume
      * from if the connection drops before anything else arrives (an id, a retry delay, empty
@@ -242,8 +249,10 @@ final class StreamableHttpController {
         return null;
     }
 
+    /** Replies may carry secrets (the key of api_key_create): no cache may keep them. */
     private MutableHttpResponse<String> jsonReply(HttpStatus status, Map<String, Object> reply) {
-        return HttpResponse.<String>status(status).body(json.write(reply)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.<String>status(status).body(json.write(reply)).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store");
     }
 
     private MutableHttpResponse<String> rpcError(HttpStatus status, Object id, int code, String message) {
@@ -252,6 +261,6 @@ final class StreamableHttpController {
 
     private static HttpResponse<?> sse(Flux<Event<String>> events) {
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+                .header("Cache-Control", "no-store").header("X-Accel-Buffering", "no");
     }
 }

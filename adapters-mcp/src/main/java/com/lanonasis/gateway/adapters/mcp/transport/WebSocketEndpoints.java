@@ -2,6 +2,7 @@ package com.lanonasis.gateway.adapters.mcp.transport;
 
 import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
+import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 
 /** The WebSocket endpoint at {@code /ws} and its alias {@code /mcp/ws}; the behaviour is {@link McpWebSocket}'s. */
@@ -12,15 +13,17 @@ final class WebSocketEndpoints {
 
     @ServerWebSocket(value = "/ws", subprotocols = "mcp")
     static final class Root extends McpWebSocket {
-        Root(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json) {
-            super(sessions, exchange, events, json);
+        Root(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json,
+               McpCallers callers) {
+            super(sessions, exchange, events, json, callers);
         }
     }
 
     @ServerWebSocket(value = "/mcp/ws", subprotocols = "mcp")
     static final class UnderMcp extends McpWebSocket {
-        UnderMcp(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json) {
-            super(sessions, exchange, events, json);
+        UnderMcp(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json,
+               McpCallers callers) {
+            super(sessions, exchange, events, json, callers);
         }
     }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Checks Origin and the credential of a WebSocket upgrade before it happens: a refused upgrade
- * is an HTTP 401 or 403, not an open socket that closes at once.
+ * is an HTTP 401 or 403, not an open socket that closes at once. Every spelling the router
+ * sends to the sockets (a trailing slash too) passes through here.
  */
-@ServerFilter({"/ws", "/mcp/ws"})
+@ServerFilter({"/ws", "/ws/", "/ws/**", "/mcp/ws", "/mcp/ws/", "/mcp/ws/**"})
 final class WebSocketUpgradeFilter {
 
     static final String CALLER = "onasis.mcp.caller";

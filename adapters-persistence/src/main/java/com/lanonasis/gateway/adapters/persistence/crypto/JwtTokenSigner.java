@@ -29,6 +29,7 @@ import java.security.Provider;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ES256 tokens with keys from the store: user tokens ({@code typ: JWT}), signed and verified, and
  * OAuth access tokens ({@code typ: at+jwt}, RFC 9068), signed here and checked by their record. The first start creates a key and stores it, so later starts
  * and other instances sign and verify with the same one. Rotation adds a key and retires the
- * old one, which keeps verifying and stays in the JWKS for {@code retiredKeyGrace}.
+ * old one, which keeps verifying and stays in the JWKS for {@code retiredKeyGrace}; after that a
+ * token it signed is refused everywhere: only keys that are published verify.
  */
 public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
 
@@ -60,10 +62,24 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
     private final SecretGenerator secrets;
     private final Clock clock;
     private final Duration retiredKeyGrace;
-    private final Map<String, Optional<ECDSAVerifier>> verifiers = new ConcurrentHashMap<>();
+    /** Keys by kid as last read from the store (empty: unknown kid), re-read after {@link #RELOAD_AFTER}. */
+    private final Map<String, Loaded> verifiers = new ConcurrentHashMap<>();
     private volatile Current current;
 
+    /**
+     * How long a key's state read from the store is trusted: another instance may retire it
+     * meanwhile (once known retired, a key cannot come back, so it is not re-read).
+     */
+    static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+
     private record Current(ECKey key, ECDSASigner signer) {
+    }
+
+    private record Loaded(Optional<ECDSAVerifier> verifier, Instant retiredAt, Instant loadedAt) {
+
+        boolean stale(Instant now) {
+            return retiredAt == null && loadedAt.plus(RELOAD_AFTER).isBefore(now);
+        }
     }
 
     public JwtTokenSigner(SigningKeys keys, String issuer, SecretGenerator secrets, Clock clock,
@@ -137,6 +153,7 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
         String retiring = current.key().getKeyID();
         current = current(createKey());
         keys.retire(retiring, clock.instant());
+        verifiers.remove(retiring);
     }
 
     private SignedToken sign(JOSEObjectType type, JWTClaimsSet claims) {
@@ -160,8 +177,13 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
                     || header.getKeyID() == null) {
                 return Optional.empty();
             }
-            Optional<ECDSAVerifier> verifier = verifiers.computeIfAbsent(header.getKeyID(), this::loadVerifier);
-            if (verifier.isEmpty() || !jwt.verify(verifier.get())) {
+            Instant now = clock.instant();
+            Loaded loaded = verifiers.get(header.getKeyID());
+            if (loaded == null || loaded.stale(now)) {
+                loaded = loadVerifier(header.getKeyID(), now);
+                verifiers.put(header.getKeyID(), loaded);
+            }
+            if (!published(loaded, now) || !jwt.verify(loaded.verifier().get())) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -175,20 +197,28 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
         }
     }
 
+    /** A key verifies while it is in the JWKS: still signing, or retired less than the grace ago. */
+    private boolean published(Loaded loaded, Instant now) {
+        return loaded.verifier().isPresent()
+                && (loaded.retiredAt() == null || loaded.retiredAt().plus(retiredKeyGrace).isAfter(now));
+    }
+
     /** Unknown key ids are remembered as absent too, so forged kids cannot make every request hit the store. */
-    private Optional<ECDSAVerifier> loadVerifier(String kid) {
+    private Loaded loadVerifier(String kid, Instant now) {
         if (verifiers.size() > 1000) {
             verifiers.clear();
         }
-        return keys.find(kid).map(JwtTokenSigner::parse).map(key -> {
+        Optional<SigningKey> stored = keys.find(kid);
+        Optional<ECDSAVerifier> verifier = stored.map(JwtTokenSigner::parse).map(key -> {
             try {
-                ECDSAVerifier verifier = new ECDSAVerifier(key.toECPublicKey());
-                FAST_EC.ifPresent(verifier.getJCAContext()::setProvider);
-                return verifier;
+                ECDSAVerifier made = new ECDSAVerifier(key.toECPublicKey());
+                FAST_EC.ifPresent(made.getJCAContext()::setProvider);
+                return made;
             } catch (JOSEException e) {
                 throw new IllegalStateException("stored signing key is unusable", e);
             }
         });
+        return new Loaded(verifier, stored.map(SigningKey::retiredAt).orElse(null), now);
     }
 
     private ECKey createKey() {

@@ -94,6 +94,54 @@ class JwtTokenSignerTest {
     }
 
     @Test
+    void aKeyRetiredLongerThanTheGraceNoLongerVerifiesAnywhere() throws Exception {
+        MovableClock clock = new MovableClock(now);
+        JwtTokenSigner signer = new JwtTokenSigner(keys, "https://issuer.example", SecretGenerator.secureRandom(),
+                clock, Duration.ofDays(1));
+        UserTokenClaims longLived = new UserTokenClaims("jti-long", claims.subject(), claims.email(), Role.USER,
+                Scopes.USER_SESSION, now, now.plus(Duration.ofDays(30)));
+        String old = signer.sign(longLived).reveal();
+        assertTrue(signer.verify(old).isPresent());
+        JwtTokenSigner other = new JwtTokenSigner(keys, "https://issuer.example", SecretGenerator.secureRandom(),
+                clock, Duration.ofDays(1));
+        assertTrue(other.verify(old).isPresent(), "another instance has the key cached as signing");
+
+        signer.rotate();
+        clock.now = now.plus(Duration.ofHours(23));
+        assertTrue(signer.verify(old).isPresent(), "within the grace");
+        clock.now = now.plus(Duration.ofDays(2));
+
+        assertEquals(Optional.empty(), signer.verify(old));
+        assertEquals(Optional.empty(), other.verify(old), "the other instance re-reads the key and sees it retired");
+        assertEquals(1, JWKSet.parse(signer.publicKeySet()).getKeys().size(), "and it is gone from the JWKS");
+        assertTrue(signer.verify(signer.sign(longLived).reveal()).isPresent());
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void argon2HashesAreSaltedPhcStrings() {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(1024, 1, 1);
         PasswordHash first = hasher.hash(Password.presented("correct horse"));

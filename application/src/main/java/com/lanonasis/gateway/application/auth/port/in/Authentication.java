@@ -17,6 +17,8 @@ public sealed interface Authentication {
         API_KEY_SECRET_MISSING,
         /** Well-formed but unknown, revoked, forged or for a user who no longer exists. */
         INVALID,
-        EXPIRED
+        EXPIRED,
+        /** Valid, but not accepted by the resource it was presented to (another audience, or a kind it refuses). */
+        NOT_FOR_THIS_RESOURCE
     }
 }

@@ -9,6 +9,12 @@ public interface LegacyBridgeUseCase {
 
     Outcome<User> introspect(String legacyToken);
 
-    /** An OAuth token pair for the token's user and the named client. */
-    OAuthResult<TokenResponse> exchange(String legacyToken, String clientId, String scope, List<String> resources);
+    /**
+     * An OAuth token pair for the token's user and the client, which must authenticate as at the
+     * token endpoint (public: its id; confidential: its secret) and be allowed a user grant
+     * ({@code authorization_code} or the device grant). The refresh grant ends when the login token
+     * would have: exchanging never lengthens a login.
+     */
+    OAuthResult<TokenResponse> exchange(String legacyToken, ClientAuthentication client, String scope,
+                                        List<String> resources);
 }
