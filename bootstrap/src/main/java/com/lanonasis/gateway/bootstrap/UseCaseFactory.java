@@ -10,7 +10,9 @@ import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.edge.ThrottleService;
 import com.lanonasis.gateway.application.memory.MemoryService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.identity.AdminEmails;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
+import com.lanonasis.gateway.domain.identity.RegistrationPolicy;
 import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.keys.ApiKeys;
@@ -71,8 +73,10 @@ final class UseCaseFactory {
     @Singleton
     IdentityService identity(Users users, PasswordHasher hasher, PasswordCheck passwords, TokenSigner signer,
                              AuditLog audit, IdGenerator ids, Clock clock,
-                             @Property(name = "onasis.tokens.user-token-lifetime") Duration tokenLifetime) {
-        return new IdentityService(users, hasher, passwords, signer, audit, ids, clock, tokenLifetime);
+                             @Property(name = "onasis.tokens.user-token-lifetime") Duration tokenLifetime,
+                             RegistrationPolicy registration, AdminEmails admins) {
+        return new IdentityService(users, hasher, passwords, signer, audit, ids, clock, tokenLifetime, registration,
+                admins);
     }
 
     @Singleton
@@ -83,8 +87,9 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    ApiKeyService apiKeys(ApiKeys apiKeys, SecretGenerator secrets, JdbcDatabase unitOfWork, Clock clock) {
-        return new ApiKeyService(apiKeys, secrets, unitOfWork, clock);
+    ApiKeyService apiKeys(ApiKeys apiKeys, SecretGenerator secrets, JdbcDatabase unitOfWork, Clock clock,
+                          AuditLog audit) {
+        return new ApiKeyService(apiKeys, secrets, unitOfWork, clock, audit);
     }
 
     @Singleton

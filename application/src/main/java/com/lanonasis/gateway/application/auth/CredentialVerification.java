@@ -79,7 +79,7 @@ public final class CredentialVerification implements AuthenticateUseCase {
         if (claims.expiredAt(clock.instant())) {
             return new Unauthenticated(CredentialProblem.EXPIRED);
         }
-        return users.findById(claims.subject())
+        return activeUser(claims.subject())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
                         user.role(), claims.scopes().limitedTo(user.role()), CredentialKind.USER_TOKEN,
                         claims.tokenId(), null, List.of())))
@@ -95,7 +95,7 @@ public final class CredentialVerification implements AuthenticateUseCase {
         if (claims.expiredAt(clock.instant())) {
             return new Unauthenticated(CredentialProblem.EXPIRED);
         }
-        return users.findById(record.userId())
+        return activeUser(record.userId())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
                         user.role(), claims.scopes().limitedTo(user.role()), CredentialKind.OAUTH_TOKEN, claims.tokenId(), claims.clientId(),
                         claims.audience())))
@@ -108,11 +108,16 @@ public final class CredentialVerification implements AuthenticateUseCase {
         if (session.isEmpty()) {
             return new Unauthenticated(CredentialProblem.INVALID);
         }
-        return users.findById(session.get().userId())
+        return activeUser(session.get().userId())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
                         user.role(), Scopes.forRole(user.role()), CredentialKind.WEB_SESSION, session.get().publicId(),
                         null, List.of())))
                 .orElseGet(() -> new Unauthenticated(CredentialProblem.INVALID));
+    }
+
+    /** The account, unless it is gone or disabled: then none of its credentials is accepted. */
+    private Optional<User> activeUser(com.lanonasis.gateway.domain.shared.UserId id) {
+        return users.findById(id).filter(user -> !user.disabled());
     }
 
     private Authentication verifyApiKey(String raw) {
@@ -133,7 +138,7 @@ public final class CredentialVerification implements AuthenticateUseCase {
         if (!key.usableAt(now)) {
             return new Unauthenticated(key.revokedAt() == null ? CredentialProblem.EXPIRED : CredentialProblem.INVALID);
         }
-        Optional<User> owner = users.findById(key.owner());
+        Optional<User> owner = activeUser(key.owner());
         if (owner.isEmpty()) {
             return new Unauthenticated(CredentialProblem.INVALID);
         }

@@ -8,7 +8,9 @@ import com.lanonasis.gateway.application.identity.port.in.Registration;
 import com.lanonasis.gateway.application.identity.port.in.UserSession;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.identity.AdminEmails;
 import com.lanonasis.gateway.domain.identity.Email;
+import com.lanonasis.gateway.domain.identity.RegistrationPolicy;
 import com.lanonasis.gateway.domain.identity.Password;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
 import com.lanonasis.gateway.domain.identity.User;
@@ -28,6 +30,7 @@ import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,9 +44,20 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
     private final Clock clock;
     private final Duration tokenLifetime;
     private final AuditLog audit;
+    private final RegistrationPolicy registrationPolicy;
+    private final AdminEmails admins;
 
     public IdentityService(Users users, PasswordHasher hasher, PasswordCheck passwords, TokenSigner signer,
                            AuditLog audit, IdGenerator ids, Clock clock, Duration tokenLifetime) {
+        this(users, hasher, passwords, signer, audit, ids, clock, tokenLifetime, RegistrationPolicy.OPEN,
+                AdminEmails.NONE);
+    }
+
+    public IdentityService(Users users, PasswordHasher hasher, PasswordCheck passwords, TokenSigner signer,
+                           AuditLog audit, IdGenerator ids, Clock clock, Duration tokenLifetime,
+                           RegistrationPolicy registration, AdminEmails admins) {
+        this.registrationPolicy = registration;
+        this.admins = admins;
         this.audit = audit;
         this.users = users;
         this.hasher = hasher;
@@ -63,10 +77,21 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
         if (violations.any()) {
             return violations.rejection();
         }
-        User user = new User(new UserId(ids.newId()), email, name, Role.USER, clock.instant());
+        // configured administrators may always register, so a closed instance can still get its first admin
+        if (!admins.includes(email) && !registrationPolicy.admits(email)) {
+            audit.record(new AuditEvent(AuditEvent.Type.REGISTRATION_REFUSED, clock.instant(), null, null,
+                    Map.of("email", email.value(), "mode", registrationPolicy.mode().name().toLowerCase(Locale.ROOT))));
+            return Outcome.rejected(new Rejection.Refused("registration_closed",
+                    "registration of new accounts is closed for this address"));
+        }
+        Role role = admins.includes(email) ? Role.ADMIN : Role.USER;
+        User user = new User(new UserId(ids.newId()), email, name, role, clock.instant());
         if (!users.add(new UserAccount(user, hasher.hash(password)))) {
             return Outcome.rejected(new Rejection.Conflict("email_taken", "an account with this email already exists"));
         }
+        audit.record(new AuditEvent(AuditEvent.Type.USER_REGISTERED, user.createdAt(), user.id().toString(), null,
+                role == Role.ADMIN ? Map.of("role", role.wireName(), "why", "ONASIS_ADMIN_EMAILS")
+                        : Map.of("role", role.wireName())));
         return Outcome.done(user);
     }
 
@@ -81,8 +106,9 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
         Outcome<User> checked = passwords.check(email, password, logIn.from());
         Instant now = clock.instant();
         if (checked instanceof Outcome.Rejected<User> refused) {
-            audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,
-                    Map.of("via", "password", "email", email.value())));
+            audit.record(new AuditEvent(refused.rejection() instanceof Rejection.RateLimited
+                    ? AuditEvent.Type.LOGIN_LOCKED_OUT : AuditEvent.Type.LOGIN_FAILED, now, null, null,
+                    Map.of("via", "password", "email", email.value(), "from", logIn.from())));
             return Outcome.rejected(refused.rejection());
         }
         User user = ((Outcome.Done<User>) checked).value();

@@ -83,6 +83,9 @@ public final class PasswordCheck {
         Optional<UserAccount> found = users.findByEmail(email);
         boolean matches = hasher.matches(password, found.map(UserAccount::passwordHash).orElse(decoy));
         if (matches && found.isPresent()) {
+            if (found.get().user().disabled()) {
+                return Outcome.rejected(new Rejection.Refused("account_disabled", "this account is disabled"));
+            }
             if (failures.peek(knownKey, 1, KNOWN_ADDRESS_MEMORY).calls() == 0) {
                 failures.acquire(knownKey, 1, KNOWN_ADDRESS_MEMORY);
             }

@@ -51,7 +51,8 @@ public final class WebSessionService implements WebSessionUseCase {
         Outcome<User> checked = violations.any() ? Outcome.rejected(new Rejection.InvalidCredentials())
                 : passwords.check(email, password, logIn.from());
         if (checked instanceof Outcome.Rejected<User> refused) {
-            audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,
+            audit.record(new AuditEvent(refused.rejection() instanceof Rejection.RateLimited
+                    ? AuditEvent.Type.LOGIN_LOCKED_OUT : AuditEvent.Type.LOGIN_FAILED, now, null, null,
                     Map.of("via", "web", "email", email == null ? "" : email.value())));
             return Outcome.rejected(refused.rejection());
         }

@@ -1,5 +1,9 @@
 package com.lanonasis.gateway.application.keys;
 
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import java.util.Locale;
+import java.util.Map;
 import com.lanonasis.gateway.application.keys.port.in.CreateApiKeyUseCase;
 import com.lanonasis.gateway.application.keys.port.in.ListApiKeysUseCase;
 import com.lanonasis.gateway.application.keys.port.in.NewApiKeyRequest;
@@ -37,8 +41,15 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
     private final SecretGenerator secrets;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final AuditLog audit;
 
     public ApiKeyService(ApiKeys apiKeys, SecretGenerator secrets, UnitOfWork unitOfWork, Clock clock) {
+        this(apiKeys, secrets, unitOfWork, clock, event -> { });
+    }
+
+    public ApiKeyService(ApiKeys apiKeys, SecretGenerator secrets, UnitOfWork unitOfWork, Clock clock,
+                         AuditLog audit) {
+        this.audit = audit;
         this.apiKeys = apiKeys;
         this.secrets = secrets;
         this.unitOfWork = unitOfWork;
@@ -75,6 +86,9 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
                         "at most " + MAX_LIVE_KEYS_PER_USER + " live API keys per user; revoke one first"));
             }
             apiKeys.add(key);
+            audit.record(new AuditEvent(AuditEvent.Type.API_KEY_CREATED, now, caller.userId().toString(),
+                    caller.clientId(), Map.of("key_id", key.id().value(), "scopes", scopes.spaceDelimited(),
+                            "via", caller.via().name().toLowerCase(Locale.ROOT))));
             return Outcome.done(new IssuedApiKey(key, secret));
         });
     }
@@ -98,6 +112,12 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
         } catch (InvalidValue e) {
             return Outcome.notFound("api_key");
         }
-        return apiKeys.revoke(id, caller.userId(), clock.instant()) ? Outcome.done(id) : Outcome.notFound("api_key");
+        Instant now = clock.instant();
+        if (!apiKeys.revoke(id, caller.userId(), now)) {
+            return Outcome.notFound("api_key");
+        }
+        audit.record(new AuditEvent(AuditEvent.Type.API_KEY_REVOKED, now, caller.userId().toString(),
+                caller.clientId(), Map.of("key_id", id.value())));
+        return Outcome.done(id);
     }
 }

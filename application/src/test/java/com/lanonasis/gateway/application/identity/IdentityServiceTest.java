@@ -11,7 +11,11 @@ import com.lanonasis.gateway.application.identity.port.in.LogIn;
 import com.lanonasis.gateway.application.identity.port.in.Registration;
 import com.lanonasis.gateway.application.identity.port.in.UserSession;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.identity.AdminEmails;
+import com.lanonasis.gateway.domain.identity.RegistrationPolicy;
 import com.lanonasis.gateway.domain.identity.User;
+import com.lanonasis.gateway.domain.identity.UserAccount;
+import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
@@ -63,7 +67,7 @@ class IdentityServiceTest {
         assertEquals(Scopes.USER_SESSION, claims.scopes());
         assertEquals(clock.instant().plus(Duration.ofMinutes(30)), claims.expiresAt());
         assertEquals(Duration.ofMinutes(30), session.expiresIn());
-        assertEquals(AuditEvent.Type.LOGIN_SUCCEEDED, audit.types().get(0));
+        assertEquals(List.of(AuditEvent.Type.USER_REGISTERED, AuditEvent.Type.LOGIN_SUCCEEDED), audit.types());
     }
 
     @Test
@@ -77,7 +81,8 @@ class IdentityServiceTest {
         assertEquals(wrong, unknown);
         assertInstanceOf(Rejection.InvalidCredentials.class, wrong);
         assertEquals(before + 2, hasher.checks, "a hash is checked for the unknown email too");
-        assertEquals(List.of(AuditEvent.Type.LOGIN_FAILED, AuditEvent.Type.LOGIN_FAILED), audit.types());
+        assertEquals(List.of(AuditEvent.Type.USER_REGISTERED, AuditEvent.Type.LOGIN_FAILED,
+                AuditEvent.Type.LOGIN_FAILED), audit.types());
         assertTrue(audit.events.stream().noneMatch(e -> e.details().containsValue("wrong horse")));
     }
 
@@ -96,5 +101,51 @@ class IdentityServiceTest {
                 rejected(identity.logIn(new LogIn("nobody@example.com", "x"))), "unknown emails lock alike");
         done(identity.register(new Registration("other@example.com", "correct horse", null)));
         done(identity.logIn(new LogIn("other@example.com", "correct horse")));
+    }
+
+    private IdentityService withPolicy(RegistrationPolicy policy, AdminEmails admins) {
+        return new IdentityService(users, hasher, new PasswordCheck(users, hasher, Fakes.counting(),
+                new Fakes.CountingRateLimiter(), 3, Duration.ofMinutes(15)), tokens, audit, IdGenerator.random(),
+                clock, Duration.ofMinutes(30), policy, admins);
+    }
+
+    @Test
+    void closedRegistrationRefusesEveryoneButTheConfiguredAdministrators() {
+        IdentityService closed = withPolicy(RegistrationPolicy.of("closed", ""), AdminEmails.of("Root@Example.com"));
+
+        Rejection refused = rejected(closed.register(new Registration("ada@example.com", "correct horse", null)));
+        assertEquals(new Rejection.Refused("registration_closed",
+                "registration of new accounts is closed for this address"), refused);
+        assertTrue(users.accounts.isEmpty(), "nothing written");
+        User root = done(closed.register(new Registration("root@example.com", "correct horse", null)));
+        assertEquals(Role.ADMIN, root.role());
+        assertEquals(List.of(AuditEvent.Type.REGISTRATION_REFUSED, AuditEvent.Type.USER_REGISTERED), audit.types());
+    }
+
+    @Test
+    void anAllowlistAdmitsExactAddressesAndWholeDomainsOnly() {
+        IdentityService allowlist = withPolicy(RegistrationPolicy.of("allowlist", "*@corp.example, ada@example.com"),
+                AdminEmails.NONE);
+
+        assertEquals(Role.USER, done(allowlist.register(new Registration("x@corp.example", "correct horse", null)))
+                .role());
+        done(allowlist.register(new Registration("ADA@example.com", "correct horse", null)));
+        for (String outsider : List.of("x@sub.corp.example", "x@corp.example.evil", "bob@example.com",
+                "x@evilcorp.example")) {
+            assertInstanceOf(Rejection.Refused.class,
+                    rejected(allowlist.register(new Registration(outsider, "correct horse", null))), outsider);
+        }
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInEvenWithTheRightPassword() {
+        User user = done(identity.register(new Registration("ada@example.com", "correct horse", null)));
+        users.accounts.put(user.id(), new UserAccount(new User(user.id(), user.email(), null, user.role(),
+                user.createdAt(), true), users.accounts.get(user.id()).passwordHash()));
+
+        assertEquals(new Rejection.Refused("account_disabled", "this account is disabled"),
+                rejected(identity.logIn(new LogIn("ada@example.com", "correct horse"))));
+        assertInstanceOf(Rejection.InvalidCredentials.class,
+                rejected(identity.logIn(new LogIn("ada@example.com", "wrong horse"))));
     }
 }

@@ -6,8 +6,11 @@ import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** @param name optional display name, null when not given */
-public record User(UserId id, Email email, String name, Role role, Instant createdAt) {
+/**
+ * @param name     optional display name, null when not given
+ * @param disabled set by an administrator: no credential of a disabled user is accepted
+ */
+public record User(UserId id, Email email, String name, Role role, Instant createdAt, boolean disabled) {
 
     public static final int MAX_NAME_LENGTH = 100;
 
@@ -17,6 +20,11 @@ public record User(UserId id, Email email, String name, Role role, Instant creat
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
         name = normalizeName(name);
+    }
+
+    /** An enabled account. */
+    public User(UserId id, Email email, String name, Role role, Instant createdAt) {
+        this(id, email, name, role, createdAt, false);
     }
 
     public static String normalizeName(String name) {

@@ -23,6 +23,10 @@ public sealed interface Rejection {
     record Forbidden(Scope required) implements Rejection {
     }
 
+    /** The caller may not do this at all, whatever its credential (e.g. registration is closed). */
+    record Refused(String code, String message) implements Rejection {
+    }
+
     /** Too many calls from this caller for now. */
     record RateLimited(Duration retryAfter) implements Rejection {
     }

@@ -38,6 +38,9 @@ public final class Rejections {
                     Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\""
                             + forbidden.required().value() + "\""));
         }
+        if (rejection instanceof Rejection.Refused refused) {
+            return new ApiException(HttpStatus.FORBIDDEN, refused.code(), refused.message());
+        }
         if (rejection instanceof Rejection.RateLimited limited) {
             return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "too many requests; retry later",
                     null, Map.of("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds()))));

@@ -82,6 +82,9 @@ final class Views {
         if (rejection instanceof Rejection.Conflict conflict) {
             return ToolResult.error(conflict.message());
         }
+        if (rejection instanceof Rejection.Refused refused) {
+            return ToolResult.error(refused.message());
+        }
         if (rejection instanceof Rejection.RateLimited limited) {
             return ToolResult.error("too many requests; retry in " + Math.max(1, limited.retryAfter().toSeconds())
                     + " s");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lanonasis.gateway.domain.memory.Content;
+import com.lanonasis.gateway.domain.memory.AccountMemories;
 import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryId;
@@ -35,7 +36,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Memory entries in SQL that both H2 and Postgres accept. */
-public final class JdbcMemories implements Memories {
+public final class JdbcMemories implements Memories, AccountMemories {
 
     private static final String COLUMNS = "id, user_id, title, content, type, tags, metadata, created_at, updated_at,"
             + " last_accessed, access_count";
@@ -126,6 +127,20 @@ public final class JdbcMemories implements Memories {
                 insertTags(session, entry);
             }
             return updated == 1;
+        });
+    }
+
+    @Override
+    public long eraseAll(UserId owner) {
+        return as(owner, session -> {
+            try (PreparedStatement tags = session.prepare("DELETE FROM memory_tags WHERE user_id = ?")) {
+                tags.setObject(1, owner.value());
+                tags.executeUpdate();
+            }
+            try (PreparedStatement delete = session.prepare("DELETE FROM memory_entries WHERE user_id = ?")) {
+                delete.setObject(1, owner.value());
+                return (long) delete.executeUpdate();
+            }
         });
     }
 

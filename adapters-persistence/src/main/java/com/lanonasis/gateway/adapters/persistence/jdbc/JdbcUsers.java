@@ -4,17 +4,23 @@ import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
+import com.lanonasis.gateway.domain.identity.UserDirectory;
 import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-public final class JdbcUsers implements Users {
+/** The accounts table: the {@link Users} of sign-in and credential checks, and the administrator's directory. */
+public final class JdbcUsers implements Users, UserDirectory {
 
     private static final String COLUMNS = "id, email, name, role, password_hash, created_at";
+    private static final String READ_COLUMNS = COLUMNS + ", disabled";
 
     private final JdbcDatabase database;
 
@@ -49,7 +55,7 @@ public final class JdbcUsers implements Users {
     public Optional<UserAccount> findByEmail(Email email) {
         return database.run(session -> {
             try (PreparedStatement select = session.prepare(
-                    "SELECT " + COLUMNS + " FROM users WHERE email = ?")) {
+                    "SELECT " + READ_COLUMNS + " FROM users WHERE email = ?")) {
                 select.setString(1, email.value());
                 try (ResultSet row = select.executeQuery()) {
                     return row.next()
@@ -64,7 +70,7 @@ public final class JdbcUsers implements Users {
     public Optional<User> findById(UserId id) {
         return database.run(session -> {
             try (PreparedStatement select = session.prepare(
-                    "SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
+                    "SELECT " + READ_COLUMNS + " FROM users WHERE id = ?")) {
                 select.setObject(1, id.value());
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(user(row)) : Optional.empty();
@@ -75,6 +81,61 @@ public final class JdbcUsers implements Users {
 
     private static User user(ResultSet row) throws SQLException {
         return new User(new UserId(Rows.uuid(row, "id")), new Email(row.getString("email")), row.getString("name"),
-                Role.fromWire(row.getString("role")), Rows.instant(row, "created_at"));
+                Role.fromWire(row.getString("role")), Rows.instant(row, "created_at"), row.getBoolean("disabled"));
+    }
+
+    @Override
+    public List<User> search(String emailPart, int offset, int limit) {
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare("SELECT " + READ_COLUMNS
+                    + " FROM users WHERE email LIKE ? ESCAPE '\\' ORDER BY created_at, id LIMIT ? OFFSET ?")) {
+                select.setString(1, Rows.containsPattern(emailPart.toLowerCase(Locale.ROOT)));
+                select.setInt(2, limit);
+                select.setInt(3, offset);
+                List<User> found = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.add(user(row));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public boolean changeRole(UserId id, Role role) {
+        return update("UPDATE users SET role = ? WHERE id = ?", role.wireName(), id);
+    }
+
+    @Override
+    public boolean setDisabled(UserId id, boolean disabled) {
+        return update("UPDATE users SET disabled = ? WHERE id = ?", disabled, id);
+    }
+
+    @Override
+    public boolean delete(UserId id) {
+        return database.inTransaction(() -> database.run(session -> {
+            for (String table : List.of("oauth_access_tokens", "oauth_refresh_tokens", "oauth_consents", "api_keys")) {
+                try (PreparedStatement delete = session.prepare("DELETE FROM " + table + " WHERE user_id = ?")) {
+                    delete.setObject(1, id.value());
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement delete = session.prepare("DELETE FROM users WHERE id = ?")) {
+                delete.setObject(1, id.value());
+                return delete.executeUpdate() == 1;
+            }
+        }));
+    }
+
+    private boolean update(String sql, Object value, UserId id) {
+        return database.run(session -> {
+            try (PreparedStatement update = session.prepare(sql)) {
+                update.setObject(1, value);
+                update.setObject(2, id.value());
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 }

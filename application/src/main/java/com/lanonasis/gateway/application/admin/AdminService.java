@@ -1,0 +1,266 @@
+package com.lanonasis.gateway.application.admin;
+
+import com.lanonasis.gateway.application.admin.port.in.AccountDeleted;
+import com.lanonasis.gateway.application.admin.port.in.AdministerGrantsUseCase;
+import com.lanonasis.gateway.application.admin.port.in.AdministerUsersUseCase;
+import com.lanonasis.gateway.application.admin.port.in.PromoteConfiguredAdminsUseCase;
+import com.lanonasis.gateway.application.admin.port.in.ReadAuditUseCase;
+import com.lanonasis.gateway.application.admin.port.in.UserSearch;
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.audit.AuditQuery;
+import com.lanonasis.gateway.domain.audit.AuditRecord;
+import com.lanonasis.gateway.domain.audit.AuditTrail;
+import com.lanonasis.gateway.domain.identity.AdminEmails;
+import com.lanonasis.gateway.domain.identity.Email;
+import com.lanonasis.gateway.domain.identity.User;
+import com.lanonasis.gateway.domain.identity.UserAccount;
+import com.lanonasis.gateway.domain.identity.UserDirectory;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.memory.AccountMemories;
+import com.lanonasis.gateway.domain.shared.FieldError;
+import com.lanonasis.gateway.domain.shared.InvalidValue;
+import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Rejection;
+import com.lanonasis.gateway.domain.shared.Role;
+import com.lanonasis.gateway.domain.shared.Scope;
+import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.domain.shared.UserId;
+import com.lanonasis.gateway.domain.tokens.Grant;
+import com.lanonasis.gateway.domain.tokens.Grants;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The administrator's use cases. The gate is checked at every call against the caller's current
+ * record (a {@link Principal} carries the role and scopes of the user as they are now), and every
+ * call, reads included, leaves an audit row naming the administrator.
+ */
+public final class AdminService implements AdministerUsersUseCase, AdministerGrantsUseCase, ReadAuditUseCase,
+        PromoteConfiguredAdminsUseCase {
+
+    private final Users users;
+    private final UserDirectory directory;
+    private final Grants grants;
+    private final AccountMemories memories;
+    private final AuditLog audit;
+    private final AuditTrail trail;
+    private final UnitOfWork unitOfWork;
+    private final AdminEmails configuredAdmins;
+    private final Clock clock;
+
+    public AdminService(Users users, UserDirectory directory, Grants grants, AccountMemories memories,
+                        AuditLog audit, AuditTrail trail, UnitOfWork unitOfWork, AdminEmails configuredAdmins,
+                        Clock clock) {
+        this.users = users;
+        this.directory = directory;
+        this.grants = grants;
+        this.memories = memories;
+        this.audit = audit;
+        this.trail = trail;
+        this.unitOfWork = unitOfWork;
+        this.configuredAdmins = configuredAdmins;
+        this.clock = clock;
+    }
+
+    static boolean isAdmin(Principal caller) {
+        return caller.role() == Role.ADMIN && caller.allows(Scope.ADMIN);
+    }
+
+    @Override
+    public Outcome<List<User>> search(Principal caller, UserSearch search) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        List<User> found = directory.search(search.email(), (search.page() - 1) * search.limit(), search.limit());
+        record(AuditEvent.Type.ADMIN_VIEWED, caller, null, Map.of("action", "users.search"));
+        return Outcome.done(found);
+    }
+
+    @Override
+    public Outcome<User> view(Principal caller, String userId) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<User> user = find(userId);
+        if (user.isEmpty()) {
+            return Outcome.notFound("user");
+        }
+        record(AuditEvent.Type.ADMIN_VIEWED, caller, user.get().id(), Map.of("action", "users.view"));
+        return Outcome.done(user.get());
+    }
+
+    @Override
+    public Outcome<User> setDisabled(Principal caller, String userId, boolean disabled) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<User> user = find(userId);
+        if (user.isEmpty()) {
+            return Outcome.notFound("user");
+        }
+        if (user.get().id().equals(caller.userId())) {
+            return ownAccount();
+        }
+        UserId id = user.get().id();
+        Instant now = clock.instant();
+        return unitOfWork.inTransaction(() -> {
+            directory.setDisabled(id, disabled);
+            int revoked = disabled ? grants.revokeAll(id, now) : 0;
+            record(disabled ? AuditEvent.Type.USER_DISABLED : AuditEvent.Type.USER_ENABLED, caller, id,
+                    disabled ? Map.of("grants_revoked", String.valueOf(revoked)) : Map.of());
+            return Outcome.done(users.findById(id).orElseThrow());
+        });
+    }
+
+    @Override
+    public Outcome<User> changeRole(Principal caller, String userId, String role) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Role wanted;
+        try {
+            wanted = Role.fromWire(role == null ? "" : role.strip());
+        } catch (IllegalArgumentException e) {
+            return Outcome.rejected(new Rejection.Invalid(List.of(new FieldError("role", "role must be user or admin"))));
+        }
+        Optional<User> user = find(userId);
+        if (user.isEmpty()) {
+            return Outcome.notFound("user");
+        }
+        if (user.get().id().equals(caller.userId())) {
+            return ownAccount();
+        }
+        UserId id = user.get().id();
+        return unitOfWork.inTransaction(() -> {
+            directory.changeRole(id, wanted);
+            record(AuditEvent.Type.ROLE_CHANGED, caller, id,
+                    Map.of("from", user.get().role().wireName(), "to", wanted.wireName()));
+            return Outcome.done(users.findById(id).orElseThrow());
+        });
+    }
+
+    @Override
+    public Outcome<AccountDeleted> delete(Principal caller, String userId) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<User> user = find(userId);
+        if (user.isEmpty()) {
+            return Outcome.notFound("user");
+        }
+        if (user.get().id().equals(caller.userId())) {
+            return ownAccount();
+        }
+        UserId id = user.get().id();
+        // the account first: from then on none of its credentials is accepted, whatever happens to the memories
+        if (!directory.delete(id)) {
+            return Outcome.notFound("user");
+        }
+        long erased = memories.eraseAll(id);
+        record(AuditEvent.Type.USER_DELETED, caller, id, Map.of("memories_deleted", String.valueOf(erased)));
+        return Outcome.done(new AccountDeleted(id.toString(), erased));
+    }
+
+    @Override
+    public Outcome<List<Grant>> grants(Principal caller, String userId) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<User> user = find(userId);
+        if (user.isEmpty()) {
+            return Outcome.notFound("user");
+        }
+        List<Grant> live = grants.liveOf(user.get().id(), clock.instant());
+        record(AuditEvent.Type.ADMIN_VIEWED, caller, user.get().id(), Map.of("action", "grants.list"));
+        return Outcome.done(live);
+    }
+
+    @Override
+    public Outcome<String> revoke(Principal caller, String userId, String familyId) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<User> user = find(userId);
+        if (user.isEmpty() || familyId == null || familyId.isBlank() || familyId.length() > 64) {
+            return Outcome.notFound(user.isEmpty() ? "user" : "grant");
+        }
+        if (!grants.revoke(user.get().id(), familyId, clock.instant())) {
+            return Outcome.notFound("grant");
+        }
+        record(AuditEvent.Type.GRANT_REVOKED, caller, user.get().id(), Map.of("family_id", familyId));
+        return Outcome.done(familyId);
+    }
+
+    @Override
+    public Outcome<Integer> revokeAll(Principal caller, String userId) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<User> user = find(userId);
+        if (user.isEmpty()) {
+            return Outcome.notFound("user");
+        }
+        int revoked = grants.revokeAll(user.get().id(), clock.instant());
+        record(AuditEvent.Type.GRANT_REVOKED, caller, user.get().id(),
+                Map.of("family_id", "*", "grants_revoked", String.valueOf(revoked)));
+        return Outcome.done(revoked);
+    }
+
+    @Override
+    public Outcome<List<AuditRecord>> query(Principal caller, AuditQuery query) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        List<AuditRecord> page = trail.query(query);
+        record(AuditEvent.Type.ADMIN_VIEWED, caller, null, Map.of("action", "audit.query"));
+        return Outcome.done(page);
+    }
+
+    @Override
+    public Outcome<List<AuditRecord>> own(Principal caller, AuditQuery query) {
+        return Outcome.done(trail.query(query.forUser(caller.userId().toString())));
+    }
+
+    @Override
+    public int promoteConfiguredAdmins() {
+        int promoted = 0;
+        for (Email email : configuredAdmins.addresses()) {
+            Optional<User> user = users.findByEmail(email).map(UserAccount::user);
+            if (user.isPresent() && user.get().role() != Role.ADMIN) {
+                directory.changeRole(user.get().id(), Role.ADMIN);
+                audit.record(new AuditEvent(AuditEvent.Type.ROLE_CHANGED, clock.instant(), user.get().id().toString(),
+                        null, Map.of("from", user.get().role().wireName(), "to", Role.ADMIN.wireName(),
+                        "by", "ONASIS_ADMIN_EMAILS")));
+                promoted++;
+            }
+        }
+        return promoted;
+    }
+
+    private Optional<User> find(String userId) {
+        try {
+            return users.findById(UserId.parse(userId));
+        } catch (InvalidValue e) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T> Outcome<T> ownAccount() {
+        return Outcome.rejected(new Rejection.Conflict("own_account",
+                "administrators cannot disable, demote or delete their own account; ask another administrator"));
+    }
+
+    private void record(AuditEvent.Type type, Principal caller, UserId target, Map<String, String> details) {
+        Map<String, String> all = new HashMap<>(details);
+        all.put("by", caller.userId().toString());
+        all.put("credential", caller.via().name().toLowerCase(java.util.Locale.ROOT));
+        audit.record(new AuditEvent(type, clock.instant(), target == null ? null : target.toString(),
+                caller.clientId(), all));
+    }
+}

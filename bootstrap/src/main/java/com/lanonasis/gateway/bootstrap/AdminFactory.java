@@ -1,0 +1,63 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcGrants;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemories;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcUsers;
+import com.lanonasis.gateway.application.admin.AdminService;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.audit.AuditTrail;
+import com.lanonasis.gateway.domain.identity.AdminEmails;
+import com.lanonasis.gateway.domain.identity.RegistrationPolicy;
+import com.lanonasis.gateway.domain.identity.UserDirectory;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.memory.AccountMemories;
+import com.lanonasis.gateway.domain.tokens.Grants;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The admin plane (issue 17): its settings, its stores and its use cases. */
+@Factory
+final class AdminFactory {
+
+    @Singleton
+    AdminEmails adminEmails(@Property(name = "onasis.admin.emails", defaultValue = "") String emails) {
+        return AdminEmails.of(emails);
+    }
+
+    @Singleton
+    RegistrationPolicy registrationPolicy(@Property(name = "onasis.registration.mode", defaultValue = "open") String mode,
+                                          @Property(name = "onasis.registration.allowlist", defaultValue = "")
+                                          String allowlist) {
+        return RegistrationPolicy.of(mode, allowlist);
+    }
+
+    @Singleton
+    UserDirectory userDirectory(JdbcDatabase database) {
+        return new JdbcUsers(database);
+    }
+
+    @Singleton
+    Grants grants(JdbcDatabase database) {
+        return new JdbcGrants(database);
+    }
+
+    @Singleton
+    AuditTrail auditTrail(JdbcDatabase database) {
+        return new JdbcAuditLog(database);
+    }
+
+    @Singleton
+    AccountMemories accountMemories(Storage storage) {
+        return new JdbcMemories(storage.memory(), storage.memoryTenancy());
+    }
+
+    @Singleton
+    AdminService admin(Users users, UserDirectory directory, Grants grants, AccountMemories memories, AuditLog audit,
+                       AuditTrail trail, JdbcDatabase unitOfWork, AdminEmails admins, Clock clock) {
+        return new AdminService(users, directory, grants, memories, audit, trail, unitOfWork, admins, clock);
+    }
+}

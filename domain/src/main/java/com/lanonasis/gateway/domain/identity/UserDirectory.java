@@ -1,0 +1,25 @@
+package com.lanonasis.gateway.domain.identity;
+
+import com.lanonasis.gateway.domain.shared.Role;
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.util.List;
+
+/** Outgoing port: the user accounts as an administrator sees them. */
+public interface UserDirectory {
+
+    /** Accounts whose e-mail contains {@code emailPart} (any when empty), oldest first, one page. */
+    List<User> search(String emailPart, int offset, int limit);
+
+    /** False when there is no such account. */
+    boolean changeRole(UserId id, Role role);
+
+    /** False when there is no such account. */
+    boolean setDisabled(UserId id, boolean disabled);
+
+    /**
+     * Removes the account and every credential and grant that refers to it (API keys, OAuth
+     * access and refresh tokens, consents) at once; false when there is no such account.
+     * Memories are erased separately (they may live in another database). The audit log keeps its rows.
+     */
+    boolean delete(UserId id);
+}

@@ -1,0 +1,8 @@
+-- The admin plane (issue 17): disabled accounts, and reading the audit log back by user, client and type.
+ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;
+
+CREATE INDEX audit_events_user ON audit_events (user_id, at);
+CREATE INDEX audit_events_client ON audit_events (client_id, at);
+CREATE INDEX audit_events_type ON audit_events (type, at);
+CREATE INDEX oauth_access_tokens_user ON oauth_access_tokens (user_id);
+CREATE INDEX oauth_refresh_tokens_user ON oauth_refresh_tokens (user_id);
