@@ -14,6 +14,7 @@ import com.lanonasis.gateway.domain.identity.UserDirectory;
 import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.memory.AccountMemories;
 import com.lanonasis.gateway.domain.tokens.Grants;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -23,12 +24,13 @@ import java.time.Clock;
 @Factory
 final class AdminFactory {
 
-    @Singleton
+    /** Built at start-up, so a malformed setting stops the instance instead of the first sign-up. */
+    @Context
     AdminEmails adminEmails(@Property(name = "onasis.admin.emails", defaultValue = "") String emails) {
         return AdminEmails.of(emails);
     }
 
-    @Singleton
+    @Context
     RegistrationPolicy registrationPolicy(@Property(name = "onasis.registration.mode", defaultValue = "open") String mode,
                                           @Property(name = "onasis.registration.allowlist", defaultValue = "")
                                           String allowlist) {
