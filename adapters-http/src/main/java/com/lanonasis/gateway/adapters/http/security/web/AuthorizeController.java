@@ -15,6 +15,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -79,8 +80,9 @@ final class AuthorizeController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> consent(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Form> form = forms.parse(request, body);
-        if (form.isEmpty() || !forms.csrfValid(request, form.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Start again from the app.");
+        Optional<MutableHttpResponse<String>> refused = forms.refusal(request, form, "Start again from the app.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<Principal> user = callers.browserUser(request);
         if (user.isEmpty()) {

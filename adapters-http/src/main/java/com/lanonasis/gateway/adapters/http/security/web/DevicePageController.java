@@ -1,11 +1,13 @@
 package com.lanonasis.gateway.adapters.http.security.web;
 
+import com.lanonasis.gateway.adapters.http.edge.ClientAddress;
 import com.lanonasis.gateway.adapters.http.oauth.Form;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase.PendingDevice;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
+import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -35,16 +37,19 @@ final class DevicePageController {
     private final DeviceFlowUseCase devices;
     private final Callers callers;
     private final BrowserForms forms;
+    private final ClientAddress addresses;
 
-    DevicePageController(DeviceFlowUseCase devices, Callers callers, BrowserForms forms) {
+    DevicePageController(DeviceFlowUseCase devices, Callers callers, BrowserForms forms, ClientAddress addresses) {
         this.devices = devices;
+        this.addresses = addresses;
         this.callers = callers;
         this.forms = forms;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request, @Nullable @QueryValue("user_code") String userCode) {
-        if (callers.browserUser(request).isEmpty()) {
+        Optional<Principal> user = callers.browserUser(request);
+        if (user.isEmpty()) {
             String back = "/oauth/device" + (userCode == null ? ""
                     : "?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8));
             return HttpResponse.seeOther(URI.create("/web/login?return_to="
@@ -54,7 +59,11 @@ final class DevicePageController {
         if (userCode == null || userCode.isBlank()) {
             return forms.remember(entryForm(HttpStatus.OK, null), csrf);
         }
-        Outcome<PendingDevice> pending = devices.find(userCode);
+        Outcome<PendingDevice> pending = devices.find(user.get().userId(), addresses.of(request), userCode);
+        if (pending instanceof Outcome.Rejected<PendingDevice> rejected
+                && rejected.rejection() instanceof Rejection.RateLimited limited) {
+            return tooManyGuesses(limited);
+        }
         if (!(pending instanceof Outcome.Done<PendingDevice> found)) {
             return forms.remember(entryForm(HttpStatus.NOT_FOUND,
                     "That code is unknown, already used or expired. Check the code on your device."), csrf);
@@ -77,20 +86,34 @@ final class DevicePageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> decide(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Form> form = forms.parse(request, body);
-        if (form.isEmpty() || !forms.csrfValid(request, form.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Enter the code again.");
+        Optional<MutableHttpResponse<String>> refused = forms.refusal(request, form, "Enter the code again.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<Principal> user = callers.browserUser(request);
         if (user.isEmpty()) {
             return Html.error(HttpStatus.UNAUTHORIZED, "Signed out", "Your session ended. Sign in and try again.");
         }
         boolean approved = "approve".equals(form.get().get("decision"));
-        Outcome<String> decided = devices.decide(user.get().userId(), form.get().get("user_code"), approved);
+        Outcome<String> decided = devices.decide(user.get().userId(), addresses.of(request),
+                form.get().get("user_code"), approved);
+        if (decided instanceof Outcome.Rejected<String> rejected
+                && rejected.rejection() instanceof Rejection.RateLimited limited) {
+            return tooManyGuesses(limited);
+        }
         if (!(decided instanceof Outcome.Done<String>)) {
             return Html.error(HttpStatus.NOT_FOUND, "Code not found", "That code is unknown, already used or expired.");
         }
         return Html.page(HttpStatus.OK, approved ? "Device connected" : "Request denied", approved
                 ? "<p>You can return to your device.</p>" : "<p>The device was not given access.</p>", null);
+    }
+
+    private static MutableHttpResponse<String> tooManyGuesses(Rejection.RateLimited limited) {
+        long seconds = Math.max(1, limited.retryAfter().toSeconds());
+        return Html.error(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong codes",
+                "Too many codes entered here were wrong, so code entry is paused. Try again in "
+                        + Math.max(1, (seconds + 59) / 60) + " minutes, and copy the code exactly as your device shows it.")
+                .header("Retry-After", String.valueOf(seconds));
     }
 
     private static MutableHttpResponse<String> entryForm(HttpStatus status, String problem) {

@@ -60,8 +60,9 @@ final class WebLoginController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> logIn(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Form> parsed = forms.parse(request, body);
-        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        Optional<MutableHttpResponse<String>> notOurs = forms.refusal(request, parsed, "Go back and try again.");
+        if (notOurs.isPresent()) {
+            return notOurs.get();
         }
         Form form = parsed.get();
         String returnTo = form.get("return_to");
@@ -85,17 +86,25 @@ final class WebLoginController {
         return redirect.cookie(forms.cookie(Callers.SESSION_COOKIE, session.sessionId(), session.lifetime()));
     }
 
+    /** A link (or a prefetch, or an image on another site) never signs out: it shows the form that does. */
     @Get(value = "/logout", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> logOutLink(HttpRequest<?> request) {
-        return signOut(request);
+    HttpResponse<String> logOutPage(HttpRequest<?> request) {
+        if (callers.browserUser(request).isEmpty()) {
+            return Html.page(HttpStatus.OK, "Signed out", "<p>You are not signed in.</p>", null);
+        }
+        String csrf = forms.csrfToken(request);
+        return forms.remember(Html.page(HttpStatus.OK, "Sign out?", "<p>Sign out of this service in this browser?</p>"
+                + "<form method=\"post\" action=\"/web/logout\">" + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
+                + "<button type=\"submit\">Sign out</button></form>", null), csrf);
     }
 
     @Post(value = "/logout", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> logOut(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<Form> parsed = forms.parse(request, body);
-        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        Optional<MutableHttpResponse<String>> refused = forms.refusal(request, forms.parse(request, body),
+                "Go back and try again.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return signOut(request);
     }
