@@ -22,4 +22,15 @@ public final class ThrottleService implements ThrottleUseCase {
             return new Throttle(true, limit, limit, window);
         }
     }
+
+    /** Allowed while the window has room for one more call. */
+    @Override
+    public Throttle peek(String key, int limit, Duration window) {
+        try {
+            RateLimiter.Count count = limiter.peek("edge:" + key, limit, window);
+            return new Throttle(count.calls() < limit, limit, count.remaining(), count.resetIn());
+        } catch (StoreUnavailable e) {
+            return new Throttle(true, limit, limit, window);
+        }
+    }
 }

@@ -74,7 +74,7 @@ class NginxConfigTest {
             assertTrue(block.contains("proxy_buffering off;") && block.contains("proxy_read_timeout 1h;"), block);
         }
         String plain = block(config, "location = /oauth/token {");
-        assertTrue(plain.contains("limit_req zone=oauth_token burst=10 nodelay;"), plain);
+        assertTrue(plain.contains("limit_req zone=oauth_token burst=20 nodelay;"), plain);
         for (String header : List.of("X-Forwarded-For $proxy_add_x_forwarded_for", "X-Forwarded-Proto $scheme",
                 "X-Real-IP $remote_addr", "X-Request-ID $onasis_request_id")) {
             assertTrue(plain.contains("proxy_set_header " + header + ";"), header + " missing in " + plain);

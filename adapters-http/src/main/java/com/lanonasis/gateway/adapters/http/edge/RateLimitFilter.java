@@ -8,6 +8,8 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,36 +17,74 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.filter.FilterBodyParser;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
- * Per-route limits from {@code onasis.edge.rate-limits.rules}, counted per client IP or per
- * credential through the shared limiter (Redis when configured). Limited responses carry
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}; a refused one
- * is 429 with {@code Retry-After} and the service's error body.
+ * Limits from {@code onasis.edge.rate-limits.rules}, counted per client IP or per credential
+ * through the shared limiter (Redis when configured), and a budget of failed credentials per
+ * client IP ({@code onasis.edge.rate-limits.guessing}).
+ *
+ * <p>A rule names the route template Micronaut resolved for the request, not the path as spelled:
+ * {@code /v1/auth/login/}, {@code //v1//auth/login} and {@code /v1/auth/%6Cogin} are all served by
+ * {@code /v1/auth/login} and so count against its limit. Rules that share a {@code zone} share one
+ * count (the aliases of a route). Every matching rule counts; the first refusal answers.
+ *
+ * <p>Limited responses carry {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * {@code RateLimit-Reset}; a refused one is 429 with {@code Retry-After}, as the service's JSON error
+ * body, or as a short page when the caller's {@code Accept} prefers HTML (a browser).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RateLimitFilter implements Ordered {
 
     private static final String THROTTLE = "onasis.throttle";
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final String GRANT_TYPE = "grant_type";
+    /**
+     * Routes that check a client secret or a password from the body (a 401 there is a failed guess),
+     * or tell whether an account exists (a 409 there is a successful probe, counted the same).
+     */
+    private static final Set<String> PROBE_ROUTES = Set.of("/v1/auth/register", "/api/v1/auth/register");
+    private static final Set<String> SECRET_ROUTES = Set.of("/v1/auth/register", "/api/v1/auth/register","/oauth/token", "/token", "/oauth/introspect",
+            "/introspect", "/oauth/revoke", "/revoke", "/legacy/introspect", "/legacy/exchange", "/v1/auth/login",
+            "/api/v1/auth/login", "/auth/cli-login", "/api/v1/auth/cli-login", "/web/login");
 
-    /** @param path an exact path, or a prefix ending in {@code *} */
-    record Rule(String path, int limit, Duration window, boolean perCredential, List<String> methods) {
+    /**
+     * @param path          a route template, or a prefix ending in {@code *}
+     * @param zone          the name of the count; rules sharing it share one count
+     * @param grantTypes    when not empty, the rule applies only to these {@code grant_type}s of a form
+     * @param exceptGrants  the {@code grant_type}s of a form this rule does not count
+     */
+    record Rule(String path, String zone, int limit, Duration window, boolean perCredential, List<String> methods,
+                List<String> grantTypes, List<String> exceptGrants) {
 
-        boolean matches(HttpRequest<?> request) {
-            String requested = request.getPath();
-            boolean pathMatches = path.endsWith("*") ? requested.startsWith(path.substring(0, path.length() - 1))
-                    : requested.equals(path);
-            return pathMatches && (methods.isEmpty() || methods.contains(request.getMethodName()));
+        boolean matches(String route, String method) {
+            boolean pathMatches = path.endsWith("*") ? route.startsWith(path.substring(0, path.length() - 1))
+                    : route.equals(path);
+            return pathMatches && (methods.isEmpty() || methods.contains(method));
         }
 
-        @SuppressWarnings("unchecked")
+        boolean needsGrant() {
+            return !grantTypes.isEmpty() || !exceptGrants.isEmpty();
+        }
+
+        boolean appliesTo(@Nullable String grant) {
+            if (!grantTypes.isEmpty() && !grantTypes.contains(grant)) {
+                return false;
+            }
+            return grant == null || !exceptGrants.contains(grant);
+        }
+
         static Rule of(Map<String, Object> map) {
             Object path = map.get("path");
             Object limit = map.get("limit");
@@ -53,51 +93,139 @@ final class RateLimitFilter implements Ordered {
                         + map);
             }
             Object window = map.get("window");
-            Object methods = map.getOrDefault("methods", List.of());
-            return new Rule((String) path, Integer.parseInt(String.valueOf(limit)),
-                    window == null ? MINUTE : Duration.parse("PT" + String.valueOf(window).toUpperCase(Locale.ROOT)),
+            Object zone = map.get("zone");
+            return new Rule((String) path, zone == null ? (String) path : String.valueOf(zone),
+                    Integer.parseInt(String.valueOf(limit)), window == null ? MINUTE : duration(window),
                     "credential".equals(map.get("key")),
-                    ((List<Object>) methods).stream().map(m -> String.valueOf(m).toUpperCase(Locale.ROOT)).toList());
+                    strings(map.get("methods")).stream().map(m -> m.toUpperCase(Locale.ROOT)).toList(),
+                    strings(map.get("grant-types")), strings(map.get("except-grant-types")));
         }
+
+        private static Duration duration(Object window) {
+            return Duration.parse("PT" + String.valueOf(window).toUpperCase(Locale.ROOT));
+        }
+
+        private static List<String> strings(Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(String::valueOf).toList();
+            }
+            return List.of(String.valueOf(value).split("\\s*,\\s*"));
+        }
+    }
+
+    /** At most {@code limit} failed credentials per client address in {@code window}; then 429. */
+    record Guessing(int limit, Duration window) {
     }
 
     private final ThrottleUseCase throttle;
     private final ClientAddress addresses;
+    private final FilterBodyParser bodies;
     private final List<Rule> rules;
+    private final Guessing guessing;
     private final boolean enabled;
 
-    RateLimitFilter(ThrottleUseCase throttle, ClientAddress addresses,
+    RateLimitFilter(ThrottleUseCase throttle, ClientAddress addresses, FilterBodyParser bodies,
                     @Value("${onasis.edge.rate-limits.enabled:true}") boolean enabled,
-                    @Property(name = "onasis.edge.rate-limits.rules") @Nullable List<Map<String, Object>> rules) {
+                    @Property(name = "onasis.edge.rate-limits.rules") @Nullable List<Map<String, Object>> rules,
+                    @Value("${onasis.edge.rate-limits.guessing.limit:30}") int guessLimit,
+                    @Value("${onasis.edge.rate-limits.guessing.window:10m}") Duration guessWindow) {
         this.throttle = throttle;
         this.addresses = addresses;
+        this.bodies = bodies;
         this.enabled = enabled;
         this.rules = rules == null ? List.of() : rules.stream().map(Rule::of).toList();
+        this.guessing = new Guessing(guessLimit, guessWindow);
+    }
+
+    /**
+     * The route that serves the request: Micronaut's template when a route matched, otherwise the
+     * path with its spelling undone (percent-decoded, {@code ;parameters} and repeated or trailing
+     * slashes removed).
+     */
+    static String route(HttpRequest<?> request) {
+        return BasicHttpAttributes.getUriTemplate(request).map(RateLimitFilter::canonical)
+                .orElseGet(() -> canonical(request.getPath()));
+    }
+
+    static String canonical(String path) {
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = path;
+        }
+        StringBuilder out = new StringBuilder(decoded.length());
+        for (String segment : decoded.split("/")) {
+            int parameters = segment.indexOf(';');
+            String bare = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (!bare.isEmpty()) {
+                out.append('/').append(bare);
+            }
+        }
+        return out.length() == 0 ? "/" : out.toString();
     }
 
     @RequestFilter
-    @Nullable
-    HttpResponse<?> count(HttpRequest<?> request) {
+    Publisher<HttpResponse<?>> count(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
         if (!enabled || "OPTIONS".equals(request.getMethodName())) {
-            return null;
+            return next.proceed();
         }
-        Optional<Rule> rule = rules.stream().filter(candidate -> candidate.matches(request)).findFirst();
-        if (rule.isEmpty()) {
-            return null;
+        String from = addresses.of(request);
+        if (presentsSecret(request)) {
+            Throttle guessed = throttle.peek("guessing|ip:" + from, guessing.limit(), guessing.window());
+            if (!guessed.allowed()) {
+                return Mono.just(refuse(request, guessed));
+            }
         }
-        Rule limit = rule.get();
-        String who = limit.perCredential() ? Callers.fingerprint(request).map(id -> "credential:" + id)
-                .orElseGet(() -> "ip:" + addresses.of(request)) : "ip:" + addresses.of(request);
-        Throttle counted = throttle.count(limit.path() + "|" + who, limit.limit(), limit.window());
-        request.setAttribute(THROTTLE, counted);
-        if (counted.allowed()) {
-            return null;
+        String route = route(request);
+        String method = request.getMethodName();
+        List<Rule> matching = rules.stream().filter(rule -> rule.matches(route, method)).toList();
+        if (matching.isEmpty()) {
+            return next.proceed();
         }
+        if (matching.stream().noneMatch(Rule::needsGrant)) {
+            HttpResponse<?> refused = apply(request, matching, null, from);
+            return refused == null ? next.proceed() : Mono.just(refused);
+        }
+        return Mono.fromFuture(bodies.parseBody(request))
+                .map(form -> String.valueOf(form.getOrDefault(GRANT_TYPE, "")))
+                .defaultIfEmpty("")
+                .flatMap(grant -> {
+                    HttpResponse<?> refused = apply(request, matching, grant.isEmpty() ? null : grant, from);
+                    return refused == null ? Mono.from(next.proceed()) : Mono.just(refused);
+                });
+    }
+
+    @Nullable
+    private HttpResponse<?> apply(HttpRequest<?> request, List<Rule> matching, @Nullable String grant, String from) {
+        List<Throttle> counts = new ArrayList<>();
+        for (Rule limit : matching) {
+            if (!limit.appliesTo(grant)) {
+                continue;
+            }
+            String who = limit.perCredential() ? Callers.fingerprint(request).map(id -> "credential:" + id)
+                    .orElseGet(() -> "ip:" + from) : "ip:" + from;
+            Throttle counted = throttle.count(limit.zone() + "|" + who, limit.limit(), limit.window());
+            if (!counted.allowed()) {
+                return refuse(request, counted);
+            }
+            counts.add(counted);
+        }
+        counts.stream().min(Comparator.comparingLong(Throttle::remaining))
+                .ifPresent(tightest -> request.setAttribute(THROTTLE, tightest));
+        return null;
+    }
+
+    private static HttpResponse<?> refuse(HttpRequest<?> request, Throttle counted) {
         long retryAfter = Math.max(1, counted.resetIn().toSeconds());
-        return headers(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .body(new ErrorBody("rate_limited", "too many requests; retry in " + retryAfter + " s", null,
-                        RequestIds.of(request))), counted)
-                .header("Retry-After", String.valueOf(retryAfter));
+        MutableHttpResponse<?> response = LimitPage.prefersHtml(request.getHeaders().get(HttpHeaders.ACCEPT))
+                ? LimitPage.render(retryAfter)
+                : HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(new ErrorBody("rate_limited",
+                        "too many requests; retry in " + retryAfter + " s", null, RequestIds.of(request)));
+        return headers(response, counted).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
     }
 
     @ResponseFilter
@@ -107,6 +235,20 @@ final class RateLimitFilter implements Ordered {
                 headers(response, counted);
             }
         });
+        boolean failedGuess = response.code() == HttpStatus.UNAUTHORIZED.getCode()
+                || (response.code() == HttpStatus.CONFLICT.getCode() && PROBE_ROUTES.contains(route(request)));
+        if (enabled && failedGuess && presentsSecret(request)) {
+            throttle.count("guessing|ip:" + addresses.of(request), guessing.limit(), guessing.window());
+        }
+    }
+
+    /**
+     * Whether the request carries a credential to check: a header one, or it is a route that
+     * checks a client secret or a password from its body.
+     */
+    private static boolean presentsSecret(HttpRequest<?> request) {
+        return request.getHeaders().contains(HttpHeaders.AUTHORIZATION) || request.getHeaders().contains("X-API-Key")
+                || ("POST".equals(request.getMethodName()) && SECRET_ROUTES.contains(route(request)));
     }
 
     private static <T> MutableHttpResponse<T> headers(MutableHttpResponse<T> response, Throttle counted) {

@@ -10,6 +10,9 @@ public interface ThrottleUseCase {
      */
     Throttle count(String key, int limit, Duration window);
 
+    /** Where {@code key} stands in its current window, without counting a call. */
+    Throttle peek(String key, int limit, Duration window);
+
     /** What a caller needs to answer, and to fill the RateLimit headers. */
     record Throttle(boolean allowed, int limit, long remaining, Duration resetIn) {
     }

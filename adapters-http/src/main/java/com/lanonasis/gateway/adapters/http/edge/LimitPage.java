@@ -1,0 +1,71 @@
+package com.lanonasis.gateway.adapters.http.edge;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.Locale;
+
+/** The page a person sees when a limit refuses their browser: what happened and when to try again. */
+final class LimitPage {
+
+    private LimitPage() {
+    }
+
+    /**
+     * Whether {@code accept} ranks HTML above JSON (a browser's navigation does; API clients send
+     * {@code application/json}, {@code *}{@code /*} or nothing and keep the JSON error).
+     */
+    static boolean prefersHtml(@Nullable String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double html = 0;
+        double json = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].strip();
+                if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2).strip());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (Double.isNaN(q)) {
+                q = 0;
+            }
+            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+                html = Math.max(html, q);
+            } else if (type.equals("application/json") || type.endsWith("+json")) {
+                json = Math.max(json, q);
+            }
+        }
+        return html > 0 && html > json;
+    }
+
+    static MutableHttpResponse<String> render(long retryAfterSeconds) {
+        String wait = retryAfterSeconds < 90 ? retryAfterSeconds + " seconds"
+                : ((retryAfterSeconds + 59) / 60) + " minutes";
+        String document = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>Too many attempts · onasis</title></head><body><main>"
+                + "<h1>Too many attempts</h1>"
+                + "<p>This address has sent more requests than we accept in a short time, so we are pausing it"
+                + " to protect your account.</p>"
+                + "<p>Please wait " + wait + ", then try again. Your last request was not carried out.</p>"
+                + "</main></body></html>";
+        return HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS).body(document)
+                .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store");
+    }
+}
