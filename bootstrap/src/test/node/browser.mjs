@@ -127,6 +127,15 @@ export class Person {
     return this.submit('form[action="/web/login"] button[type=submit]');
   }
 
+  /** Signs out the way a person does: the sign-out page, then its button. */
+  async signOut(base) {
+    await this.goto(new URL('/web/logout', base));
+    if (await this.page.locator('form[action="/web/logout"] button[type=submit]').count() > 0) {
+      return this.submit('form[action="/web/logout"] button[type=submit]');
+    }
+    return null;
+  }
+
   async decide(decision) {
     return this.submit(`button[name=decision][value=${decision}]`);
   }
@@ -160,10 +169,13 @@ export function randomState() {
   return randomBytes(16).toString('base64url');
 }
 
-/** A loopback HTTP server as a native app's redirect target: resolves with the first callback URL. */
+/**
+ * A loopback HTTP server as a native app's redirect target: {@code callback} resolves with the
+ * first callback URL, {@code next()} with the next one not yet taken.
+ */
 export async function loopback(pathname = '/callback') {
-  let deliver;
-  const callback = new Promise((resolve) => { deliver = resolve; });
+  const arrived = [];
+  const waiting = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url, `http://127.0.0.1:${server.address().port}`);
     if (url.pathname !== pathname) {
@@ -172,15 +184,45 @@ export async function loopback(pathname = '/callback') {
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end('<!doctype html><title>App</title><h1>Back in the app</h1><p>You can close this window.</p>');
-    deliver(url);
+    const taker = waiting.shift();
+    if (taker) {
+      taker(url);
+    } else {
+      arrived.push(url);
+    }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = server.address().port;
+  const next = () => (arrived.length > 0 ? Promise.resolve(arrived.shift())
+    : new Promise((resolve) => waiting.push(resolve)));
   return {
     redirectUri: `http://127.0.0.1:${port}${pathname}`,
-    callback,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    get callback() {
+      if (!this.first) {
+        this.first = next();
+      }
+      return this.first;
+    },
+    next,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
+}
+
+/**
+ * What a person does when an app opens the browser at an authorization URL: sign in if asked,
+ * allow on the consent page. Resolves with the last document response (the app's redirect target).
+ */
+export async function signInAndAllow(person, url, account, shotPrefix = '') {
+  let response = await person.goto(url);
+  if (new URL(person.page.url()).pathname === '/web/login') {
+    await person.shot(`${shotPrefix}sign-in`);
+    response = await person.signIn(account.email, account.password);
+  }
+  if (await person.page.locator('button[name=decision][value=approve]').count() > 0) {
+    await person.shot(`${shotPrefix}consent`);
+    response = await person.decide('approve');
+  }
+  return response;
 }
 
 /**

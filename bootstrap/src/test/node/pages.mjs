@@ -137,7 +137,7 @@ await steps.run('returning person: signing in goes straight back to the app', as
   const app = await loopback();
   try {
     const state = randomState();
-    await person.goto(new URL('/web/logout', base));
+    await person.signOut(base);
     const login = await person.goto(authorizeUrl(app.redirectUri, pkce().challenge, state));
     await expectStatus(person, login, 200, 'the sign-in page');
     const back = await person.signIn(alice.email, alice.password);
@@ -245,9 +245,10 @@ await steps.run('error page: session ended', async () => {
   try {
     const consent = await person.goto(authorizeUrl(app.redirectUri, pkce().challenge, 's', 'mcp-client'));
     await expectStatus(person, consent, 200, 'the consent page');
-    const elsewhere = await person.context.newPage();
-    await elsewhere.goto(new URL('/web/logout', base).toString());
-    await elsewhere.close();
+    const elsewhere = new Person(person.context, await person.context.newPage(), shots, label);
+    const signedOut = await elsewhere.signOut(base);
+    await expectStatus(elsewhere, signedOut, 200, 'signing out in another tab');
+    await elsewhere.page.close();
     const response = await person.decide('approve');
     await expectStatus(person, response, 401, 'allowing after signing out in another tab');
     check((await person.heading()).length > 0, 'no heading on the session-ended page');

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The jar runs with 3 failed sign-ins before a lock-out, a device polling interval of 1 s (the
  * device step approves after at least three polls, not after the minutes a person may take), and
- * rate limits of src/test/node/browser-limits.yml (room for a whole run from one address).
+ * rate limits with room for a whole run from one address ({@link NodeBrowser#jarEnvironment}).
  */
 class BrowserIT {
 
@@ -46,20 +46,12 @@ class BrowserIT {
         int port = RunningJar.freePort();
         String base = "http://" + host + ":" + port;
         Path data = Files.createTempDirectory("onasis-browser");
-        try (RunningJar jar = RunningJar.start(environment(base, data), port)) {
+        try (RunningJar jar = RunningJar.start(NodeBrowser.jarEnvironment(base, data), port)) {
             List<String> arguments = new ArrayList<>(List.of(base, NodeBrowser.SHOTS.toAbsolutePath().toString(), host));
             if (mapped) {
                 arguments.add(host);
             }
             return NodeBrowser.node("pages.mjs", arguments, Map.of(), 240).steps(host + ": ");
         }
-    }
-
-    static Map<String, String> environment(String issuer, Path data) {
-        return Map.of("ONASIS_ISSUER", issuer,
-                "ONASIS_DATABASE_URL", "jdbc:h2:file:" + data.resolve("onasis"),
-                "ONASIS_LOGIN_MAX_FAILURES", "3",
-                "ONASIS_OAUTH_DEVICE_INTERVAL", "1s",
-                "MICRONAUT_CONFIG_FILES", Path.of("src/test/node/browser-limits.yml").toAbsolutePath().toString());
     }
 }

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Headless Chromium (Debian's {@code chromium}) driven from Node scripts with playwright-core,
@@ -128,5 +130,42 @@ public final class NodeBrowser {
             return -1;
         }
         return process.exitValue();
+    }
+
+    /** The jar of a browser run: this issuer, its own database, {@link #roomyLimits}. */
+    public static Map<String, String> jarEnvironment(String issuer, Path data) throws IOException {
+        return Map.of("ONASIS_ISSUER", issuer,
+                "ONASIS_DATABASE_URL", "jdbc:h2:file:" + data.resolve("onasis"),
+                "ONASIS_LOGIN_MAX_FAILURES", "3",
+                "ONASIS_OAUTH_DEVICE_INTERVAL", "1s",
+                "ONASIS_GUESSING_LIMIT", "200",
+                "MICRONAUT_CONFIG_FILES", roomyLimits().toAbsolutePath().toString());
+    }
+
+    /**
+     * The rate-limit rules of application.yml, in the same order (Micronaut merges lists element by
+     * element across files), with twenty times the room: one address signs in, registers and asks
+     * for tokens a whole run long. The authorization endpoint keeps 30 a minute, which the
+     * rate-limit step reaches in a few page loads.
+     */
+    @SuppressWarnings("unchecked")
+    private static Path roomyLimits() throws IOException {
+        Map<String, Object> application;
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
+            application = new Yaml().load(in);
+        }
+        Map<String, Object> limits = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                application.get("onasis")).get("edge")).get("rate-limits");
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Map<String, Object> rule : (List<Map<String, Object>>) limits.get("rules")) {
+            Map<String, Object> roomy = new LinkedHashMap<>(rule);
+            int limit = Integer.parseInt(String.valueOf(rule.get("limit")));
+            roomy.put("limit", "oauth_authorize".equals(rule.get("zone")) ? 30 : limit * 20);
+            rules.add(roomy);
+        }
+        Path file = Path.of("target", "browser-limits.yml");
+        Files.writeString(file, new Yaml().dump(Map.of("onasis", Map.of("edge", Map.of("rate-limits",
+                Map.of("rules", rules))))));
+        return file;
     }
 }
