@@ -53,6 +53,9 @@ export class Steps {
 
 /** A page that remembers its last main-frame document response and saves screenshots. */
 export class Person {
+  /** Pages (of every Person) wider than the viewport when their screenshot was taken. */
+  static tooWide = [];
+
   constructor(context, page, shots, label) {
     this.context = context;
     this.page = page;
@@ -108,7 +111,12 @@ export class Person {
     return last;
   }
 
+  /** Saves a screenshot and notes a page wider than the phone-sized viewport (sideways scrolling). */
   async shot(name) {
+    const [content, viewport] = await this.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    if (content > viewport) {
+      Person.tooWide.push(`${this.label}-${name} (${content}px in ${viewport}px)`);
+    }
     await this.page.screenshot({ path: path.join(this.shots, `${this.label}-${name}.png`), fullPage: true });
   }
 

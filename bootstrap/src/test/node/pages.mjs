@@ -66,6 +66,41 @@ await steps.run('sign out', async () => {
   check(await person.page.locator('input[name=password]').isVisible(), 'still signed in after signing out');
 });
 
+await steps.run('sign in and out with the keyboard only', async () => {
+  const keys = await Person.open(browser, shots, label);
+  try {
+    await keys.goto(new URL('/web/login', base));
+    const page = keys.page;
+    // the focused field's name, or the focused button's label
+    const focused = () => page.evaluate(() => {
+      const element = document.activeElement;
+      return element?.tagName === 'BUTTON' ? element.textContent.trim() : element?.getAttribute('name');
+    });
+    for (let tab = 0; tab < 10 && await focused() !== 'email'; tab++) {
+      await page.keyboard.press('Tab');
+    }
+    check(await focused() === 'email', 'Tab never reaches the email field');
+    await page.keyboard.type(alice.email);
+    await page.keyboard.press('Tab');
+    check(await focused() === 'password', `Tab from email goes to ${await focused()}, not the password`);
+    await page.keyboard.type(alice.password);
+    const signedIn = await keys.navigation(() => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+      page.keyboard.press('Enter')]));
+    await expectStatus(keys, signedIn, 200, 'Enter in the password field');
+    await expectText(keys, alice.email, 'signed in with the keyboard');
+    for (let tab = 0; tab < 10 && !/sign out/i.test(await focused() ?? ''); tab++) {
+      await page.keyboard.press('Tab');
+    }
+    check(/sign out/i.test(await focused() ?? ''), 'Tab never reaches the Sign out button');
+    const signedOut = await keys.navigation(() => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+      page.keyboard.press('Enter')]));
+    await expectStatus(keys, signedOut, 200, 'Enter on Sign out');
+    await expectText(keys, 'signed out', 'signed out with the keyboard');
+  } finally {
+    await keys.close();
+  }
+});
+
 await steps.run('lock-out message', async () => {
   const other = await Person.open(browser, shots, label);
   try {
@@ -154,6 +189,7 @@ await steps.run('device approval after several polls', async () => {
   check(started.status === 200, `device authorization: ${started.status} ${started.text}`);
   const device = started.json;
   let pending = 0;
+  let slowDowns = 0;
   let interval = device.interval;
   let stop = false;
   const poller = (async () => {
@@ -168,6 +204,7 @@ await steps.run('device approval after several polls', async () => {
       if (error === 'authorization_pending') {
         pending++;
       } else if (error === 'slow_down') {
+        slowDowns++;
         interval += 5; // RFC 8628 §3.5
       } else {
         throw new Error(`device poll ${pending + 1}: ${polled.status} ${polled.text}`);
@@ -192,6 +229,7 @@ await steps.run('device approval after several polls', async () => {
     const tokens = await Promise.race([poller,
       new Promise((_, reject) => setTimeout(() => reject(new Error('the poller got no tokens in 30 s')), 30_000))]);
     check(tokens?.access_token, `device tokens: ${JSON.stringify(tokens)}`);
+    check(slowDowns === 0, `told to slow down ${slowDowns} times while polling at the advertised ${device.interval} s`);
     await tokenWorks(tokens.access_token, 'the device token');
   } finally {
     stop = true;
@@ -273,6 +311,10 @@ await steps.run('rate-limit page', async () => {
   await person.shot('rate-limited');
   check(type.startsWith('text/html'), `a browser got ${type}, not a page: ${(await person.text()).slice(0, 200)}`);
   check((await person.heading()).length > 0, 'no heading on the rate-limit page');
+});
+
+await steps.run('every page fits a phone\'s width', async () => {
+  check(Person.tooWide.length === 0, `scrolls sideways at 390 px: ${Person.tooWide.join(', ')}`);
 });
 
 await person.close();
