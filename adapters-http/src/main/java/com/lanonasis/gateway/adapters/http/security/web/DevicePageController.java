@@ -8,7 +8,6 @@ import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase.Pending
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Rejection;
-import com.lanonasis.gateway.domain.shared.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,7 +26,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The page where a signed-in user enters a device's user code and approves or denies it (RFC 8628 §3.3). */
 @Controller("/oauth/device")
@@ -66,20 +64,20 @@ final class DevicePageController {
         }
         if (!(pending instanceof Outcome.Done<PendingDevice> found)) {
             return forms.remember(entryForm(HttpStatus.NOT_FOUND,
-                    "That code is unknown, already used or expired. Check the code on your device."), csrf);
+                    "That code was not found: it may be mistyped, already used, or expired. Check the code your "
+                            + "device shows and type it again, or start again on the device to get a new one."), csrf);
         }
         PendingDevice device = found.value();
-        String client = device.client().name() == null ? device.client().clientId() : device.client().name();
-        String scopes = device.authorization().scopes().values().stream().map(Scope::value).sorted()
-                .map(scope -> "<li>" + Html.escape(scope) + "</li>").collect(Collectors.joining());
-        String body = "<p>Code <strong>" + Html.escape(device.authorization().userCode()) + "</strong>: <strong>"
-                + Html.escape(client) + "</strong> asks for access to your account:</p><ul>" + scopes + "</ul>"
+        String body = "<p>Check that your device shows this code:</p><p class=\"usercode\">"
+                + Html.escape(device.authorization().userCode()) + "</p>" + AppIntro.of(device.client())
+                + "<p>If you allow it, the device can:</p>" + ScopeWords.list(device.authorization().scopes())
                 + "<form method=\"post\" action=\"/oauth/device/decide\">"
                 + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
                 + Html.hidden("user_code", device.authorization().userCode())
-                + "<button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button> "
-                + "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></form>";
-        return forms.remember(Html.page(HttpStatus.OK, "Connect a device?", body, null), csrf);
+                + "<div class=\"actions\"><button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button>"
+                + "<button type=\"submit\" name=\"decision\" value=\"deny\" class=\"secondary\">Deny</button></div>"
+                + "</form>";
+        return forms.remember(Html.page(HttpStatus.OK, "Connect this device?", body, null), csrf);
     }
 
     @Post(value = "/decide", produces = MediaType.TEXT_HTML)
@@ -92,7 +90,9 @@ final class DevicePageController {
         }
         Optional<Principal> user = callers.browserUser(request);
         if (user.isEmpty()) {
-            return Html.error(HttpStatus.UNAUTHORIZED, "Signed out", "Your session ended. Sign in and try again.");
+            return Html.error(HttpStatus.UNAUTHORIZED, "You were signed out",
+                    "Your session here ended before you answered, so the device was not connected.",
+                    "Open the link your device shows again; you will be asked to sign in.");
         }
         boolean approved = "approve".equals(form.get().get("decision"));
         Outcome<String> decided = devices.decide(user.get().userId(), addresses.of(request),
@@ -102,10 +102,13 @@ final class DevicePageController {
             return tooManyGuesses(limited);
         }
         if (!(decided instanceof Outcome.Done<String>)) {
-            return Html.error(HttpStatus.NOT_FOUND, "Code not found", "That code is unknown, already used or expired.");
+            return Html.error(HttpStatus.NOT_FOUND, "Code not found",
+                    "That code was not found: it may have been used already, or it expired.",
+                    "Start again on your device to get a new code.");
         }
         return Html.page(HttpStatus.OK, approved ? "Device connected" : "Request denied", approved
-                ? "<p>You can return to your device.</p>" : "<p>The device was not given access.</p>", null);
+                ? "<p>Your device now has access. You can close this page and return to your device.</p>"
+                : "<p>The device was not given access. You can close this page.</p>", null);
     }
 
     private static MutableHttpResponse<String> tooManyGuesses(Rejection.RateLimited limited) {
@@ -118,9 +121,11 @@ final class DevicePageController {
 
     private static MutableHttpResponse<String> entryForm(HttpStatus status, String problem) {
         String body = (problem == null ? "" : "<p role=\"alert\">" + Html.escape(problem) + "</p>")
-                + "<form method=\"get\" action=\"/oauth/device\"><p><label>Code shown on your device "
-                + "<input name=\"user_code\" autocomplete=\"one-time-code\" required></label></p>"
-                + "<p><button type=\"submit\">Continue</button></p></form>";
+                + "<p>Enter the code your device (for example a command-line tool) shows you.</p>"
+                + "<form method=\"get\" action=\"/oauth/device\"><p><label for=\"user_code\">Code</label>"
+                + "<input id=\"user_code\" name=\"user_code\" autocomplete=\"one-time-code\" autocapitalize=\"characters\""
+                + " spellcheck=\"false\" placeholder=\"BCDF-GHJK\" maxlength=\"20\" required autofocus></p>"
+                + "<div class=\"actions\"><button type=\"submit\">Continue</button></div></form>";
         return Html.page(status, "Connect a device", body, null);
     }
 }
