@@ -62,8 +62,10 @@ final class UseCaseFactory {
     @Singleton
     PasswordCheck passwordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets, RateLimiter limiter,
                                 @Property(name = "onasis.edge.login-lockout.max-failures") int maxFailures,
+                                @Property(name = "onasis.edge.login-lockout.max-account-failures")
+                                int maxAccountFailures,
                                 @Property(name = "onasis.edge.login-lockout.window") Duration window) {
-        return new PasswordCheck(users, hasher, secrets, limiter, maxFailures, window);
+        return new PasswordCheck(users, hasher, secrets, limiter, maxFailures, maxAccountFailures, window);
     }
 
     @Singleton

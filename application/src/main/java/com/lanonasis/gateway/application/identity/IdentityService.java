@@ -14,6 +14,7 @@ import com.lanonasis.gateway.domain.identity.PasswordHasher;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
 import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.shared.PlainText;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
@@ -56,9 +57,9 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
     @Override
     public Outcome<User> register(Registration registration) {
         Violations violations = new Violations();
-        Email email = violations.check(() -> new Email(registration.email()));
+        Email email = violations.check(() -> new Email(PlainText.require("email", registration.email(), false)));
         Password password = violations.check(() -> Password.chosen(registration.password(), email));
-        String name = violations.check(() -> User.normalizeName(registration.name()));
+        String name = violations.check(() -> User.normalizeName(PlainText.require("name", registration.name(), false)));
         if (violations.any()) {
             return violations.rejection();
         }
@@ -77,7 +78,7 @@ public final class IdentityService implements RegisterUserUseCase, LogInUseCase,
         if (violations.any()) {
             return violations.rejection();
         }
-        Outcome<User> checked = passwords.check(email, password);
+        Outcome<User> checked = passwords.check(email, password, logIn.from());
         Instant now = clock.instant();
         if (checked instanceof Outcome.Rejected<User> refused) {
             audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,

@@ -17,43 +17,79 @@ import java.util.Optional;
 
 /**
  * Email + password → user, in the same time whether the email is known or not: an unknown
- * email is checked against a decoy hash so timing reveals nothing. Failed attempts are counted
- * per email (known or not, so the lockout says nothing about existence): after
- * {@code maxFailures} in a window, further attempts for that email are refused with
- * {@code RateLimited} until the window ends, whatever address they come from.
+ * email is checked against a decoy hash so timing reveals nothing.
+ *
+ * <p>The lock-out throttles the attacker, not the account owner (the OWASP ASVS V2.2 and
+ * Keycloak patterns). Failures are counted per (email, client address): after
+ * {@code maxFailures} in a window that pair is refused with {@code RateLimited} until the window
+ * ends, while the owner signing in from another address is not affected. Failures are also counted
+ * per email from every address, with the much higher {@code maxAccountFailures} meant for a
+ * distributed attack; past it the email is refused everywhere except from addresses that signed in
+ * to it successfully in the last {@link #KNOWN_ADDRESS_MEMORY}. Both counts are kept for unknown
+ * emails too, so a lock-out says nothing about whether an account exists.
  */
 public final class PasswordCheck {
+
+    /** How long an address that signed in successfully stays known for its account. */
+    static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
 
     private final Users users;
     private final PasswordHasher hasher;
     private final PasswordHash decoy;
     private final RateLimiter failures;
     private final int maxFailures;
+    private final int maxAccountFailures;
     private final Duration window;
 
+    /**
+     * @param maxFailures        failures of one (email, address) pair per window before that pair is refused
+     * @param maxAccountFailures failures of one email from all addresses per window before unknown addresses are refused
+     */
     public PasswordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets, RateLimiter failures,
-                         int maxFailures, Duration window) {
+                         int maxFailures, int maxAccountFailures, Duration window) {
+        if (maxFailures < 1 || maxAccountFailures < maxFailures) {
+            throw new IllegalArgumentException("login lock-out: need 1 <= max-failures <= max-account-failures, got "
+                    + maxFailures + " and " + maxAccountFailures);
+        }
         this.users = users;
         this.hasher = hasher;
         this.decoy = hasher.hash(Password.presented(secrets.alphanumeric(24)));
         this.failures = failures;
         this.maxFailures = maxFailures;
+        this.maxAccountFailures = maxAccountFailures;
         this.window = window;
     }
 
-    /** The user; {@code InvalidCredentials} for a wrong pair, {@code RateLimited} while the email is locked. */
-    Outcome<User> check(Email email, Password password) {
-        String key = "login-failures:" + email.value().toLowerCase(Locale.ROOT);
-        RateLimiter.Count failed = failures.peek(key, maxFailures, window);
-        if (failed.calls() >= maxFailures) {
-            return Outcome.rejected(new Rejection.RateLimited(failed.resetIn()));
+    /** With the per-email threshold ten times the per-(email, address) one. */
+    public PasswordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets, RateLimiter failures,
+                         int maxFailures, Duration window) {
+        this(users, hasher, secrets, failures, maxFailures, maxFailures * 10, window);
+    }
+
+    /** The user; {@code InvalidCredentials} for a wrong pair, {@code RateLimited} while locked for {@code from}. */
+    Outcome<User> check(Email email, Password password, String from) {
+        String account = email.value().toLowerCase(Locale.ROOT);
+        String pairKey = "login-failures:" + account + "|" + from;
+        String accountKey = "login-failures:" + account;
+        String knownKey = "login-known:" + account + "|" + from;
+        RateLimiter.Count pair = failures.peek(pairKey, maxFailures, window);
+        if (pair.calls() >= maxFailures) {
+            return Outcome.rejected(new Rejection.RateLimited(pair.resetIn()));
         }
-        Optional<UserAccount> account = users.findByEmail(email);
-        boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoy));
-        if (matches && account.isPresent()) {
-            return Outcome.done(account.get().user());
+        RateLimiter.Count all = failures.peek(accountKey, maxAccountFailures, window);
+        if (all.calls() >= maxAccountFailures && failures.peek(knownKey, 1, KNOWN_ADDRESS_MEMORY).calls() == 0) {
+            return Outcome.rejected(new Rejection.RateLimited(all.resetIn()));
         }
-        failures.acquire(key, maxFailures, window);
+        Optional<UserAccount> found = users.findByEmail(email);
+        boolean matches = hasher.matches(password, found.map(UserAccount::passwordHash).orElse(decoy));
+        if (matches && found.isPresent()) {
+            if (failures.peek(knownKey, 1, KNOWN_ADDRESS_MEMORY).calls() == 0) {
+                failures.acquire(knownKey, 1, KNOWN_ADDRESS_MEMORY);
+            }
+            return Outcome.done(found.get().user());
+        }
+        failures.acquire(pairKey, maxFailures, window);
+        failures.acquire(accountKey, maxAccountFailures, window);
         return Outcome.rejected(new Rejection.InvalidCredentials());
     }
 }

@@ -49,7 +49,7 @@ public final class WebSessionService implements WebSessionUseCase {
         Password password = violations.check(() -> Password.presented(logIn.password()));
         Instant now = clock.instant();
         Outcome<User> checked = violations.any() ? Outcome.rejected(new Rejection.InvalidCredentials())
-                : passwords.check(email, password);
+                : passwords.check(email, password, logIn.from());
         if (checked instanceof Outcome.Rejected<User> refused) {
             audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, now, null, null,
                     Map.of("via", "web", "email", email == null ? "" : email.value())));

@@ -37,6 +37,7 @@ import com.lanonasis.gateway.domain.memory.Title;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.PlainText;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Scope;
 import com.lanonasis.gateway.domain.shared.UnitOfWork;
@@ -84,16 +85,17 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
             return Outcome.forbidden(Scope.MEMORIES_WRITE);
         }
         Violations violations = new Violations();
-        Title title = violations.check(() -> new Title(draft.title()));
-        Content content = violations.check(() -> new Content(draft.content()));
+        Title title = violations.check(() -> new Title(PlainText.require("title", draft.title(), false)));
+        Content content = violations.check(() -> new Content(PlainText.require("content", draft.content(), true)));
         MemoryType type = violations.check(() -> draft.type() == null ? MemoryType.DEFAULT
                 : MemoryType.parse("type", draft.type()));
-        Tags tags = violations.check(() -> Tags.of(draft.tags()));
+        Tags tags = violations.check(() -> Tags.of(plainTags(draft.tags())));
+        Metadata metadata = violations.check(() -> Metadata.accepted(draft.metadata()));
         if (violations.any()) {
             return violations.rejection();
         }
         MemoryEntry entry = MemoryEntry.create(new MemoryId(ids.newId()), caller.userId(), title, content, type,
-                tags, new Metadata(draft.metadata()), clock.instant());
+                tags, metadata, clock.instant());
         Outcome<MemoryEntry> created = unitOfWork.inTransaction(() -> {
             memories.add(entry);
             return Outcome.done(entry);
@@ -122,11 +124,11 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         Violations violations = new Violations();
         MemoryId memoryId = violations.check(() -> MemoryId.parse("id", id));
         MemoryChanges changes = new MemoryChanges(
-                present(violations, edit.title(), () -> new Title(edit.title())),
-                present(violations, edit.content(), () -> new Content(edit.content())),
+                present(violations, edit.title(), () -> new Title(PlainText.require("title", edit.title(), false))),
+                present(violations, edit.content(), () -> new Content(PlainText.require("content", edit.content(), true))),
                 present(violations, edit.type(), () -> MemoryType.parse("type", edit.type())),
-                present(violations, edit.tags(), () -> Tags.of(edit.tags())),
-                Optional.ofNullable(edit.metadata()).map(Metadata::new));
+                present(violations, edit.tags(), () -> Tags.of(plainTags(edit.tags()))),
+                present(violations, edit.metadata(), () -> Metadata.accepted(edit.metadata())));
         if (!violations.any() && changes.isEmpty()) {
             violations.add("body", "name at least one of title, content, type, tags, metadata to change");
         }
@@ -296,5 +298,14 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
 
     private static <T> Optional<T> present(Violations violations, Object raw, Supplier<T> construction) {
         return raw == null ? Optional.empty() : Optional.ofNullable(violations.check(construction));
+    }
+
+    /** Tags as given, each checked to be plain text (input only: stored tags are read as they are). */
+    private static java.util.List<String> plainTags(java.util.Collection<String> tags) {
+        if (tags == null) {
+            return null;
+        }
+        tags.forEach(tag -> PlainText.require("tags", tag, false));
+        return new java.util.ArrayList<>(tags);
     }
 }

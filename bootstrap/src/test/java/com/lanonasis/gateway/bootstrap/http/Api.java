@@ -61,15 +61,15 @@ final class Api {
         return send(HttpMethod.DELETE, path, null, headers);
     }
 
-    /** Registers a fresh user and logs in: the bearer header pair for that user. */
-    Account newAccount() {
+    /** Registers a fresh user and logs in (both with {@code headers}, e.g. X-Forwarded-For): the account. */
+    Account newAccount(String... headers) {
         String email = "user-" + UUID.randomUUID() + "@example.com";
         String password = "correct horse " + UUID.randomUUID();
-        Reply registered = post("/v1/auth/register", Map.of("email", email, "password", password));
+        Reply registered = post("/v1/auth/register", Map.of("email", email, "password", password), headers);
         if (registered.status() != 201) {
             throw new AssertionError("registration failed: " + registered);
         }
-        Reply login = post("/v1/auth/login", Map.of("email", email, "password", password));
+        Reply login = post("/v1/auth/login", Map.of("email", email, "password", password), headers);
         return new Account(registered.string("id"), email, password, login.string("access_token"));
     }
 

@@ -64,6 +64,7 @@ class EdgeAbuseHttpTest extends HttpTest {
     /** Issue 11 #3: a poller at the advertised pace (here faster) never meets the per-address token limit. */
     @Test
     void devicePollingIsNotCountedAgainstTheTokenLimitOfItsAddress() throws Exception {
+        Windows.roomForAFewSeconds();
         String from = address();
         String code = deviceCode(from);
         for (int poll = 1; poll <= 15; poll++) {
@@ -84,6 +85,7 @@ class EdgeAbuseHttpTest extends HttpTest {
     /** Issue 11 #4: a person who hits a limit reads a page; an API caller still gets the JSON error. */
     @Test
     void aBrowserThatHitsALimitGetsAPageAndAnApiClientJson() throws Exception {
+        Windows.roomForAFewSeconds();
         String from = address();
         for (int i = 0; i < 3; i++) {
             api.post("/v1/auth/register", Map.of("email", "page-" + UUID.randomUUID() + "@example.com",
@@ -112,7 +114,8 @@ class EdgeAbuseHttpTest extends HttpTest {
     /** Issue 10: random API keys from one address meet a 429 after the guessing budget, whatever the key. */
     @Test
     void guessingApiKeysIsCutOffPerAddress() {
-        Api.Account owner = api.newAccount();
+        Windows.roomForAFewSeconds();
+        Api.Account owner = api.newAccount("X-Forwarded-For", address());
         String realKey = api.apiKey(owner, null);
         String attacker = address();
         for (int i = 0; i < 12; i++) {
@@ -134,6 +137,7 @@ class EdgeAbuseHttpTest extends HttpTest {
     /** Issue 10: client secrets guessed at introspection (and revocation, the token endpoint) share that budget. */
     @Test
     void guessingClientSecretsIsCutOffPerAddress() throws Exception {
+        Windows.roomForAFewSeconds();
         String attacker = address();
         String[] endpoints = {"/oauth/introspect", "/introspect", "/oauth/revoke", "/oauth/token"};
         for (int i = 0; i < 12; i++) {
@@ -155,7 +159,8 @@ class EdgeAbuseHttpTest extends HttpTest {
      */
     @Test
     void probingForAccountsThroughRegistrationSpendsTheGuessingBudget() {
-        Api.Account existing = api.newAccount();
+        Windows.roomForAFewSeconds();
+        Api.Account existing = api.newAccount("X-Forwarded-For", address());
         String prober = address();
         for (int i = 0; i < 10; i++) {
             assertEquals(401, api.get("/api/v1/memory", "X-API-Key", "pk_a.sk_" + i, "X-Forwarded-For", prober)

@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.adapters.http.edge.ClientAddress;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
 import com.lanonasis.gateway.application.auth.port.in.Credential;
@@ -34,12 +35,15 @@ final class AuthController {
     private final LogInUseCase logIn;
     private final CurrentUserUseCase currentUser;
     private final Callers callers;
+    private final ClientAddress addresses;
 
-    AuthController(RegisterUserUseCase register, LogInUseCase logIn, CurrentUserUseCase currentUser, Callers callers) {
+    AuthController(RegisterUserUseCase register, LogInUseCase logIn, CurrentUserUseCase currentUser, Callers callers,
+                   ClientAddress addresses) {
         this.register = register;
         this.logIn = logIn;
         this.currentUser = currentUser;
         this.callers = callers;
+        this.addresses = addresses;
     }
 
     @Post(uris = {"/v1/auth/register", "/api/v1/auth/register"})
@@ -49,8 +53,9 @@ final class AuthController {
     }
 
     @Post(uris = {"/v1/auth/login", "/api/v1/auth/login", "/auth/cli-login", "/api/v1/auth/cli-login"})
-    HttpResponse<TokenBody> logIn(@Body LoginBody body) {
-        UserSession session = Rejections.valueOf(logIn.logIn(new LogIn(body.email(), body.password())));
+    HttpResponse<TokenBody> logIn(HttpRequest<?> request, @Body LoginBody body) {
+        UserSession session = Rejections.valueOf(logIn.logIn(new LogIn(body.email(), body.password(),
+                addresses.of(request))));
         return HttpResponse.ok(new TokenBody(session.accessToken().reveal(), "Bearer",
                 session.expiresIn().toSeconds(), UserView.of(session.user())))
                 .header("Cache-Control", "no-store");

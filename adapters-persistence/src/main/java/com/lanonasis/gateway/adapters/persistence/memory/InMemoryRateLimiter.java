@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Fixed windows counted in this process: limits per instance. */
 public final class InMemoryRateLimiter implements RateLimiter {
 
-    private record Window(long start, AtomicInteger count) {
+    private record Window(long start, long end, AtomicInteger count) {
     }
 
     private final Clock clock;
@@ -25,10 +25,11 @@ public final class InMemoryRateLimiter implements RateLimiter {
         long length = window.toMillis();
         long start = now - now % length;
         if (windows.size() > 10_000) {
-            windows.values().removeIf(old -> old.start() < start);
+            // only windows that have ended: keys of longer windows (a lock-out) outlive a minute's
+            windows.values().removeIf(old -> old.end() <= now);
         }
-        Window current = windows.compute(key, (k, existing) ->
-                existing == null || existing.start() != start ? new Window(start, new AtomicInteger()) : existing);
+        Window current = windows.compute(key, (k, existing) -> existing == null || existing.start() != start
+                ? new Window(start, start + length, new AtomicInteger()) : existing);
         return new Count(current.count().incrementAndGet(), limit, Duration.ofMillis(start + length - now));
     }
 

@@ -5,7 +5,11 @@ import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.shared.RateLimiter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class InMemoryShortLivedStateTest extends ShortLivedStateContract {
 
@@ -39,5 +43,16 @@ class InMemoryShortLivedStateTest extends ShortLivedStateContract {
     @Override
     protected RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** A flood of short-window keys must not reset a long window that is still running (a lock-out). */
+    @Test
+    void aFloodOfKeysDoesNotForgetALongWindow() {
+        rateLimiter.acquire("lock-out", 3, Duration.ofMinutes(15));
+        rateLimiter.acquire("lock-out", 3, Duration.ofMinutes(15));
+        for (int i = 0; i < 10_050; i++) {
+            rateLimiter.acquire("flood-" + i, 5, Duration.ofMinutes(1));
+        }
+        assertEquals(2, rateLimiter.peek("lock-out", 3, Duration.ofMinutes(15)).calls());
     }
 }

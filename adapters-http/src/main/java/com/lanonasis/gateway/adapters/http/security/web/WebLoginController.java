@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.security.web;
 
+import com.lanonasis.gateway.adapters.http.edge.ClientAddress;
 import com.lanonasis.gateway.adapters.http.oauth.Form;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.identity.port.in.LogIn;
@@ -33,11 +34,13 @@ final class WebLoginController {
     private final WebSessionUseCase sessions;
     private final Callers callers;
     private final BrowserForms forms;
+    private final ClientAddress addresses;
 
-    WebLoginController(WebSessionUseCase sessions, Callers callers, BrowserForms forms) {
+    WebLoginController(WebSessionUseCase sessions, Callers callers, BrowserForms forms, ClientAddress addresses) {
         this.sessions = sessions;
         this.callers = callers;
         this.forms = forms;
+        this.addresses = addresses;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -67,7 +70,7 @@ final class WebLoginController {
         }
         Form form = parsed.get();
         String returnTo = form.get("return_to");
-        Outcome<NewWebSession> result = sessions.signIn(new LogIn(form.get("email"), form.get("password")),
+        Outcome<NewWebSession> result = sessions.signIn(new LogIn(form.get("email"), form.get("password"), addresses.of(request)),
                 Callers.sessionId(request).orElse(null));
         if (result instanceof Outcome.Rejected<NewWebSession> refused
                 && refused.rejection() instanceof Rejection.RateLimited limited) {
