@@ -220,7 +220,7 @@ export async function loopback(pathname = '/callback') {
  * What a person does when an app opens the browser at an authorization URL: sign in if asked,
  * allow on the consent page. Resolves with the last document response (the app's redirect target).
  */
-export async function signInAndAllow(person, url, account, shotPrefix = '') {
+export async function signInAndAllow(person, url, account, shotPrefix = '', onConsentPage = async () => {}) {
   let response = await person.goto(url);
   if (new URL(person.page.url()).pathname === '/web/login') {
     await person.shot(`${shotPrefix}sign-in`);
@@ -228,6 +228,7 @@ export async function signInAndAllow(person, url, account, shotPrefix = '') {
   }
   if (await person.page.locator('button[name=decision][value=approve]').count() > 0) {
     await person.shot(`${shotPrefix}consent`);
+    await onConsentPage(person);
     response = await person.decide('approve');
   }
   return response;

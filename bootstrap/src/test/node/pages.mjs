@@ -40,6 +40,17 @@ await steps.run('sign-in page', async () => {
   await person.shot('sign-in');
 });
 
+await steps.run('the stylesheet loads under a CSP without inline style or script', async () => {
+  const response = await person.goto(new URL('/web/login', base));
+  const policy = response.headers()['content-security-policy'] || '';
+  check(policy.includes("default-src 'none'") && !policy.includes('unsafe-inline'), `CSP: ${policy}`);
+  const rules = await person.page.evaluate(() => [...document.styleSheets]
+    .reduce((count, sheet) => count + sheet.cssRules.length, 0));
+  check(rules > 0, 'no stylesheet rules applied to the sign-in page');
+  const refused = person.console.filter((message) => message.includes('Content Security Policy'));
+  check(refused.length === 0, `Chromium refused: ${refused.join(' | ')}`);
+});
+
 await steps.run('wrong password', async () => {
   const response = await person.signIn(alice.email, 'not the password');
   await expectStatus(person, response, 401, 'a wrong password');
@@ -132,6 +143,9 @@ await steps.run('authorization code + PKCE through login and consent', async () 
     await expectStatus(person, consent, 200, 'the consent page');
     await expectText(person, 'Lanonasis CLI', 'the consent page names the app');
     await expectText(person, '127.0.0.1', 'the consent page says where it sends you');
+    await expectText(person, 'Read your memories', 'scopes in plain words');
+    await expectText(person, 'Create and change your memories', 'scopes in plain words');
+    check(!(await person.text()).toLowerCase().includes('unverified'), 'a pre-registered app is called unverified');
     await person.shot('consent');
     const back = await person.decide('approve');
     await expectStatus(person, back, 200, 'back at the app after allowing');
@@ -216,6 +230,7 @@ await steps.run('device approval after several polls', async () => {
     const page = await person.goto(device.verification_uri_complete);
     await expectStatus(person, page, 200, 'the device page');
     await expectText(person, device.user_code, 'the device page shows the code');
+    await expectText(person, 'Read your memories', 'the device page says what the device gets, in plain words');
     await person.shot('device-approve');
     const deadline = Date.now() + 30_000;
     while (pending < 3 && Date.now() < deadline) {
@@ -258,7 +273,7 @@ await steps.run('error page: redirect not registered', async () => {
 await steps.run('error page: unknown device code', async () => {
   const response = await person.goto(new URL('/oauth/device?user_code=ZZZZ-ZZZZ', base));
   await expectStatus(person, response, 404, 'an unknown device code');
-  await expectText(person, 'unknown', 'an unknown device code');
+  await expectText(person, 'not found', 'an unknown device code');
   check(await person.page.locator('input[name=user_code]').isVisible(), 'no field to enter the code again');
   await person.shot('error-unknown-device-code');
 });

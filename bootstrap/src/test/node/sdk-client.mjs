@@ -61,7 +61,15 @@ class ChromiumProvider {
 
   async redirectToAuthorization(url) {
     this.authorizations.push(url);
-    const response = await signInAndAllow(person, url, account, `authorization-${this.authorizations.length}-`);
+    const first = this.authorizations.length === 1;
+    const response = await signInAndAllow(person, url, account, `authorization-${this.authorizations.length}-`,
+      async (page) => {
+        const seen = await page.text();
+        // a dynamically registered client is an unverified app; scopes are in plain words
+        check(seen.includes('Unverified app'), `no unverified-app notice: ${seen.slice(0, 300)}`);
+        check(seen.includes('Onasis browser test (TypeScript SDK)'), 'the app name is not shown');
+        check(seen.includes(first ? 'Read your memories' : 'Delete your memories'), `scopes: ${seen.slice(0, 400)}`);
+      });
     check(response?.status() === 200, `the browser did not get back to the app: ${response?.status()} ${person.page.url()}`);
   }
 
