@@ -311,6 +311,30 @@ await steps.run('error page: session ended', async () => {
   }
 });
 
+await steps.run('error page: too many wrong device codes', async () => {
+  const guesser = await Person.open(browser, shots, label);
+  try {
+    const account = await newAccount(api('/'), 'guesser');
+    await guesser.goto(new URL('/oauth/device', base));
+    const entry = await guesser.signIn(account.email, account.password);
+    await expectStatus(guesser, entry, 200, 'the device code entry page after signing in');
+    let response;
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      await guesser.page.fill('input[name=user_code]', `WXYZ-${String(1000 + attempt).slice(-4)}`);
+      response = await guesser.submit('form[action="/oauth/device"] button[type=submit]');
+      if (response.status() !== 404) {
+        break;
+      }
+    }
+    await expectStatus(guesser, response, 429, 'wrong code after wrong code');
+    check(response.headers()['retry-after'], 'no Retry-After');
+    await expectText(guesser, 'try again in', 'too many wrong codes');
+    await guesser.shot('error-too-many-wrong-device-codes');
+  } finally {
+    await guesser.close();
+  }
+});
+
 // last: it uses up this address's authorization requests for the rest of the minute
 await steps.run('rate-limit page', async () => {
   let response;
