@@ -64,6 +64,31 @@ class PageAttacksTest extends OAuthTestSupport {
         }
     }
 
+    /** The characters sent as they are in the request line, not percent-encoded: never a 5xx. */
+    @Test
+    void returnToWithRawUnsafeCharactersInTheRequestLineIsNeverAServerError() {
+        Browser browser = new Browser(base);
+        browser.signIn(browser.get("/oauth/device"), email, password);
+        String session = "onasis_session=" + browser.cookie("onasis_session");
+        String host = "localhost:" + base.getPort();
+        for (String raw : List.of("%zz", "{", "\"", "<", "|", "^", "}", "`", "%", "%2", "%e9", "%c3%28")) {
+            for (String cookie : new String[] {null, session}) {
+                String[] headers = cookie == null ? new String[0] : new String[] {"Cookie: " + cookie};
+                RawHttp.Reply reply = RawHttp.exchange(base, "GET", "/web/login?return_to=/oauth/device?x=a" + raw + "b",
+                        host, null, headers);
+
+                assertTrue(reply.status() < 500, raw + " (" + (cookie == null ? "signed out" : "signed in") + "): "
+                        + reply.status() + " " + reply.body());
+                if (reply.status() == 303) {
+                    String location = reply.headers().lines().filter(l -> l.regionMatches(true, 0, "location:", 0, 9))
+                            .findFirst().orElseThrow().substring(9).strip();
+                    assertTrue(location.startsWith("/") && !location.startsWith("//"), location);
+                    URI.create(location);
+                }
+            }
+        }
+    }
+
     @Test
     void anEmptyCsrfCookieAndFieldDoNotMakeAValidPair() {
         Browser attacker = new Browser(base);

@@ -11,12 +11,6 @@ import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -24,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,19 +77,19 @@ class PageFormsFromBrowsersTest extends OAuthTestSupport {
 
     @Test
     void signInWorksUnderAPublicHostName() {
-        Raw page = raw("GET", "/web/login", "gateway.example", null, null, null);
+        RawHttp.Reply page = raw("GET", "/web/login", "gateway.example", null, null, null);
         assertEquals(200, page.status(), page.body());
         String csrf = page.cookie("onasis_csrf");
         String body = "csrf_token=" + csrf + "&return_to=%2Fweb%2Flogin&email="
                 + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
 
-        Raw signedIn = raw("POST", "/web/login", "gateway.example", "http://gateway.example", "onasis_csrf=" + csrf,
+        RawHttp.Reply signedIn = raw("POST", "/web/login", "gateway.example", "http://gateway.example", "onasis_csrf=" + csrf,
                 body);
         assertEquals(303, signedIn.status(), signedIn.body());
         assertTrue(signedIn.headers().contains("onasis_session="), signedIn.headers());
 
-        Raw otherHost = raw("POST", "/web/login", "gateway.example", "http://localhost:" + base.getPort(),
+        RawHttp.Reply otherHost = raw("POST", "/web/login", "gateway.example", "http://localhost:" + base.getPort(),
                 "onasis_csrf=" + csrf, body);
         assertEquals(403, otherHost.status(), "an origin that is not the host the form was posted to");
     }
@@ -162,46 +154,15 @@ class PageFormsFromBrowsersTest extends OAuthTestSupport {
         return response.toSuccessResponse();
     }
 
-    private record Raw(int status, String headers, String body) {
-
-        String cookie(String name) {
-            Matcher matcher = Pattern.compile("(?im)^set-cookie: " + name + "=([^;\\r\\n]*)").matcher(headers);
-            if (!matcher.find()) {
-                throw new AssertionError("no " + name + " cookie in " + headers);
-            }
-            return matcher.group(1);
+    private RawHttp.Reply raw(String method, String path, String host, String origin, String cookie, String body) {
+        java.util.List<String> headers = new java.util.ArrayList<>();
+        if (origin != null) {
+            headers.add("Origin: " + origin);
+            headers.add("Sec-Fetch-Site: same-origin");
         }
-    }
-
-    /** One HTTP/1.1 exchange with a Host header of our choosing (java.net.http will not send one). */
-    private Raw raw(String method, String path, String host, String origin, String cookie, String body) {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host
-                    + "\r\nConnection: close\r\nAccept: text/html\r\n");
-            if (origin != null) {
-                request.append("Origin: ").append(origin).append("\r\nSec-Fetch-Site: same-origin\r\n");
-            }
-            if (cookie != null) {
-                request.append("Cookie: ").append(cookie).append("\r\n");
-            }
-            if (body != null) {
-                request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
-                        .append(content.length).append("\r\n");
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String head = split < 0 ? text : text.substring(0, split);
-            return new Raw(Integer.parseInt(head.substring(9, 12)), head, split < 0 ? "" : text.substring(split + 4));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (cookie != null) {
+            headers.add("Cookie: " + cookie);
         }
+        return RawHttp.exchange(base, method, path, host, body, headers.toArray(String[]::new));
     }
 }

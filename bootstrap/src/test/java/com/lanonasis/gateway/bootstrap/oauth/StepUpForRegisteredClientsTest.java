@@ -63,6 +63,7 @@ class StepUpForRegisteredClientsTest extends OAuthTestSupport {
     void aRegisteredClientStillCannotAskForAdmin() throws Exception {
         ClientID client = register("memories:read");
         Browser browser = new Browser(base);
+        browser.signIn(browser.get("/oauth/device"), email, password);
         AuthorizationRequest request = authorization(client, new CodeVerifier(), new Scope("memories:read", "admin"));
 
         HttpResponse<String> answer = browser.get(request.toURI().toString());

@@ -91,11 +91,13 @@ final class BrowserForms {
     Optional<MutableHttpResponse<String>> refusal(HttpRequest<?> request, Optional<Form> form, String again) {
         if (!fromOurOwnPage(request)) {
             return Optional.of(Html.error(HttpStatus.FORBIDDEN, "Request refused",
-                    "This form was sent from another site, so it was not accepted. "
-                            + "If you started this yourself, open this service's page directly and try again."));
+                    "This form was sent from another site, so it was not accepted and nothing changed.",
+                    "If you started this yourself, open this service's page directly and try again."));
         }
         if (form.isEmpty() || !csrfValid(request, form.get())) {
-            return Optional.of(Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. " + again));
+            return Optional.of(Html.error(HttpStatus.FORBIDDEN, "Form expired",
+                    "This form was open too long, or your browser did not send it back as it was given, "
+                            + "so it was not accepted and nothing changed.", again));
         }
         return Optional.empty();
     }
