@@ -69,7 +69,7 @@ export class Person {
   static async open(browser, shots, label) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     return new Person(context, page, shots, label);
   }
 

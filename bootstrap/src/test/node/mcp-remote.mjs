@@ -9,7 +9,7 @@
 // Usage: node mcp-remote.mjs <base-url> <shots-dir>
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,4 +102,5 @@ await browser.close();
 if (steps.failed > 0) {
   console.error(`--- mcp-remote's stderr\n${stderr}`);
 }
+rmSync(home, { recursive: true, force: true });
 process.exit(steps.failed > 0 ? 1 : 0);
