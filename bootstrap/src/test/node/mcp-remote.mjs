@@ -6,7 +6,9 @@
 // read too), and the person signs in and allows in Chromium; the browser then lands on
 // mcp-remote's own loopback callback. Tools are listed, memory_create and memory_search called;
 // memory_delete needs memories:delete, so mcp-remote steps up through Chromium again.
-// Usage: node mcp-remote.mjs <base-url> <shots-dir>
+// With "device", mcp-remote signs in with the device grant (--device-code) instead: it prints the
+// verification URL and polls; the person opens it in Chromium and approves a few polls later.
+// Usage: node mcp-remote.mjs <base-url> <shots-dir> [device]
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +17,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Person, Steps, check, launch, newAccount, signInAndAllow } from './browser.mjs';
 
-const [base, shots] = process.argv.slice(2);
+const [base, shots, mode] = process.argv.slice(2);
+const device = mode === 'device';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const steps = new Steps('mcp-remote: ');
+const steps = new Steps(device ? 'mcp-remote --device-code: ' : 'mcp-remote: ');
 const browser = await launch();
-const person = await Person.open(browser, shots, 'mcp-remote');
+const person = await Person.open(browser, shots, device ? 'mcp-remote-device' : 'mcp-remote');
 const account = await newAccount(base, 'mcp-remote');
 
 const home = mkdtempSync(path.join(tmpdir(), 'onasis-mcp-remote-'));
@@ -36,15 +39,19 @@ let browsing = Promise.resolve();
 /** Every authorization URL mcp-remote hands over, once, to the person in Chromium, in order. */
 function collect() {
   const urls = existsSync(handoverFile) ? readFileSync(handoverFile, 'utf8').split('\n') : [];
-  const printed = [...stderr.matchAll(/Please authorize this client by visiting:\s*\n(\S+)/g)].map((match) => match[1]);
+  const printed = [...stderr.matchAll(/Please authorize this client by visiting:\s*\n(\S+)/g),
+    ...stderr.matchAll(/To authorize this client, visit:\s*\n(?:\[\d+\])?\s*(\S+)/g)].map((match) => match[1]);
   for (const url of [...urls, ...printed].map((line) => line.trim()).filter((line) => line.startsWith('http'))) {
     // the same authorization request reaches us twice (file and stderr, spelled differently): one per state
-    const state = new URL(url).searchParams.get('state');
+    const state = new URL(url).searchParams.get(device ? 'user_code' : 'state');
     if (!handled.has(state)) {
       handled.add(state);
       opened.push(new URL(url));
       const number = opened.length;
-      browsing = browsing.then(() => signInAndAllow(person, url, account, `authorization-${number}-`))
+      // the device grant: mcp-remote polls at the advertised interval (1 s here) while the person
+      // signs in; a few seconds pass before they allow, so several polls are still pending
+      const pause = device ? () => new Promise((resolve) => setTimeout(resolve, 3000)) : async () => {};
+      browsing = browsing.then(() => signInAndAllow(person, url, account, `authorization-${number}-`, pause))
         .then((response) => console.error(`authorization ${number}: ${response?.status()} ${person.page.url()}`))
         .catch((error) => console.error(`authorization ${number} failed: ${error}`));
     }
@@ -55,7 +62,7 @@ const watcher = setInterval(collect, 200);
 const transport = new StdioClientTransport({
   command: process.execPath,
   args: [path.join(here, 'node_modules/mcp-remote/dist/proxy.js'), new URL('/mcp', base).toString(),
-    '--transport', 'http-only'],
+    '--transport', 'http-only', ...(device ? ['--device-code'] : [])],
   env: { ...process.env, BROWSER: handover, HANDOVER_FILE: handoverFile, MCP_REMOTE_CONFIG_DIR: path.join(home, 'config'),
     DISPLAY: '', XDG_CURRENT_DESKTOP: '' },
   stderr: 'pipe',
@@ -64,9 +71,11 @@ transport.stderr?.on('data', (chunk) => { stderr += chunk.toString(); });
 const client = new Client({ name: 'onasis-browser-mcp-remote', version: '1.0.0' });
 let id;
 
-await steps.run('connects after sign-in and consent in Chromium', async () => {
+await steps.run(device ? 'connects after the person approves the device in Chromium'
+  : 'connects after sign-in and consent in Chromium', async () => {
   await client.connect(transport, { timeout: 60_000 });
   check(opened.length === 1, `authorizations: ${opened.length}`);
+  check(!device || new URL('/oauth/device', base).pathname === opened[0].pathname, `not the device page: ${opened[0]}`);
 });
 
 await steps.run('tools/list, memory_create, memory_search', async () => {
@@ -83,7 +92,7 @@ await steps.run('tools/list, memory_create, memory_search', async () => {
   check(!found.isError && JSON.stringify(found).includes(id), `memory_search did not find ${id}: ${JSON.stringify(found)}`);
 });
 
-await steps.run('memory_delete steps up to memories:delete in Chromium and deletes', async () => {
+if (!device) await steps.run('memory_delete steps up to memories:delete in Chromium and deletes', async () => {
   check(id, 'nothing was created');
   const deleted = await client.callTool({ name: 'memory_delete', arguments: { id } }, undefined, { timeout: 60_000 });
   check(opened.length === 2, `authorizations: ${opened.length}`);

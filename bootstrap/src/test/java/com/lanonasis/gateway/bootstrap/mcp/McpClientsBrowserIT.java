@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>the official TypeScript SDK's client (1.32.2) with its OAuth machinery and an
  *       OAuthClientProvider that opens the authorization URL in Chromium (sdk-client.mjs);</li>
  *   <li>mcp-remote 0.15.1, the stdio bridge, whose "system browser" hands the URL to Chromium
- *       (mcp-remote.mjs);</li>
+ *       (mcp-remote.mjs), and the same with the device grant ({@code --device-code}): the person
+ *       approves in Chromium while mcp-remote polls;</li>
  *   <li>the MCP conformance suite's {@code authorization} command (0.2.0-alpha.12):
  *       authorization-server-metadata-endpoint and authorization-code-grant, the browser step in
  *       Chromium (conformance-authorization.mjs).</li>
@@ -56,6 +57,12 @@ class McpClientsBrowserIT {
     @TestFactory
     Stream<DynamicTest> mcpRemoteSignsInStepsUpAndDeletes() throws Exception {
         return NodeBrowser.node("mcp-remote.mjs", List.of(base, shots()), Map.of(), 180).steps("");
+    }
+
+    /** mcp-remote --device-code: it polls while the person signs in and approves a few seconds later. */
+    @TestFactory
+    Stream<DynamicTest> mcpRemoteSignsInWithTheDeviceGrant() throws Exception {
+        return NodeBrowser.node("mcp-remote.mjs", List.of(base, shots(), "device"), Map.of(), 180).steps("");
     }
 
     @TestFactory
