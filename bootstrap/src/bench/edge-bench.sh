@@ -15,7 +15,7 @@ trap cleanup EXIT
 run() { # name, rate limits on?, access log level
   PORT=$PORT ONASIS_ISSUER="http://localhost:$PORT" ONASIS_DATABASE_URL="jdbc:h2:file:$WORK/db" \
     ONASIS_RATE_LIMITS_ENABLED="$2" ONASIS_ACCESS_LOG_LEVEL="$3" ONASIS_ARGON2_MEMORY_KIB=1024 \
-    "${JAVA:-java}" -Donasis.edge.rate-limits.rules[12].limit=1000000000 -jar target/onasis-gateway.jar \
+    ONASIS_API_RATE_LIMIT=1000000000 "${JAVA:-java}" -jar target/onasis-gateway.jar \
     >"$WORK/app-$1.log" 2>&1 &
   APP=$!
   for _ in $(seq 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done

@@ -79,7 +79,7 @@ final class RateLimitFilter implements Ordered {
         }
 
         boolean appliesTo(@Nullable String grant) {
-            if (!grantTypes.isEmpty() && !grantTypes.contains(grant)) {
+            if (!grantTypes.isEmpty() && (grant == null || !grantTypes.contains(grant))) {
                 return false;
             }
             return grant == null || !exceptGrants.contains(grant);
@@ -190,8 +190,11 @@ final class RateLimitFilter implements Ordered {
             HttpResponse<?> refused = apply(request, matching, null, from);
             return refused == null ? next.proceed() : Mono.just(refused);
         }
+        // a body that does not parse (bad percent-encoding, not a form) names no grant: the
+        // endpoint answers it with its own 400
         return Mono.fromFuture(bodies.parseBody(request))
                 .map(form -> String.valueOf(form.getOrDefault(GRANT_TYPE, "")))
+                .onErrorResume(unreadable -> Mono.just(""))
                 .defaultIfEmpty("")
                 .flatMap(grant -> {
                     HttpResponse<?> refused = apply(request, matching, grant.isEmpty() ? null : grant, from);
