@@ -159,7 +159,8 @@ public final class NodeBrowser {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (Map<String, Object> rule : (List<Map<String, Object>>) limits.get("rules")) {
             Map<String, Object> roomy = new LinkedHashMap<>(rule);
-            int limit = Integer.parseInt(String.valueOf(rule.get("limit")));
+            // a limit may be a placeholder with its default: "${ONASIS_API_RATE_LIMIT:100}"
+            int limit = Integer.parseInt(String.valueOf(rule.get("limit")).replaceAll("^\\$\\{[^:}]+:(\\d+)}$", "$1"));
             roomy.put("limit", "oauth_authorize".equals(rule.get("zone")) ? 30 : limit * 20);
             rules.add(roomy);
         }
