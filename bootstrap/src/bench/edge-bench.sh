@@ -15,7 +15,7 @@ trap 'bench_stop; rm -rf "$WORK"' EXIT
 run() { # name, rate limits on?, access log level
   ONASIS_ISSUER="http://localhost:$PORT" ONASIS_DATABASE_URL="jdbc:h2:file:$WORK/db" \
     ONASIS_RATE_LIMITS_ENABLED="$2" ONASIS_ACCESS_LOG_LEVEL="$3" ONASIS_ARGON2_MEMORY_KIB=1024 \
-    bench_start "$WORK/app-$1.log" "$PORT" -Donasis.edge.rate-limits.rules[12].limit=1000000000
+    ONASIS_API_RATE_LIMIT=1000000000 bench_start "$WORK/app-$1.log" "$PORT"
   if [ ! -f "$WORK/key" ]; then
     curl -sf -XPOST "localhost:$PORT/v1/auth/register" -H 'content-type: application/json' \
       -d '{"email":"edge@bench.example","password":"bench password 1"}' >/dev/null

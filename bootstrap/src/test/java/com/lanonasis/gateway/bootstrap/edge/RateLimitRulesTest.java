@@ -36,6 +36,13 @@ class RateLimitRulesTest {
         return route.exact() && route.path().equals(path);
     }
 
+    /** The rule's limit, or the default of its {@code ${ENV:default}} placeholder. */
+    private static int limit(Map<String, Object> rule) {
+        String limit = String.valueOf(rule.get("limit"));
+        return Integer.parseInt(limit.startsWith("${") ? limit.substring(limit.indexOf(':') + 1, limit.length() - 1)
+                : limit);
+    }
+
     @Test
     void everyRouteTheProxyLimitsIsLimitedByTheGatewayInTheSameZone() throws Exception {
         RouteMap map = RouteMap.read(NginxConfigTest.ROUTE_MAP);
@@ -61,7 +68,7 @@ class RateLimitRulesTest {
         List<String> stricter = new ArrayList<>();
         for (RouteMap.RateLimit zone : RouteMap.read(NginxConfigTest.ROUTE_MAP).rateLimits()) {
             rules.stream().filter(rule -> zone.zone().equals(rule.get("zone")) && rule.get("window") == null)
-                    .filter(rule -> Integer.parseInt(String.valueOf(rule.get("limit"))) > zone.perMinute())
+                    .filter(rule -> limit(rule) > zone.perMinute())
                     .forEach(rule -> stricter.add(zone.zone() + ": proxy " + zone.perMinute() + "/min, gateway "
                             + rule.get("limit") + "/min"));
         }

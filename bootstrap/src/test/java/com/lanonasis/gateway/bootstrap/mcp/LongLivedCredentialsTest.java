@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 @Property(name = "onasis.credentials.recheck-period", value = "1s")
-@Property(name = "onasis.tokens.user-token-lifetime", value = "8s")
+@Property(name = "onasis.tokens.user-token-lifetime", value = "12s")
 class LongLivedCredentialsTest extends McpTestSupport {
 
     /** A new user: the login token, and an API key with its id. */
@@ -59,18 +59,18 @@ class LongLivedCredentialsTest extends McpTestSupport {
 
         /** Waits for a line containing {@code text}; everything before it is skipped. */
         String await(String text) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 String line = queue.poll(1, TimeUnit.SECONDS);
                 if (line != null && line.contains(text)) {
                     return line;
                 }
             }
-            throw new AssertionError("no line with " + text + " within 20 s");
+            throw new AssertionError("no line with " + text + " within 30 s");
         }
 
         void awaitEnd() throws Exception {
-            ended.get(20, TimeUnit.SECONDS);
+            ended.get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -43,7 +43,8 @@ class McpLimitsTest extends McpTestSupport {
         String key = newUserKey(null);
         int status = 0;
         int accepted = 0;
-        for (int i = 0; i < 400 && status != 429; i++) {
+        // windows are fixed minutes: a run across a boundary may see up to twice the limit before 429
+        for (int i = 0; i < 700 && status != 429; i++) {
             HttpResponse<String> answer = post("/mcp", PING, "X-API-Key", key);
             status = answer.statusCode();
             if (status == 200) {
@@ -53,8 +54,8 @@ class McpLimitsTest extends McpTestSupport {
                 assertTrue(Integer.parseInt(answer.headers().firstValue("Retry-After").orElse("0")) > 0);
             }
         }
-        assertEquals(429, status, "no limit within 400 messages");
-        assertEquals(300, accepted);
+        assertEquals(429, status, "no limit within 700 messages");
+        assertTrue(accepted >= 300 && accepted <= 600, "accepted " + accepted);
     }
 
     @Test

@@ -50,6 +50,30 @@ class ReadablePagesTest extends OAuthTestSupport {
     }
 
     @Test
+    void theSignInFormOfAnAuthorizationMayEndAtTheAppsRedirectOriginAndNowhereElse() {
+        String toApp = "/oauth/authorize?client_id=x&redirect_uri="
+                + java.net.URLEncoder.encode("http://127.0.0.1:43123/callback", java.nio.charset.StandardCharsets.UTF_8);
+        String injected = "/oauth/authorize?client_id=x&redirect_uri="
+                + java.net.URLEncoder.encode("https://a;script-src *@evil.example/", java.nio.charset.StandardCharsets.UTF_8);
+
+        String returning = csp("/web/login?return_to=" + java.net.URLEncoder.encode(toApp, java.nio.charset.StandardCharsets.UTF_8));
+        String other = csp("/web/login?return_to=/web/logout");
+        String attack = csp("/web/login?return_to=" + java.net.URLEncoder.encode(injected, java.nio.charset.StandardCharsets.UTF_8));
+
+        // a person who already allowed the app goes from this form through /oauth/authorize to the app:
+        // browsers hold that redirect chain to the form's form-action
+        assertTrue(returning.contains("form-action 'self' http://127.0.0.1:43123;"), returning);
+        assertTrue(other.contains("form-action 'self';"), other);
+        assertTrue(attack.contains("form-action 'self';") && !attack.contains("script-src"), "nothing injected: " + attack);
+    }
+
+    private String csp(String path) {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(endpoint(path)).GET().build());
+        assertEquals(200, page.statusCode(), page.body());
+        return page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    }
+
+    @Test
     void everyPageUsesTheStylesheetUnderAStrictPolicyWithLabelledFields() {
         Browser browser = new Browser(base);
         HttpResponse<String> login = browser.get("/web/login");

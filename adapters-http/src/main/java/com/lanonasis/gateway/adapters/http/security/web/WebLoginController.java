@@ -24,7 +24,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The browser sign-in page behind the authorization and device flows. */
 @Controller("/web")
@@ -134,6 +139,37 @@ final class WebLoginController {
                 + "<p><label for=\"password\">Password</label><input id=\"password\" type=\"password\" name=\"password\""
                 + " autocomplete=\"current-password\" required" + (emailKnown ? " autofocus" : "") + "></p>"
                 + "<div class=\"actions\"><button type=\"submit\">Sign in</button></div></form>";
-        return Html.page(status, "Sign in to Onasis", body, null);
+        return Html.page(status, "Sign in to Onasis", body, continuingTo(returnTo));
+    }
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+");
+
+    /**
+     * The origin a sign-in that returns to an authorization request may end up at: a person who
+     * already allowed the app is sent from the login form through {@code /oauth/authorize} straight
+     * to the app's redirect URI, and browsers hold every redirect after a form post to the page's
+     * {@code form-action}. Only widens the CSP; the authorization endpoint still decides whether that
+     * redirect URI is the client's.
+     */
+    static String continuingTo(String returnTo) {
+        if (returnTo == null || !(returnTo.startsWith("/oauth/authorize?") || returnTo.startsWith("/authorize?"))) {
+            return null;
+        }
+        for (String pair : returnTo.substring(returnTo.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith("redirect_uri=")) {
+                try {
+                    URI uri = new URI(URLDecoder.decode(pair.substring("redirect_uri=".length()), StandardCharsets.UTF_8));
+                    if (uri.getHost() == null || uri.getScheme() == null) {
+                        return null;
+                    }
+                    String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                            + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+                    return ORIGIN.matcher(origin).matches() ? origin : null;
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 }
