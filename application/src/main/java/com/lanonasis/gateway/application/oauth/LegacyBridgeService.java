@@ -40,6 +40,7 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
     public Outcome<User> introspect(String legacyToken) {
         return verified(legacyToken)
                 .flatMap(claims -> users.findById(claims.subject()))
+                .filter(user -> !user.disabled())
                 .map(Outcome::done)
                 .orElseGet(() -> Outcome.rejected(new Rejection.InvalidCredentials()));
     }
@@ -55,7 +56,7 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
             return OAuthResult.err(OAuthError.unauthorizedClient("this client may not obtain tokens for a user"));
         }
         Optional<UserTokenClaims> login = verified(legacyToken);
-        Optional<User> user = login.flatMap(claims -> users.findById(claims.subject()));
+        Optional<User> user = login.flatMap(claims -> users.findById(claims.subject())).filter(u -> !u.disabled());
         if (user.isEmpty()) {
             return OAuthResult.err(OAuthError.invalidGrant());
         }
