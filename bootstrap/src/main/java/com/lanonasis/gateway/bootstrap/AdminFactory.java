@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcClientDirectory;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcGrants;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemories;
@@ -8,12 +9,15 @@ import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcUsers;
 import com.lanonasis.gateway.application.admin.AdminService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.audit.AuditTrail;
+import com.lanonasis.gateway.domain.clients.ClientDirectory;
 import com.lanonasis.gateway.domain.identity.AdminEmails;
 import com.lanonasis.gateway.domain.identity.RegistrationPolicy;
 import com.lanonasis.gateway.domain.identity.UserDirectory;
 import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.memory.AccountMemories;
 import com.lanonasis.gateway.domain.tokens.Grants;
+import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.SigningKeys;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -58,8 +62,15 @@ final class AdminFactory {
     }
 
     @Singleton
+    ClientDirectory clientDirectory(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured) {
+        return new JdbcClientDirectory(database, configured.clients());
+    }
+
+    @Singleton
     AdminService admin(Users users, UserDirectory directory, Grants grants, AccountMemories memories, AuditLog audit,
-                       AuditTrail trail, JdbcDatabase unitOfWork, AdminEmails admins, Clock clock) {
-        return new AdminService(users, directory, grants, memories, audit, trail, unitOfWork, admins, clock);
+                       AuditTrail trail, JdbcDatabase unitOfWork, AdminEmails admins, Clock clock,
+                       ClientDirectory clients, SigningKeys signingKeys, OAuthTokenSigner signer) {
+        return new AdminService(users, directory, grants, memories, audit, trail, unitOfWork, admins, clock, clients,
+                signingKeys, signer);
     }
 }

@@ -124,8 +124,8 @@ final class OAuthFactory {
     }
 
     @Singleton
-    SigningKeyService signingKeyService(OAuthTokenSigner signer) {
-        return new SigningKeyService(signer);
+    SigningKeyService signingKeyService(OAuthTokenSigner signer, AuditLog audit, Clock clock) {
+        return new SigningKeyService(signer, audit, clock);
     }
 
     private static Scopes withoutAdmin(Scopes scopes) {

@@ -6,7 +6,13 @@ import com.lanonasis.gateway.application.admin.port.in.AdministerUsersUseCase;
 import com.lanonasis.gateway.application.admin.port.in.PromoteConfiguredAdminsUseCase;
 import com.lanonasis.gateway.application.admin.port.in.ReadAuditUseCase;
 import com.lanonasis.gateway.application.admin.port.in.UserSearch;
+import com.lanonasis.gateway.application.admin.port.in.AdministerClientsUseCase;
+import com.lanonasis.gateway.application.admin.port.in.AdministerSigningKeysUseCase;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.clients.ClientDirectory;
+import com.lanonasis.gateway.domain.clients.ClientListing;
+import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.SigningKeys;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.audit.AuditQuery;
 import com.lanonasis.gateway.domain.audit.AuditRecord;
@@ -42,7 +48,9 @@ import java.util.Optional;
  * call, reads included, leaves an audit row naming the administrator.
  */
 public final class AdminService implements AdministerUsersUseCase, AdministerGrantsUseCase, ReadAuditUseCase,
-        PromoteConfiguredAdminsUseCase {
+        PromoteConfiguredAdminsUseCase, AdministerClientsUseCase, AdministerSigningKeysUseCase {
+
+    public static final int MAX_PAGE_SIZE = 200;
 
     private final Users users;
     private final UserDirectory directory;
@@ -53,10 +61,17 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
     private final UnitOfWork unitOfWork;
     private final AdminEmails configuredAdmins;
     private final Clock clock;
+    private final ClientDirectory clientDirectory;
+    private final SigningKeys signingKeys;
+    private final OAuthTokenSigner signer;
 
     public AdminService(Users users, UserDirectory directory, Grants grants, AccountMemories memories,
                         AuditLog audit, AuditTrail trail, UnitOfWork unitOfWork, AdminEmails configuredAdmins,
-                        Clock clock) {
+                        Clock clock, ClientDirectory clientDirectory, SigningKeys signingKeys,
+                        OAuthTokenSigner signer) {
+        this.clientDirectory = clientDirectory;
+        this.signingKeys = signingKeys;
+        this.signer = signer;
         this.users = users;
         this.directory = directory;
         this.grants = grants;
@@ -241,6 +256,113 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
             }
         }
         return promoted;
+    }
+
+    @Override
+    public Outcome<List<ClientListing>> clients(Principal caller, int page, int limit) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        if (page < 1 || limit < 1 || limit > MAX_PAGE_SIZE) {
+            return Outcome.rejected(new Rejection.Invalid(List.of(new FieldError(page < 1 ? "page" : "limit",
+                    page < 1 ? "page must be at least 1" : "limit must be between 1 and " + MAX_PAGE_SIZE))));
+        }
+        List<ClientListing> found = clientDirectory.list((page - 1) * limit, limit);
+        record(AuditEvent.Type.ADMIN_VIEWED, caller, null, Map.of("action", "clients.list"));
+        return Outcome.done(found);
+    }
+
+    @Override
+    public Outcome<ClientListing> client(Principal caller, String clientId) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<ClientListing> found = findClient(clientId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("client");
+        }
+        recordClient(AuditEvent.Type.ADMIN_VIEWED, caller, clientId, Map.of("action", "clients.view"));
+        return Outcome.done(found.get());
+    }
+
+    @Override
+    public Outcome<ClientListing> setClientDisabled(Principal caller, String clientId, boolean disabled) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<ClientListing> found = findClient(clientId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("client");
+        }
+        if (found.get().configured()) {
+            return configuredClient();
+        }
+        return unitOfWork.inTransaction(() -> {
+            clientDirectory.setDisabled(clientId, disabled, clock.instant());
+            recordClient(disabled ? AuditEvent.Type.CLIENT_DISABLED : AuditEvent.Type.CLIENT_ENABLED, caller, clientId,
+                    Map.of());
+            return Outcome.done(clientDirectory.find(clientId).orElseThrow());
+        });
+    }
+
+    @Override
+    public Outcome<String> deleteClient(Principal caller, String clientId) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        Optional<ClientListing> found = findClient(clientId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("client");
+        }
+        if (found.get().configured()) {
+            return configuredClient();
+        }
+        return unitOfWork.inTransaction(() -> {
+            if (!clientDirectory.delete(clientId, clock.instant())) {
+                return Outcome.notFound("client");
+            }
+            recordClient(AuditEvent.Type.CLIENT_DELETED, caller, clientId, Map.of("via", "admin"));
+            return Outcome.done(clientId);
+        });
+    }
+
+    @Override
+    public Outcome<List<KeyListing>> signingKeys(Principal caller) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        List<KeyListing> keys = signingKeys.verifying(Instant.EPOCH).stream()
+                .map(key -> new KeyListing(key.kid(), key.algorithm(), key.createdAt(), key.retiredAt())).toList();
+        record(AuditEvent.Type.ADMIN_VIEWED, caller, null, Map.of("action", "keys.list"));
+        return Outcome.done(keys);
+    }
+
+    @Override
+    public Outcome<String> rotateSigningKey(Principal caller) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        signer.rotate();
+        String kid = signingKeys.signing().stream().findFirst().map(key -> key.kid()).orElse("");
+        record(AuditEvent.Type.SIGNING_KEY_ROTATED, caller, null, Map.of("kid", kid));
+        return Outcome.done(kid);
+    }
+
+    private Optional<ClientListing> findClient(String clientId) {
+        return clientId == null || clientId.isBlank() || clientId.length() > 100 ? Optional.empty()
+                : clientDirectory.find(clientId);
+    }
+
+    private static <T> Outcome<T> configuredClient() {
+        return Outcome.rejected(new Rejection.Conflict("configured_client",
+                "this client comes from the service's configuration and is read-only here; change the configuration"));
+    }
+
+    private void recordClient(AuditEvent.Type type, Principal caller, String clientId, Map<String, String> details) {
+        Map<String, String> all = new HashMap<>(details);
+        all.put("by", caller.userId().toString());
+        all.put("credential", caller.via().name().toLowerCase(java.util.Locale.ROOT));
+        audit.record(new AuditEvent(type, clock.instant(), null, clientId, all));
     }
 
     private Optional<User> find(String userId) {

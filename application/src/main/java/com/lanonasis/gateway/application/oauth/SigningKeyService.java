@@ -1,5 +1,9 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import java.time.Clock;
+import java.util.Map;
 import com.lanonasis.gateway.application.oauth.port.in.PublishKeysUseCase;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
@@ -9,9 +13,17 @@ import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 public final class SigningKeyService implements PublishKeysUseCase {
 
     private final OAuthTokenSigner signer;
+    private final AuditLog audit;
+    private final Clock clock;
 
     public SigningKeyService(OAuthTokenSigner signer) {
+        this(signer, event -> { }, Clock.systemUTC());
+    }
+
+    public SigningKeyService(OAuthTokenSigner signer, AuditLog audit, Clock clock) {
         this.signer = signer;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -25,6 +37,8 @@ public final class SigningKeyService implements PublishKeysUseCase {
             return Outcome.forbidden(Scope.ADMIN);
         }
         signer.rotate();
+        audit.record(new AuditEvent(AuditEvent.Type.SIGNING_KEY_ROTATED, clock.instant(), null, caller.clientId(),
+                Map.of("by", caller.userId().toString(), "route", "/admin/keys/rotate")));
         return Outcome.done(true);
     }
 }

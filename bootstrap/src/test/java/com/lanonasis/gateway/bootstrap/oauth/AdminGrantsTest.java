@@ -11,16 +11,29 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.client.ClientInformation;
+import com.nimbusds.oauth2.sdk.client.ClientInformationResponse;
+import com.nimbusds.oauth2.sdk.client.ClientMetadata;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 17: an administrator sees a user's OAuth grants and ends them, or the whole account, at once. */
+/**
+ * Issue 17: an administrator sees a user's OAuth grants and ends them, or the whole account, at once;
+ * manages registered clients (configured ones are read-only); lists and rotates signing keys.
+ */
 @MicronautTest
 @Property(name = "onasis.admin.emails", value = "grants-admin@example.com")
 class AdminGrantsTest extends OAuthTestSupport {
@@ -113,5 +126,107 @@ class AdminGrantsTest extends OAuthTestSupport {
         adminCall("POST", "/api/v1/admin/users/" + userId + "/enable");
         assertEquals(401, restGet("/api/v1/memory", tokens.getTokens().getAccessToken().getValue()).statusCode(),
                 "OAuth tokens were revoked, not suspended: the apps must ask again");
+    }
+
+    private ClientInformation registerService() throws Exception {
+        ClientMetadata metadata = new ClientMetadata();
+        metadata.setName("service");
+        metadata.setGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS));
+        metadata.setResponseTypes(Set.of());
+        metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        metadata.setScope(new Scope("memories:read"));
+        HTTPResponse http = new ClientRegistrationRequest(endpoint("/register"), metadata, null).toHTTPRequest().send();
+        assertEquals(201, http.getStatusCode(), http.getBody());
+        return ClientInformationResponse.parse(http).getClientInformation();
+    }
+
+    private TokenResponse clientToken(ClientInformation client) {
+        return send(new TokenRequest.Builder(endpoint("/oauth/token"),
+                new ClientSecretBasic(client.getID(), client.getSecret()), new ClientCredentialsGrant()).build());
+    }
+
+    private boolean active(ClientInformation client, String token) throws Exception {
+        HttpResponse<String> introspected = send(HttpRequest.newBuilder(endpoint("/oauth/introspect"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (client.getID() + ":" + client.getSecret().getValue()).getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build());
+        return Boolean.TRUE.equals(JSON.readValue(introspected.body(), Map.class).get("active"));
+    }
+
+    @Test
+    void registeredClientsCanBeDisabledEnabledAndDeletedButConfiguredOnesAreReadOnly() throws Exception {
+        ClientInformation client = registerService();
+        String id = client.getID().getValue();
+        String token = clientToken(client).toSuccessResponse().getTokens().getAccessToken().getValue();
+        assertTrue(active(client, token));
+
+        HttpResponse<String> listed = adminCall("GET", "/api/v1/admin/clients?limit=200");
+        assertEquals(200, listed.statusCode(), listed.body());
+        List<?> clients = (List<?>) JSON.readValue(listed.body(), Map.class).get("clients");
+        Map<?, ?> cli = clients.stream().map(c -> (Map<?, ?>) c).filter(c -> "lanonasis-cli".equals(c.get("client_id")))
+                .findFirst().orElseThrow();
+        assertEquals(true, cli.get("configured"));
+        Map<?, ?> mine = clients.stream().map(c -> (Map<?, ?>) c).filter(c -> id.equals(c.get("client_id")))
+                .findFirst().orElseThrow();
+        assertEquals(false, mine.get("configured"));
+        assertFalse(listed.body().contains(client.getSecret().getValue()), "no secret listed");
+        assertFalse(listed.body().contains("secret_hash"));
+
+        HttpResponse<String> disabled = adminCall("POST", "/api/v1/admin/clients/" + id + "/disable");
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertEquals(true, JSON.readValue(disabled.body(), Map.class).get("disabled"));
+        assertEquals(OAuth2Error.INVALID_CLIENT, clientToken(client).toErrorResponse().getErrorObject());
+
+        assertEquals(200, adminCall("POST", "/api/v1/admin/clients/" + id + "/enable").statusCode());
+        String again = clientToken(client).toSuccessResponse().getTokens().getAccessToken().getValue();
+        assertFalse(active(client, token), "tokens issued before the disable stay revoked");
+        assertTrue(active(client, again));
+
+        HttpResponse<String> deleted = adminCall("DELETE", "/api/v1/admin/clients/" + id);
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        assertEquals(OAuth2Error.INVALID_CLIENT, clientToken(client).toErrorResponse().getErrorObject());
+        assertEquals(404, adminCall("GET", "/api/v1/admin/clients/" + id).statusCode());
+        assertEquals(404, adminCall("DELETE", "/api/v1/admin/clients/" + id).statusCode());
+
+        for (String[] call : new String[][] {{"POST", "/disable"}, {"POST", "/enable"}, {"DELETE", ""}}) {
+            HttpResponse<String> refused = adminCall(call[0], "/api/v1/admin/clients/lanonasis-cli" + call[1]);
+            assertEquals(409, refused.statusCode(), refused.body());
+            assertEquals("configured_client", JSON.readValue(refused.body(), Map.class).get("error"));
+        }
+        assertEquals(200, adminCall("GET", "/api/v1/admin/clients/lanonasis-cli").statusCode());
+
+        HttpResponse<String> audit = adminCall("GET", "/api/v1/admin/audit?client=" + id);
+        List<?> types = ((List<?>) JSON.readValue(audit.body(), Map.class).get("events")).stream()
+                .map(e -> ((Map<?, ?>) e).get("type")).toList();
+        assertTrue(types.containsAll(List.of("CLIENT_DISABLED", "CLIENT_ENABLED", "CLIENT_DELETED")), types.toString());
+
+        HttpResponse<String> userTries = send(HttpRequest.newBuilder(endpoint("/api/v1/admin/clients"))
+                .header("Authorization", "Bearer " + JSON.readValue(postJson("/v1/auth/login",
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null).body(), Map.class)
+                        .get("access_token")).GET().build());
+        assertEquals(403, userTries.statusCode());
+    }
+
+    @Test
+    void signingKeysAreListedWithoutPrivatePartsAndRotatedOnBothRoutes() throws Exception {
+        HttpResponse<String> before = adminCall("GET", "/api/v1/admin/keys");
+        assertEquals(200, before.statusCode(), before.body());
+        assertFalse(before.body().contains("\"d\""), "no private key material");
+        HttpResponse<String> rotated = adminCall("POST", "/api/v1/admin/keys/rotate");
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String kid = (String) JSON.readValue(rotated.body(), Map.class).get("kid");
+        List<?> keys = (List<?>) JSON.readValue(adminCall("GET", "/api/v1/admin/keys").body(), Map.class).get("keys");
+        Map<?, ?> newest = (Map<?, ?>) keys.stream().filter(k -> kid.equals(((Map<?, ?>) k).get("kid")))
+                .findFirst().orElseThrow();
+        assertEquals(true, newest.get("signs"));
+        assertTrue(keys.stream().anyMatch(k -> ((Map<?, ?>) k).get("retired_at") != null), "the old key is retired");
+        String newToken = redeem(CLI, authorizeThroughPages(new Browser(base), new Scope("memories:read")))
+                .toSuccessResponse().getTokens().getAccessToken().getValue();
+        assertEquals(kid, com.nimbusds.jwt.SignedJWT.parse(newToken).getHeader().getKeyID());
+
+        assertEquals(200, adminCall("POST", "/admin/keys/rotate").statusCode(), "the older route still works");
+        HttpResponse<String> audit = adminCall("GET", "/api/v1/admin/audit?type=signing_key_rotated");
+        assertEquals(2, ((List<?>) JSON.readValue(audit.body(), Map.class).get("events")).size(), audit.body());
     }
 }

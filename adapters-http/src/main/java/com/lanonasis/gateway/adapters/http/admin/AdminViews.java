@@ -2,7 +2,12 @@ package com.lanonasis.gateway.adapters.http.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.application.admin.port.in.AdministerSigningKeysUseCase;
 import com.lanonasis.gateway.domain.audit.AuditRecord;
+import com.lanonasis.gateway.domain.clients.ClientListing;
+import com.lanonasis.gateway.domain.clients.GrantType;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.clients.RedirectUri;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.tokens.Grant;
 import io.micronaut.serde.annotation.Serdeable;
@@ -72,5 +77,46 @@ final class AdminViews {
 
     @Serdeable
     record AuditPage(List<AuditView> events, int page, int limit) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ClientView(@JsonProperty("client_id") String clientId, @JsonProperty("client_name") String name,
+                      @JsonProperty("token_endpoint_auth_method") String authMethod,
+                      @JsonProperty("redirect_uris") List<String> redirectUris,
+                      @JsonProperty("grant_types") List<String> grantTypes, List<String> scopes, boolean configured,
+                      boolean disabled, @JsonProperty("created_at") String createdAt) {
+
+        static ClientView of(ClientListing listing) {
+            OAuthClient client = listing.client();
+            return new ClientView(client.clientId(), client.name(), client.authMethod().wireName(),
+                    client.redirectUris().stream().map(RedirectUri::value).toList(),
+                    client.grantTypes().stream().map(GrantType::wireName).toList(), client.scopes().names(),
+                    listing.configured(), listing.disabled(),
+                    client.createdAt() == null ? null : client.createdAt().toString());
+        }
+    }
+
+    @Serdeable
+    record ClientPage(List<ClientView> clients, int page, int limit) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record KeyView(String kid, String alg, boolean signs, @JsonProperty("created_at") String createdAt,
+                   @JsonProperty("retired_at") String retiredAt) {
+
+        static KeyView of(AdministerSigningKeysUseCase.KeyListing key) {
+            return new KeyView(key.kid(), key.algorithm(), key.retiredAt() == null, key.createdAt().toString(),
+                    key.retiredAt() == null ? null : key.retiredAt().toString());
+        }
+    }
+
+    @Serdeable
+    record KeyList(List<KeyView> keys) {
+    }
+
+    @Serdeable
+    record Rotated(boolean rotated, String kid) {
     }
 }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class JdbcClients implements Clients {
 
-    private static final String COLUMNS = "client_id, name, auth_method, secret_hash, redirect_uris, grant_types,"
+    static final String COLUMNS = "client_id, name, auth_method, secret_hash, redirect_uris, grant_types,"
             + " scopes, registration_token_hash, created_at";
 
     private final JdbcDatabase database;
@@ -43,7 +43,7 @@ public final class JdbcClients implements Clients {
         }
         return database.run(session -> {
             try (PreparedStatement select = session.prepare(
-                    "SELECT " + COLUMNS + " FROM oauth_clients WHERE client_id = ?")) {
+                    "SELECT " + COLUMNS + " FROM oauth_clients WHERE client_id = ? AND disabled = FALSE")) {
                 select.setString(1, clientId);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(client(row)) : Optional.empty();
@@ -126,7 +126,7 @@ public final class JdbcClients implements Clients {
         Rows.setInstant(insert, 9, client.createdAt());
     }
 
-    private static OAuthClient client(ResultSet row) throws SQLException {
+    static OAuthClient client(ResultSet row) throws SQLException {
         String secret = row.getString("secret_hash");
         String registration = row.getString("registration_token_hash");
         return new OAuthClient(row.getString("client_id"), row.getString("name"),
