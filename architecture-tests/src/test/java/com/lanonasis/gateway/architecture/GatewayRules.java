@@ -35,7 +35,7 @@ final class GatewayRules {
                 coreIsFrameworkFree(root), noFieldInjection(root), domainContextsAreFreeOfCycles(root),
                 onlyCredentialVerificationCreatesPrincipals(root), onlySecurityAdapterReadsCredentials(root),
                 secretsRedactToString(root), inboundAdaptersUseIncomingPortsOnly(root),
-                inboundAdaptersNeverTouchOutgoingPorts(root));
+                inboundAdaptersNeverTouchOutgoingPorts(root), onlyAdminControllersCallAdminUseCases(root));
     }
 
     /** domain ← application ← adapters; adapters never depend on each other. */
@@ -116,6 +116,15 @@ final class GatewayRules {
                         (JavaClass c) -> c.getPackageName().startsWith(root + ".application.")
                                 && !c.getPackageName().contains(".port.in")))
                 .because("inbound adapters call use cases through their incoming ports");
+    }
+
+    /** The admin plane has one door: the controllers of adapters-http's admin package (and start-up wiring). */
+    static ArchRule onlyAdminControllersCallAdminUseCases(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".adapters..")
+                .and().resideOutsideOfPackage(root + ".adapters.http.admin..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.admin.port.in..")
+                .because("admin use cases are reached only through the admin controllers, which every review of"
+                        + " the admin plane can then read in one place");
     }
 
     static ArchRule inboundAdaptersNeverTouchOutgoingPorts(String root) {
