@@ -269,4 +269,22 @@ class AdminHttpTest extends HttpTest {
         }
     }
 
+
+    @Test
+    void mcpAuthSignsInWithAPasswordLikeTheOtherLoginRoutes() {
+        Api.Account user = api.newAccount();
+        Api.Reply signedIn = api.post("/mcp/auth", Map.of("email", user.email(), "password", user.password()));
+        assertEquals(200, signedIn.status(), signedIn.toString());
+        assertEquals("Bearer", signedIn.string("token_type"));
+        assertEquals("no-store", signedIn.header("Cache-Control"));
+        assertEquals(200, api.get("/v1/auth/session", "Authorization", "Bearer " + signedIn.string("access_token"))
+                .status());
+        Api.Reply wrong = api.post("/mcp/auth", Map.of("email", user.email(), "password", "not the password"));
+        assertEquals(401, wrong.status(), wrong.toString());
+        assertEquals("invalid_credentials", wrong.string("error"));
+        api.post("/api/v1/admin/users/" + user.id() + "/disable", Map.of(), admin.bearer());
+        Api.Reply disabled = api.post("/mcp/auth", Map.of("email", user.email(), "password", user.password()));
+        assertEquals(403, disabled.status(), disabled.toString());
+        assertEquals("account_disabled", disabled.string("error"));
+    }
 }

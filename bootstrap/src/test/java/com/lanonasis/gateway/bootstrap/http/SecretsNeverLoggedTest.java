@@ -23,10 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * At DEBUG, runs the flows that handle secrets (sign-up, login, API keys, memories over REST and MCP,
  * client registration and client credentials, failed attempts), captures every log line they
- * cause — message, fields, logging context and stack traces — and looks for each secret in them.
+ * cause — message, fields, logging context and stack traces — and looks for each secret in them,
+ * and in every row of the audit log.
  */
 @MicronautTest
 class SecretsNeverLoggedTest extends HttpTest {
+
+    @jakarta.inject.Inject
+    com.zaxxer.hikari.HikariDataSource database;
 
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private Logger root;
@@ -77,8 +81,22 @@ class SecretsNeverLoggedTest extends HttpTest {
         assertEquals(200, token.status(), token.toString());
         secrets.add(token.string("access_token"));
 
+        assertEquals(200, api.post("/mcp/auth", Map.of("email", account.email(), "password", account.password()))
+                .status());
+        String keyId = key.substring(3, key.indexOf('.'));
+        assertEquals(204, api.delete("/api/v1/auth/api-keys/" + keyId, account.bearer()).status());
+
         List<String> lines = captured.list.stream().map(SecretsNeverLoggedTest::everything).toList();
         assertFalse(lines.isEmpty());
+        List<String> auditRows = auditRows();
+        assertTrue(auditRows.stream().anyMatch(row -> row.startsWith("API_KEY_CREATED"))
+                && auditRows.stream().anyMatch(row -> row.startsWith("API_KEY_REVOKED"))
+                && auditRows.stream().anyMatch(row -> row.startsWith("LOGIN_FAILED")), "the audit rows were read");
+        for (String secret : secrets) {
+            auditRows.stream().filter(row -> row.contains(secret)).findFirst().ifPresent(row -> {
+                throw new AssertionError("a secret reached the audit log: " + row);
+            });
+        }
         assertTrue(lines.stream().anyMatch(line -> line.contains("/api/v1/memory")), "the access log was captured");
         for (String secret : secrets) {
             assertTrue(secret != null && secret.length() >= 8, "a real secret: " + secret);
@@ -86,6 +104,23 @@ class SecretsNeverLoggedTest extends HttpTest {
                 throw new AssertionError("a secret reached the logs: " + line);
             });
         }
+    }
+
+    /** Every audit row as text, every column. */
+    private List<String> auditRows() {
+        List<String> rows = new ArrayList<>();
+        try (java.sql.Connection connection = database.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement(
+                     "SELECT type, at, user_id, client_id, details FROM audit_events");
+             java.sql.ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                rows.add(row.getString(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4)
+                        + " " + row.getString(5));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return rows;
     }
 
     private static String everything(ILoggingEvent event) {

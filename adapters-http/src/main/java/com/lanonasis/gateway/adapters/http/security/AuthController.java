@@ -51,7 +51,8 @@ final class AuthController {
                 register.register(new Registration(body.email(), body.password(), body.name())))));
     }
 
-    @Post(uris = {"/v1/auth/login", "/api/v1/auth/login", "/auth/cli-login", "/api/v1/auth/cli-login"})
+    /** {@code /mcp/auth} is the seed's "MCP-specific authentication" (000_*): the same password sign-in. */
+    @Post(uris = {"/v1/auth/login", "/api/v1/auth/login", "/auth/cli-login", "/api/v1/auth/cli-login", "/mcp/auth"})
     HttpResponse<TokenBody> logIn(HttpRequest<?> request, @Body LoginBody body) {
         UserSession session = Rejections.valueOf(logIn.logIn(new LogIn(body.email(), body.password(),
                 addresses.of(request))));
