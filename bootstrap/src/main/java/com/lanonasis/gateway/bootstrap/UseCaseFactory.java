@@ -13,6 +13,7 @@ import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.identity.AdminEmails;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
 import com.lanonasis.gateway.domain.identity.RegistrationPolicy;
+import com.lanonasis.gateway.domain.identity.UserDirectory;
 import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.keys.ApiKeys;
@@ -62,12 +63,13 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    PasswordCheck passwordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets, RateLimiter limiter,
+    PasswordCheck passwordCheck(Users users, UserDirectory directory, PasswordHasher hasher, SecretGenerator secrets,
+                                RateLimiter limiter,
                                 @Property(name = "onasis.edge.login-lockout.max-failures") int maxFailures,
                                 @Property(name = "onasis.edge.login-lockout.max-account-failures")
                                 int maxAccountFailures,
                                 @Property(name = "onasis.edge.login-lockout.window") Duration window) {
-        return new PasswordCheck(users, hasher, secrets, limiter, maxFailures, maxAccountFailures, window);
+        return new PasswordCheck(users, hasher, secrets, limiter, maxFailures, maxAccountFailures, window, directory);
     }
 
     @Singleton

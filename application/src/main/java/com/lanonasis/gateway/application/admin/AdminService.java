@@ -7,6 +7,12 @@ import com.lanonasis.gateway.application.admin.port.in.PromoteConfiguredAdminsUs
 import com.lanonasis.gateway.application.admin.port.in.ReadAuditUseCase;
 import com.lanonasis.gateway.application.admin.port.in.UserSearch;
 import com.lanonasis.gateway.application.admin.port.in.AdministerClientsUseCase;
+import com.lanonasis.gateway.application.admin.port.in.ImportOutcome;
+import com.lanonasis.gateway.application.admin.port.in.ImportUsersUseCase;
+import com.lanonasis.gateway.application.admin.port.in.ImportedUser;
+import com.lanonasis.gateway.domain.identity.PasswordHash;
+import com.lanonasis.gateway.domain.shared.PlainText;
+import java.util.regex.Pattern;
 import com.lanonasis.gateway.application.admin.port.in.AdministerSigningKeysUseCase;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.clients.ClientDirectory;
@@ -48,7 +54,10 @@ import java.util.Optional;
  * call, reads included, leaves an audit row naming the administrator.
  */
 public final class AdminService implements AdministerUsersUseCase, AdministerGrantsUseCase, ReadAuditUseCase,
-        PromoteConfiguredAdminsUseCase, AdministerClientsUseCase, AdministerSigningKeysUseCase {
+        PromoteConfiguredAdminsUseCase, AdministerClientsUseCase, AdministerSigningKeysUseCase, ImportUsersUseCase {
+
+    /** bcrypt in modular crypt form: $2a$, $2b$ or $2y$, a two-digit cost, 22 characters of salt and 31 of hash. */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     public static final int MAX_PAGE_SIZE = 200;
 
@@ -346,6 +355,56 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
         String kid = signingKeys.signing().stream().findFirst().map(key -> key.kid()).orElse("");
         record(AuditEvent.Type.SIGNING_KEY_ROTATED, caller, null, Map.of("kid", kid));
         return Outcome.done(kid);
+    }
+
+    @Override
+    public Outcome<List<ImportOutcome>> importUsers(Principal caller, List<ImportedUser> rows) {
+        if (!isAdmin(caller)) {
+            return Outcome.forbidden(Scope.ADMIN);
+        }
+        if (rows == null || rows.isEmpty() || rows.size() > MAX_ROWS) {
+            return Outcome.rejected(new Rejection.Invalid(List.of(new FieldError("users",
+                    "give between 1 and " + MAX_ROWS + " accounts"))));
+        }
+        List<ImportOutcome> outcomes = new java.util.ArrayList<>();
+        int created = 0;
+        for (ImportedUser row : rows) {
+            ImportOutcome outcome = importOne(row);
+            if (outcome.userId() != null) {
+                created++;
+                audit.record(new AuditEvent(AuditEvent.Type.USER_REGISTERED, clock.instant(), outcome.userId(), null,
+                        Map.of("via", "import", "by", caller.userId().toString())));
+            }
+            outcomes.add(outcome);
+        }
+        record(AuditEvent.Type.ADMIN_VIEWED, caller, null, Map.of("action", "users.import",
+                "rows", String.valueOf(rows.size()), "created", String.valueOf(created)));
+        return Outcome.done(outcomes);
+    }
+
+    private ImportOutcome importOne(ImportedUser row) {
+        String given = row == null || row.email() == null ? null : row.email().strip();
+        Email email;
+        try {
+            email = new Email(PlainText.require("email", given, false));
+        } catch (InvalidValue e) {
+            return new ImportOutcome(given, "invalid_email", null);
+        }
+        if (row.bcryptHash() == null || !BCRYPT.matcher(row.bcryptHash()).matches()) {
+            return new ImportOutcome(email.value(), "invalid_hash", null);
+        }
+        String name;
+        try {
+            name = User.normalizeName(PlainText.require("name", row.name(), false));
+        } catch (InvalidValue e) {
+            return new ImportOutcome(email.value(), "invalid_name", null);
+        }
+        Role role = configuredAdmins.includes(email) ? Role.ADMIN : Role.USER;
+        User user = new User(new UserId(java.util.UUID.randomUUID()), email, name, role, clock.instant());
+        if (!users.add(new UserAccount(user, new PasswordHash(row.bcryptHash())))) {
+            return new ImportOutcome(email.value(), "email_taken", null);
+        }
+        return new ImportOutcome(email.value(), "created", user.id().toString());
     }
 
     private Optional<ClientListing> findClient(String clientId) {

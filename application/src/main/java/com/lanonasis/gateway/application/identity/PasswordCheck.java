@@ -6,6 +6,7 @@ import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
+import com.lanonasis.gateway.domain.identity.UserDirectory;
 import com.lanonasis.gateway.domain.identity.Users;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.RateLimiter;
@@ -40,6 +41,8 @@ public final class PasswordCheck {
     private final int maxFailures;
     private final int maxAccountFailures;
     private final Duration window;
+    /** Where a matching legacy (bcrypt) hash is replaced by Argon2id; null leaves hashes as they are. */
+    private final UserDirectory upgrades;
 
     /**
      * @param maxFailures        failures of one (email, address) pair per window before that pair is refused
@@ -47,6 +50,13 @@ public final class PasswordCheck {
      */
     public PasswordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets, RateLimiter failures,
                          int maxFailures, int maxAccountFailures, Duration window) {
+        this(users, hasher, secrets, failures, maxFailures, maxAccountFailures, window, null);
+    }
+
+    /** @param upgrades where imported (bcrypt) hashes are replaced by Argon2id at a successful sign-in */
+    public PasswordCheck(Users users, PasswordHasher hasher, SecretGenerator secrets, RateLimiter failures,
+                         int maxFailures, int maxAccountFailures, Duration window, UserDirectory upgrades) {
+        this.upgrades = upgrades;
         if (maxFailures < 1 || maxAccountFailures < maxFailures) {
             throw new IllegalArgumentException("login lock-out: need 1 <= max-failures <= max-account-failures, got "
                     + maxFailures + " and " + maxAccountFailures);
@@ -85,6 +95,10 @@ public final class PasswordCheck {
         if (matches && found.isPresent()) {
             if (found.get().user().disabled()) {
                 return Outcome.rejected(new Rejection.Refused("account_disabled", "this account is disabled"));
+            }
+            PasswordHash stored = found.get().passwordHash();
+            if (upgrades != null && hasher.needsRehash(stored)) {
+                upgrades.replacePasswordHash(found.get().user().id(), stored, hasher.hash(password));
             }
             if (failures.peek(knownKey, 1, KNOWN_ADDRESS_MEMORY).calls() == 0) {
                 failures.acquire(knownKey, 1, KNOWN_ADDRESS_MEMORY);

@@ -287,4 +287,66 @@ class AdminHttpTest extends HttpTest {
         assertEquals(403, disabled.status(), disabled.toString());
         assertEquals("account_disabled", disabled.string("error"));
     }
+
+    private static String bcrypt(String password, com.password4j.types.Bcrypt variant) {
+        return com.password4j.Password.hash(password)
+                .with(com.password4j.BcryptFunction.getInstance(variant, 10)).getResult();
+    }
+
+    @Test
+    void importedBcryptAccountsSignInAndTheirHashIsReplacedByArgon2id() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String ada = "ada-" + marker + "@example.com";
+        String bob = "bob-" + marker + "@example.com";
+        String adaHash = bcrypt("ada's old password", com.password4j.types.Bcrypt.B);
+        String bobHash = bcrypt("bob's old password", com.password4j.types.Bcrypt.Y);
+        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        rows.add(Map.of("email", ada, "bcrypt_hash", adaHash, "name", "Ada"));
+        rows.add(Map.of("email", bob.toUpperCase(), "bcrypt_hash", bobHash));
+        rows.add(Map.of("email", ada, "bcrypt_hash", adaHash));
+        rows.add(Map.of("email", "not an address", "bcrypt_hash", adaHash));
+        rows.add(Map.of("email", "c-" + marker + "@example.com", "bcrypt_hash", "$argon2id$v=19$m=1,t=1,p=1$x$y"));
+        rows.add(Map.of("email", "d-" + marker + "@example.com", "bcrypt_hash", adaHash, "name", "bad\u202Ename"));
+
+        Api.Account user = api.newAccount();
+        assertEquals(403, api.post("/api/v1/admin/users/import", rows, user.bearer()).status());
+        Api.Reply imported = api.post("/api/v1/admin/users/import", rows, admin.bearer());
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(2, ((Number) imported.body().get("created")).intValue());
+        assertEquals(List.of("created", "created", "email_taken", "invalid_email", "invalid_hash", "invalid_name"),
+                imported.list("results").stream().map(r -> r.get("status")).toList());
+        assertFalse(imported.raw().contains(adaHash), "hashes are not echoed");
+        String adaId = (String) imported.list("results").get(0).get("user_id");
+
+        Api.Reply wrong = api.post("/v1/auth/login", Map.of("email", ada, "password", "not ada's password"));
+        assertEquals(401, wrong.status());
+        assertEquals(adaHash, storedHash(adaId), "a failed sign-in leaves the imported hash");
+        Api.Reply login = api.post("/v1/auth/login", Map.of("email", ada, "password", "ada's old password"));
+        assertEquals(200, login.status(), login.toString());
+        assertEquals("Ada", ((Map<?, ?>) login.body().get("user")).get("name"));
+        assertTrue(storedHash(adaId).startsWith("$argon2id$"), "upgraded at sign-in");
+        assertEquals(200, api.post("/v1/auth/login", Map.of("email", ada, "password", "ada's old password"))
+                .status(), "and the Argon2id hash verifies the same password");
+        assertEquals(200, api.post("/v1/auth/login", Map.of("email", bob, "password", "bob's old password"))
+                .status(), "$2y$ hashes too");
+
+        for (Object bad : List.of(List.of(), "{}", "not json")) {
+            Api.Reply reply = api.post("/api/v1/admin/users/import", bad, admin.bearer());
+            assertEquals(400, reply.status(), bad + " " + reply);
+        }
+        Api.Reply audit = api.get("/api/v1/admin/audit?user=" + adaId + "&type=USER_REGISTERED", admin.bearer());
+        assertEquals(Map.of("via", "import", "by", admin.id()), audit.list("events").get(0).get("details"));
+    }
+
+    private String storedHash(String userId) throws Exception {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT password_hash FROM " + schema() + "users WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(userId));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
 }

@@ -16,6 +16,9 @@ public interface UserDirectory {
     /** False when there is no such account. */
     boolean setDisabled(UserId id, boolean disabled);
 
+    /** Replaces the stored password hash, only if it is still {@code expected} (another sign-in may have won). */
+    boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement);
+
     /**
      * Removes the account and every credential and grant that refers to it (API keys, OAuth
      * access and refresh tokens, consents) at once; false when there is no such account.

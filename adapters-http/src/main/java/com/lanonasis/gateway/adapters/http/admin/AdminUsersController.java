@@ -12,7 +12,13 @@ import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.admin.port.in.AccountDeleted;
 import com.lanonasis.gateway.application.admin.port.in.AdministerGrantsUseCase;
 import com.lanonasis.gateway.application.admin.port.in.AdministerUsersUseCase;
+import com.lanonasis.gateway.application.admin.port.in.ImportOutcome;
+import com.lanonasis.gateway.application.admin.port.in.ImportUsersUseCase;
+import com.lanonasis.gateway.application.admin.port.in.ImportedUser;
 import com.lanonasis.gateway.application.admin.port.in.UserSearch;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.tokens.Grant;
 import io.micronaut.core.annotation.Nullable;
@@ -37,9 +43,12 @@ final class AdminUsersController {
 
     private final AdministerUsersUseCase users;
     private final AdministerGrantsUseCase grants;
+    private final ImportUsersUseCase imports;
     private final Callers callers;
 
-    AdminUsersController(AdministerUsersUseCase users, AdministerGrantsUseCase grants, Callers callers) {
+    AdminUsersController(AdministerUsersUseCase users, AdministerGrantsUseCase grants, ImportUsersUseCase imports,
+                         Callers callers) {
+        this.imports = imports;
         this.users = users;
         this.grants = grants;
         this.callers = callers;
@@ -54,6 +63,34 @@ final class AdminUsersController {
         List<User> found = Rejections.valueOf(users.search(callers.require(request), search));
         return AdminQueries.noStore(new UserPage(found.stream().map(UserView::of).toList(), search.page(),
                 search.limit()));
+    }
+
+    /** Accounts from another store with their bcrypt hashes: {@code [{email, bcrypt_hash, name}]}. */
+    @Post("/import")
+    HttpResponse<Imported> importUsers(HttpRequest<?> request, @Nullable @Body List<ImportRow> rows) {
+        List<ImportOutcome> outcomes = Rejections.valueOf(imports.importUsers(callers.require(request),
+                rows == null ? List.of() : rows.stream().map(row -> row == null ? null
+                        : new ImportedUser(row.email(), row.bcryptHash(), row.name())).toList()));
+        return AdminQueries.noStore(new Imported(outcomes.stream().filter(o -> o.userId() != null).count(),
+                outcomes.stream().map(o -> new ImportResult(o.email(), o.status(), o.userId())).toList()));
+    }
+
+    @Serdeable
+    record ImportRow(@Nullable String email, @Nullable @JsonProperty("bcrypt_hash") String bcryptHash,
+                     @Nullable String name) {
+        @Override
+        public String toString() {
+            return "ImportRow[email=" + email + "]";
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ImportResult(String email, String status, @JsonProperty("user_id") String userId) {
+    }
+
+    @Serdeable
+    record Imported(long created, List<ImportResult> results) {
     }
 
     @Get("/{id}")

@@ -4,6 +4,7 @@ import com.lanonasis.gateway.domain.identity.Password;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
 import com.password4j.Argon2Function;
+import com.password4j.BcryptFunction;
 import com.password4j.types.Argon2;
 
 /**
@@ -35,10 +36,28 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public boolean matches(Password candidate, PasswordHash stored) {
+        if (isBcrypt(stored)) {
+            try {
+                return BcryptFunction.getInstanceFromHash(stored.reveal()).check(candidate.reveal(), stored.reveal());
+            } catch (RuntimeException malformedHash) {
+                return false;
+            }
+        }
         try {
             return Argon2Function.getInstanceFromHash(stored.reveal()).check(candidate.reveal(), stored.reveal());
         } catch (RuntimeException malformedHash) {
             return false;
         }
+    }
+
+    /** Imported bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}) are upgraded to Argon2id at the next sign-in. */
+    @Override
+    public boolean needsRehash(PasswordHash stored) {
+        return !stored.reveal().startsWith("$argon2id$");
+    }
+
+    static boolean isBcrypt(PasswordHash stored) {
+        String encoded = stored.reveal();
+        return encoded.startsWith("$2a$") || encoded.startsWith("$2b$") || encoded.startsWith("$2y$");
     }
 }

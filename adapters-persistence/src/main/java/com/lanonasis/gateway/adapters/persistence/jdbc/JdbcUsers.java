@@ -114,6 +114,19 @@ public final class JdbcUsers implements Users, UserDirectory {
     }
 
     @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        return database.run(session -> {
+            try (PreparedStatement update = session.prepare(
+                    "UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?")) {
+                update.setString(1, replacement.reveal());
+                update.setObject(2, id.value());
+                update.setString(3, expected.reveal());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean delete(UserId id) {
         return database.inTransaction(() -> database.run(session -> {
             for (String table : List.of("oauth_access_tokens", "oauth_refresh_tokens", "oauth_consents", "api_keys")) {
