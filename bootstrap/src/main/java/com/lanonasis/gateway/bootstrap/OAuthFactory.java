@@ -87,8 +87,9 @@ final class OAuthFactory {
 
     @Singleton
     AuthorizationService authorizationService(OAuthComponents components, Consents consents,
-                                              PendingAuthorizations pendings, AuthorizationCodes codes) {
-        return new AuthorizationService(components, consents, pendings, codes);
+                                              PendingAuthorizations pendings, AuthorizationCodes codes,
+                                              @Property(name = "onasis.oauth.scopes") List<String> supported) {
+        return new AuthorizationService(components, consents, pendings, codes, withoutAdmin(Scopes.parse(supported)));
     }
 
     @Singleton
@@ -98,8 +99,10 @@ final class OAuthFactory {
     }
 
     @Singleton
-    DeviceFlowService deviceFlowService(OAuthComponents components, DeviceAuthorizations devices) {
-        return new DeviceFlowService(components, devices);
+    DeviceFlowService deviceFlowService(OAuthComponents components, DeviceAuthorizations devices,
+                                        @Property(name = "onasis.oauth.scopes") List<String> supported,
+                                        RateLimiter rateLimiter) {
+        return new DeviceFlowService(components, devices, withoutAdmin(Scopes.parse(supported)), rateLimiter);
     }
 
     @Singleton

@@ -47,9 +47,12 @@ public final class AuthorizationService implements AuthorizeUseCase {
     private final Clock clock;
     private final OAuthSettings settings;
     private final Resources resources;
+    private final Scopes dynamicClientScopes;
 
+    /** @param dynamicClientScopes what a dynamically registered client may ask for (see {@link OAuthClient#mayAskFor}) */
     public AuthorizationService(OAuthComponents components, Consents consents, PendingAuthorizations pendings,
-                                AuthorizationCodes codes) {
+                                AuthorizationCodes codes, Scopes dynamicClientScopes) {
+        this.dynamicClientScopes = dynamicClientScopes;
         this.clients = components.clients();
         this.consents = consents;
         this.pendings = pendings;
@@ -62,8 +65,22 @@ public final class AuthorizationService implements AuthorizeUseCase {
         this.resources = components.resources();
     }
 
+    /**
+     * RFC 9700 §4.11.2: an unverified, dynamically registered client's redirect URI is anybody's,
+     * so before a person has signed in its errors are shown as a page, never redirected (the
+     * endpoint would otherwise be an open redirector).
+     */
     @Override
     public AuthorizationAnswer authorize(AuthorizationRequest request, Optional<UserId> signedIn) {
+        AuthorizationAnswer answer = decide(request, signedIn);
+        if (answer instanceof RedirectError error && signedIn.isEmpty()
+                && clients.find(request.clientId()).map(OAuthClient::isDynamic).orElse(true)) {
+            return new Refused(error.error(), error.description());
+        }
+        return answer;
+    }
+
+    private AuthorizationAnswer decide(AuthorizationRequest request, Optional<UserId> signedIn) {
         if (request.clientId() == null || request.clientId().isBlank()) {
             return new Refused("invalid_request", "client_id is missing");
         }
@@ -104,7 +121,7 @@ public final class AuthorizationService implements AuthorizeUseCase {
         } catch (InvalidValue e) {
             return new RedirectError(redirectUri, "invalid_scope", "scope is malformed", state);
         }
-        if (!client.scopes().values().containsAll(scopes.values())) {
+        if (!client.mayAskFor(scopes, dynamicClientScopes)) {
             return new RedirectError(redirectUri, "invalid_scope", "scope exceeds what this client may ask for", state);
         }
         Optional<OAuthError> badResource = resources.checkKnown(request.resources());

@@ -135,9 +135,18 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
                                  OAuthClient existing, Instant createdAt) {
         Violations violations = new Violations();
         List<RedirectUri> redirects = new ArrayList<>();
+        if (metadata.clientName() != null && hasDeceptiveCharacters(metadata.clientName())) {
+            violations.add("client_name", "client_name must not contain control or bidirectional formatting characters");
+        }
         for (String uri : metadata.redirectUris() == null ? List.<String>of() : metadata.redirectUris()) {
+            if (uri != null && hasDeceptiveCharacters(uri)) {
+                violations.add("redirect_uris", "redirect URIs must not contain control or bidirectional formatting characters");
+                continue;
+            }
             RedirectUri redirect = violations.check(() -> new RedirectUri(uri));
-            if (redirect != null && !redirect.isHttpsOrLoopback()) {
+            if (redirect != null && redirect.hasUserInfo()) {
+                violations.add("redirect_uris", "redirect URIs must not contain user info (user@host)");
+            } else if (redirect != null && !redirect.isHttpsOrLoopback()) {
                 violations.add("redirect_uris", "redirect URIs must use https, or http on a loopback address");
             } else if (redirect != null) {
                 redirects.add(redirect);
@@ -187,6 +196,15 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
         } catch (InvalidValue invalid) {
             return Outcome.rejected(new Rejection.Invalid(List.of(new FieldError(invalid.field(), invalid.getMessage()))));
         }
+    }
+
+    /**
+     * What the consent page could be made to lie with: C0/C1 controls, DEL, and the bidi marks,
+     * embeddings, overrides and isolates (U+200E/F, U+202A–U+202E, U+2066–U+2069).
+     */
+    static boolean hasDeceptiveCharacters(String text) {
+        return text.codePoints().anyMatch(c -> c <= 0x1f || c >= 0x7f && c <= 0x9f || c == 0x200e || c == 0x200f
+                || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069);
     }
 
     private void audit(AuditEvent.Type type, OAuthClient client) {

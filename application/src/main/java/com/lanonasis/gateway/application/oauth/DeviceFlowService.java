@@ -14,9 +14,12 @@ import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Outcome;
+import com.lanonasis.gateway.domain.shared.RateLimiter;
+import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,13 @@ import java.util.Optional;
 public final class DeviceFlowService implements DeviceFlowUseCase {
 
     /** RFC 8628 §6.1: consonants only, no look-alikes, so codes are easy to type and spell no words. */
+    /** RFC 8628 §6.1: 20 consonants, 8 characters: about 34.5 bits, guessed at most a few times per user. */
     private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
+    /** Wrong user codes a signed-in user may enter before the page refuses lookups for the window. */
+    static final int GUESSES_PER_USER = 10;
+    /** Wrong user codes from one address (many accounts) before the same. */
+    static final int GUESSES_PER_ADDRESS = 30;
+    static final Duration GUESS_WINDOW = Duration.ofMinutes(15);
     private static final int DEVICE_CODE_LENGTH = 43;
 
     private final ClientVerifier verifier;
@@ -36,7 +45,17 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
     private final OAuthComponents components;
     private final SecureRandom random = new SecureRandom();
 
-    public DeviceFlowService(OAuthComponents components, DeviceAuthorizations devices) {
+    private final Scopes dynamicClientScopes;
+    private final RateLimiter rateLimiter;
+
+    /**
+     * @param dynamicClientScopes what a dynamically registered client may ask for (see {@link OAuthClient#mayAskFor})
+     * @param rateLimiter         counts wrong user codes (per user and per address)
+     */
+    public DeviceFlowService(OAuthComponents components, DeviceAuthorizations devices, Scopes dynamicClientScopes,
+                             RateLimiter rateLimiter) {
+        this.dynamicClientScopes = dynamicClientScopes;
+        this.rateLimiter = rateLimiter;
         this.components = components;
         this.verifier = components.verifier();
         this.clients = components.clients();
@@ -59,7 +78,7 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
         } catch (InvalidValue e) {
             return OAuthResult.err(OAuthError.invalidScope("scope is malformed"));
         }
-        if (!client.scopes().values().containsAll(scopes.values())) {
+        if (!client.mayAskFor(scopes, dynamicClientScopes)) {
             return OAuthResult.err(OAuthError.invalidScope("scope exceeds what this client may ask for"));
         }
         Optional<OAuthError> badResource = components.resources().checkKnown(resources);
@@ -77,18 +96,34 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
     }
 
     @Override
-    public Outcome<PendingDevice> find(String userCode) {
+    public Outcome<PendingDevice> find(UserId user, String address, String userCode) {
+        List<String> keys = List.of("device-guess:user:" + user, "device-guess:ip:" + address);
+        List<Integer> limits = List.of(GUESSES_PER_USER, GUESSES_PER_ADDRESS);
+        for (int i = 0; i < keys.size(); i++) {
+            RateLimiter.Count count = rateLimiter.peek(keys.get(i), limits.get(i), GUESS_WINDOW);
+            if (count.calls() >= limits.get(i)) {
+                return Outcome.rejected(new Rejection.RateLimited(count.resetIn()));
+            }
+        }
         Instant now = components.clock().instant();
-        return devices.byUserCode(normalize(userCode))
+        Optional<PendingDevice> found = devices.byUserCode(normalize(userCode))
                 .filter(device -> device.status() == DeviceAuthorization.Status.PENDING && !device.expiredAt(now))
-                .flatMap(device -> clients.find(device.clientId()).map(client -> new PendingDevice(device, client)))
-                .map(Outcome::done)
-                .orElseGet(() -> Outcome.notFound("device code"));
+                .flatMap(device -> clients.find(device.clientId()).map(client -> new PendingDevice(device, client)));
+        if (found.isEmpty()) {
+            for (int i = 0; i < keys.size(); i++) {
+                rateLimiter.acquire(keys.get(i), limits.get(i), GUESS_WINDOW);
+            }
+            return Outcome.notFound("device code");
+        }
+        return Outcome.done(found.get());
     }
 
     @Override
-    public Outcome<String> decide(UserId user, String userCode, boolean approved) {
-        Outcome<PendingDevice> pending = find(userCode);
+    public Outcome<String> decide(UserId user, String address, String userCode, boolean approved) {
+        Outcome<PendingDevice> pending = find(user, address, userCode);
+        if (pending instanceof Outcome.Rejected<PendingDevice> rejected) {
+            return Outcome.rejected(rejected.rejection());
+        }
         if (!(pending instanceof Outcome.Done<PendingDevice> done)) {
             return Outcome.notFound("device code");
         }

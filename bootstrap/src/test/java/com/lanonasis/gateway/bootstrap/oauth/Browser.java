@@ -21,12 +21,48 @@ final class Browser {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The headers Chromium adds to a form post from one of the service's pages; none for a plain client. */
+    private final Map<String, String> formHeaders;
+    private final CookieManager cookies;
+    private final HttpClient http;
 
     Browser(URI base) {
+        this(base, Map.of());
+    }
+
+    private Browser(URI base, Map<String, String> formHeaders) {
+        this(base, formHeaders, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Browser(URI base, Map<String, String> formHeaders, CookieManager cookies) {
         this.base = base;
+        this.formHeaders = formHeaders;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same cookie jar, with form posts carrying other headers (e.g. as if sent from another site's page). */
+    Browser withOtherFormHeaders(Map<String, String> headers) {
+        return new Browser(base, headers, cookies);
+    }
+
+    /**
+     * Posts forms as Chromium does from a page of the service: Fetch metadata, and {@code Origin}
+     * the page's origin (or {@code "null"}, what Chromium sends when the page's referrer policy is
+     * {@code no-referrer}).
+     */
+    static Browser chromium(URI base, String origin) {
+        return withFormHeaders(base, Map.of("Origin", origin, "Sec-Fetch-Site", "same-origin",
+                "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document", "Sec-Fetch-User", "?1"));
+    }
+
+    /** The origin of the base URI, as a browser writes it in {@code Origin}. */
+    static String originOf(URI base) {
+        return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
+    }
+
+    static Browser withFormHeaders(URI base, Map<String, String> formHeaders) {
+        return new Browser(base, formHeaders);
     }
 
     HttpResponse<String> get(String pathOrUri) {
@@ -38,8 +74,10 @@ final class Browser {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        formHeaders.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The hidden fields of the page's first form, e.g. the CSRF token. */

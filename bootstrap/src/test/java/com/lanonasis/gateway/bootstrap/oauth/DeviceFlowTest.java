@@ -46,6 +46,38 @@ class DeviceFlowTest extends OAuthTestSupport {
         assertEquals("invalid_grant", poll(started).toErrorResponse().getErrorObject().getCode(), "used once");
     }
 
+    /**
+     * A device polling on a fixed one-interval cadence (as a timer-driven client does) for longer
+     * than the old per-address limit allowed is never told to slow down, and finishes once the
+     * person approves. (Per-address limits on /oauth/token are off in the test profile.)
+     */
+    @Test
+    void aCompliantPollerIsNeverRefusedAndFinishesAfterApproval() throws Exception {
+        DeviceAuthorizationSuccessResponse started = start();
+        long interval = started.getInterval() * 1000L;
+        long begin = System.currentTimeMillis();
+        int polls = 0;
+        for (; polls < 14; polls++) {
+            waitUntil(begin + polls * interval);
+            TokenResponse pending = poll(started);
+            assertEquals("authorization_pending", pending.toErrorResponse().getErrorObject().getCode(),
+                    "poll " + (polls + 1));
+        }
+
+        decide(started, "approve");
+        waitUntil(begin + polls * interval);
+        TokenResponse approved = poll(started);
+
+        assertTrue(approved.indicatesSuccess(), () -> approved.toErrorResponse().getErrorObject().toString());
+    }
+
+    private static void waitUntil(long epochMillis) throws InterruptedException {
+        long wait = epochMillis - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
     @Test
     void deniedDeviceGetsAccessDenied() throws Exception {
         DeviceAuthorizationSuccessResponse started = start();

@@ -72,4 +72,18 @@ public record OAuthClient(String clientId, String name, ClientAuthMethod authMet
     public boolean isDynamic() {
         return registrationAccessTokenHash != null;
     }
+
+    /**
+     * Whether a person may be asked to grant these scopes to this client. A configured client asks
+     * within what it was given. A dynamically registered client registered only what it wanted
+     * first (an MCP client copies the 401 challenge's scopes) and steps up later when a tool
+     * answers {@code insufficient_scope}, so it may ask for any scope open to registration; the
+     * person's consent, not the registration, grants it.
+     *
+     * @param openToDynamicClients the scopes a dynamically registered client may hold (all but admin)
+     */
+    public boolean mayAskFor(Scopes requested, Scopes openToDynamicClients) {
+        return requested.values().stream().allMatch(scope -> scopes.values().contains(scope)
+                || isDynamic() && openToDynamicClients.values().contains(scope));
+    }
 }

@@ -52,6 +52,11 @@ public record RedirectUri(String value) {
                 && candidate.getRawUserInfo() == null;
     }
 
+    /** True for {@code https://good.example@evil.example/}: a host that reads like another. */
+    public boolean hasUserInfo() {
+        return parse(value).getRawUserInfo() != null;
+    }
+
     /** The origin, for the Content-Security-Policy form-action of pages that post towards it. */
     public String origin() {
         URI uri = parse(value);

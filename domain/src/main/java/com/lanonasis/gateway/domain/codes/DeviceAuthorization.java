@@ -36,9 +36,19 @@ public record DeviceAuthorization(SecretHash deviceCodeHash, String userCode, St
         return !now.isBefore(expiresAt);
     }
 
-    /** True when this poll comes sooner than the interval allows. */
+    /**
+     * True when this poll comes sooner than the interval allows (then RFC 8628 §3.5 {@code
+     * slow_down}). The interval is measured between arrivals, so a client that waits exactly
+     * {@code interval} can arrive a little early after a slow answer; a fifth of the interval (at
+     * most a second) is forgiven, so a compliant poller is never told to slow down.
+     */
     public boolean tooSoon(Instant now) {
-        return lastPolledAt != null && now.isBefore(lastPolledAt.plus(interval));
+        if (lastPolledAt == null) {
+            return false;
+        }
+        Duration grace = interval.dividedBy(5).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1)
+                : interval.dividedBy(5);
+        return now.isBefore(lastPolledAt.plus(interval).minus(grace));
     }
 
     public DeviceAuthorization polledAt(Instant now, Duration newInterval) {

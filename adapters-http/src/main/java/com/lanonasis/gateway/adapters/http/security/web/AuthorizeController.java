@@ -7,7 +7,6 @@ import com.lanonasis.gateway.application.oauth.port.in.AuthorizationRequest;
 import com.lanonasis.gateway.application.oauth.port.in.AuthorizeUseCase;
 import com.lanonasis.gateway.domain.clients.RedirectUri;
 import com.lanonasis.gateway.domain.shared.Principal;
-import com.lanonasis.gateway.domain.shared.Scope;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
@@ -15,6 +14,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -59,7 +59,9 @@ final class AuthorizeController {
         HttpParameters query = request.getParameters();
         for (String name : SINGLE_VALUED) {
             if (query.getAll(name).size() > 1) {
-                return Html.error(HttpStatus.BAD_REQUEST, "Invalid request", name + " is repeated.");
+                return Html.error(HttpStatus.BAD_REQUEST, "This sign-in cannot continue",
+                    "The app's request names " + name + " more than once, so it was not accepted.",
+                    "Go back to the app and try again. If it happens again, tell the app's developer.");
             }
         }
         AuthorizationRequest authorizationRequest = new AuthorizationRequest(query.get("client_id"),
@@ -79,12 +81,15 @@ final class AuthorizeController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> consent(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Form> form = forms.parse(request, body);
-        if (form.isEmpty() || !forms.csrfValid(request, form.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Start again from the app.");
+        Optional<MutableHttpResponse<String>> refused = forms.refusal(request, form, "Start again from the app.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<Principal> user = callers.browserUser(request);
         if (user.isEmpty()) {
-            return Html.error(HttpStatus.UNAUTHORIZED, "Signed out", "Your session ended. Start again from the app.");
+            return Html.error(HttpStatus.UNAUTHORIZED, "You were signed out",
+                    "Your session here ended before you answered, so nothing was shared.",
+                    "Go back to the app and connect again; you will be asked to sign in.");
         }
         boolean approved = "approve".equals(form.get().get("decision"));
         return respond(request, authorize.answerConsent(user.get().userId(), form.get().get("pending"), approved));
@@ -92,8 +97,11 @@ final class AuthorizeController {
 
     private HttpResponse<String> respond(HttpRequest<?> request, AuthorizationAnswer answer) {
         if (answer instanceof AuthorizationAnswer.Refused refused) {
-            return Html.error(HttpStatus.BAD_REQUEST, "This app's request cannot be completed",
-                    refused.description() + " (" + refused.error() + ")");
+            return Html.page(HttpStatus.BAD_REQUEST, "This sign-in cannot continue",
+                    "<p>The app that sent you here made a request this service cannot accept, so nothing was "
+                            + "shared with it.</p><p>The reason: " + Html.escape(refused.description()) + ".</p>"
+                            + "<p class=\"next\">Go back to the app and try again. If it happens again, tell the "
+                            + "app's developer this code: <code>" + Html.escape(refused.error()) + "</code></p>");
         }
         if (answer instanceof AuthorizationAnswer.RedirectError error) {
             Map<String, String> params = new LinkedHashMap<>();
@@ -112,18 +120,17 @@ final class AuthorizeController {
         }
         AuthorizationAnswer.ConsentRequired consent = (AuthorizationAnswer.ConsentRequired) answer;
         String csrf = forms.csrfToken(request);
-        String client = consent.client().name() == null ? consent.client().clientId() : consent.client().name();
-        String scopes = consent.pending().scopes().values().stream().map(Scope::value).sorted()
-                .map(scope -> "<li>" + Html.escape(scope) + "</li>").collect(Collectors.joining());
         String redirectOrigin = new RedirectUri(consent.pending().redirectUri()).origin();
-        String body = "<p><strong>" + Html.escape(client) + "</strong> (" + Html.escape(consent.client().clientId())
-                + ") asks for access to your account:</p><ul>" + scopes + "</ul>"
-                + "<p>You will be sent back to " + Html.escape(redirectOrigin) + ".</p>"
+        String body = AppIntro.of(consent.client()) + "<p>It asks to:</p>"
+                + ScopeWords.list(consent.pending().scopes())
+                + "<p class=\"destination\">If you allow it, you will be sent to "
+                + Destination.describe(consent.pending().redirectUri()) + ".</p>"
                 + "<form method=\"post\" action=\"/oauth/authorize/consent\">"
                 + Html.hidden(BrowserForms.CSRF_FIELD, csrf) + Html.hidden("pending", consent.pending().id())
-                + "<button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button> "
-                + "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></form>";
-        return forms.remember(Html.page(HttpStatus.OK, "Allow access?", body, redirectOrigin), csrf);
+                + "<div class=\"actions\"><button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button>"
+                + "<button type=\"submit\" name=\"decision\" value=\"deny\" class=\"secondary\">Deny</button></div>"
+                + "</form>";
+        return forms.remember(Html.page(HttpStatus.OK, "Allow access to your memories?", body, redirectOrigin), csrf);
     }
 
     private static HttpResponse<String> redirect(String redirectUri, Map<String, String> params) {

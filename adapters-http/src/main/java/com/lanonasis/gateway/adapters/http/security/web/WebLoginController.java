@@ -52,8 +52,9 @@ final class WebLoginController {
         }
         if (user.isPresent()) {
             return forms.remember(Html.page(HttpStatus.OK, "Signed in", "<p>Signed in as "
-                    + Html.escape(user.get().email()) + ".</p><form method=\"post\" action=\"/web/logout\">"
-                    + Html.hidden(BrowserForms.CSRF_FIELD, csrf) + "<button type=\"submit\">Sign out</button></form>",
+                    + Html.escape(user.get().email()) + ". You can go back to the app that sent you here.</p>"
+                    + "<form method=\"post\" action=\"/web/logout\">" + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
+                    + "<div class=\"actions\"><button type=\"submit\" class=\"secondary\">Sign out</button></div></form>",
                     null), csrf);
         }
         return forms.remember(loginForm(HttpStatus.OK, csrf, forms.safeReturn(returnTo), null, null), csrf);
@@ -63,8 +64,9 @@ final class WebLoginController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> logIn(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Form> parsed = forms.parse(request, body);
-        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        Optional<MutableHttpResponse<String>> notOurs = forms.refusal(request, parsed, "Go back and try again.");
+        if (notOurs.isPresent()) {
+            return notOurs.get();
         }
         Form form = parsed.get();
         String returnTo = form.get("return_to");
@@ -74,52 +76,64 @@ final class WebLoginController {
                 && refused.rejection() instanceof Rejection.RateLimited limited) {
             long seconds = Math.max(1, limited.retryAfter().toSeconds());
             return loginForm(HttpStatus.TOO_MANY_REQUESTS, forms.csrfToken(request), forms.safeReturn(returnTo),
-                    form.get("email"), "Too many failed attempts for this account. Try again in "
+                    form.get("email"), "Too many failed attempts for this account, so sign-in is paused. Try again in "
                             + Math.max(1, (seconds + 59) / 60) + " minutes.")
                     .header("Retry-After", String.valueOf(seconds));
         }
         if (!(result instanceof Outcome.Done<NewWebSession> done)) {
             String csrf = forms.csrfToken(request);
             return loginForm(HttpStatus.UNAUTHORIZED, csrf, forms.safeReturn(returnTo), form.get("email"),
-                    "The email or password is incorrect.");
+                    "The email or password is incorrect. Check both and try again.");
         }
         NewWebSession session = done.value();
         MutableHttpResponse<String> redirect = HttpResponse.seeOther(URI.create(forms.safeReturn(returnTo)));
         return redirect.cookie(forms.cookie(Callers.SESSION_COOKIE, session.sessionId(), session.lifetime()));
     }
 
+    /** A link (or a prefetch, or an image on another site) never signs out: it shows the form that does. */
     @Get(value = "/logout", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> logOutLink(HttpRequest<?> request) {
-        return signOut(request);
+    HttpResponse<String> logOutPage(HttpRequest<?> request) {
+        if (callers.browserUser(request).isEmpty()) {
+            return Html.page(HttpStatus.OK, "Signed out", "<p>You are not signed in here.</p>", null);
+        }
+        String csrf = forms.csrfToken(request);
+        return forms.remember(Html.page(HttpStatus.OK, "Sign out?", "<p>Sign out of this service in this browser?</p>"
+                + "<form method=\"post\" action=\"/web/logout\">" + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
+                + "<div class=\"actions\"><button type=\"submit\" autofocus>Sign out</button></div></form>", null), csrf);
     }
 
     @Post(value = "/logout", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> logOut(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<Form> parsed = forms.parse(request, body);
-        if (parsed.isEmpty() || !forms.csrfValid(request, parsed.get())) {
-            return Html.error(HttpStatus.FORBIDDEN, "Form expired", "The form has expired. Go back and try again.");
+        Optional<MutableHttpResponse<String>> refused = forms.refusal(request, forms.parse(request, body),
+                "Go back and try again.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return signOut(request);
     }
 
     private HttpResponse<String> signOut(HttpRequest<?> request) {
         Callers.sessionId(request).ifPresent(sessions::signOut);
-        return Html.page(HttpStatus.OK, "Signed out", "<p>You are signed out.</p>", null)
+        return Html.page(HttpStatus.OK, "Signed out", "<p>You are signed out of Onasis in this browser. "
+                + "Apps you allowed keep their access until you revoke it.</p>", null)
                 .cookie(forms.expired(Callers.SESSION_COOKIE));
     }
 
     /** @param returnTo already made safe by {@link BrowserForms#safeReturn} */
     private static MutableHttpResponse<String> loginForm(HttpStatus status, String csrf, String returnTo, String email,
                                                          String problem) {
+        boolean emailKnown = email != null && !email.isBlank();
         String body = (problem == null ? "" : "<p role=\"alert\">" + Html.escape(problem) + "</p>")
                 + "<form method=\"post\" action=\"/web/login\">"
                 + Html.hidden(BrowserForms.CSRF_FIELD, csrf)
                 + Html.hidden("return_to", returnTo)
-                + "<p><label>Email <input type=\"email\" name=\"email\" autocomplete=\"username\" required value=\""
-                + Html.escape(email) + "\"></label></p>"
-                + "<p><label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\""
-                + " required></label></p><p><button type=\"submit\">Sign in</button></p></form>";
-        return Html.page(status, "Sign in", body, null);
+                + "<p><label for=\"email\">Email</label><input id=\"email\" type=\"email\" name=\"email\""
+                + " autocomplete=\"username\" required" + (emailKnown ? "" : " autofocus") + " value=\""
+                + Html.escape(email) + "\"></p>"
+                + "<p><label for=\"password\">Password</label><input id=\"password\" type=\"password\" name=\"password\""
+                + " autocomplete=\"current-password\" required" + (emailKnown ? " autofocus" : "") + "></p>"
+                + "<div class=\"actions\"><button type=\"submit\">Sign in</button></div></form>";
+        return Html.page(status, "Sign in to Onasis", body, null);
     }
 }

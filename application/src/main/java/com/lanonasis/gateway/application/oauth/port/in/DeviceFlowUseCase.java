@@ -11,10 +11,15 @@ public interface DeviceFlowUseCase {
 
     OAuthResult<DeviceStart> start(ClientAuthentication client, String scope, List<String> resources);
 
-    /** The pending authorization a user code names, with its client, for the approval page. */
-    Outcome<PendingDevice> find(String userCode);
+    /**
+     * The pending authorization a user code names, with its client, for the approval page.
+     * Wrong codes are counted per user and per address; past the limit every lookup is
+     * {@code RateLimited} for a while, so user codes cannot be guessed from the page.
+     */
+    Outcome<PendingDevice> find(UserId user, String address, String userCode);
 
-    Outcome<String> decide(UserId user, String userCode, boolean approved);
+    /** Approves or denies; the code lookup counts against the same guessing limit as {@link #find}. */
+    Outcome<String> decide(UserId user, String address, String userCode, boolean approved);
 
     record PendingDevice(DeviceAuthorization authorization, OAuthClient client) {
     }
