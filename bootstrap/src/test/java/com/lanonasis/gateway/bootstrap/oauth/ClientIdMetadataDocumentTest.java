@@ -185,6 +185,22 @@ class ClientIdMetadataDocumentTest extends OAuthTestSupport {
         assertInvalidClientAtTokenEndpoint(documents.url(basic));
     }
 
+    @Test
+    void dynamicRegistrationKeepsWorkingAndTakesApplicationType() throws Exception {
+        HttpResponse<String> registered = postJson("/register", "{\"client_name\":\"native app\","
+                + "\"application_type\":\"native\",\"redirect_uris\":[\"" + CALLBACK + "\"],"
+                + "\"token_endpoint_auth_method\":\"none\"}", null);
+        assertEquals(201, registered.statusCode(), registered.body());
+        Map<?, ?> body = JSON.readValue(registered.body(), Map.class);
+        assertEquals("native", body.get("application_type"));
+        assertFalse(((String) body.get("client_id")).startsWith("http"), "DCR ids are never document URLs");
+
+        HttpResponse<String> refused = postJson("/register", "{\"application_type\":\"desktop\","
+                + "\"redirect_uris\":[\"" + CALLBACK + "\"],\"token_endpoint_auth_method\":\"none\"}", null);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("invalid_client_metadata", JSON.readValue(refused.body(), Map.class).get("error"));
+    }
+
     static String document(String clientId, String redirect, String extra) {
         return "{" + (extra.isEmpty() || extra.endsWith(",") ? extra : extra + ",")
                 + "\"client_id\":\"" + clientId + "\",\"client_name\":\"Document App\","
