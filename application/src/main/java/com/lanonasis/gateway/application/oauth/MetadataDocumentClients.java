@@ -56,7 +56,7 @@ final class MetadataDocumentClients implements Clients {
         }
     }
 
-    /** The draft's rules (§4.1, §6): the document names itself, is public, and lists exact redirects. */
+    /** The draft's rules: the document names itself (its client_id is its URL), is public, and lists exact redirects. */
     static OAuthClient toClient(String url, ClientMetadataDocument document) {
         if (!url.equals(document.clientId())) {
             throw new InvalidValue("client_id", "the document's client_id is not the URL it was fetched from");

@@ -35,7 +35,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Fetches Client ID Metadata Documents over the network, as the draft's security considerations
- * ask (draft-ietf-oauth-client-id-metadata-document §6): https only; the host is resolved once,
+ * ask (draft-ietf-oauth-client-id-metadata-document, Security Considerations: SSRF, response size): https only; the host is resolved once,
  * every address is checked (no loopback, private, link-local, multicast or unspecified address)
  * and the connection goes to a checked address, so a second DNS answer cannot point it elsewhere
  * (the TLS handshake still verifies the certificate against the host name); a size limit and one
@@ -119,7 +119,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     private record Response(int status, String cacheControl, byte[] body) {
     }
 
-    /** The draft's URL rules (§3), then the scheme and address rules. */
+    /** The draft's "Client Identifier URL" rules, then the scheme and address rules. */
     private Target checkedUrl(String url) throws Refusal {
         URI uri;
         try {
