@@ -13,10 +13,11 @@ MINUTES=${1:-30}
 PORT=${2:-4600}
 CONNECTIONS=${3:-16}
 cd "$(dirname "$0")/../.."
+. src/bench/bench-lib.sh
 JAR=target/onasis-gateway.jar
 [ -f "$JAR" ] || { echo "no $JAR: ./mvnw -q -o -DskipTests -pl bootstrap -am package" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+if bench_port_taken "$PORT"; then
   echo "port $PORT is taken: pass a free one as the second argument" >&2; exit 2
 fi
 WORK=$(mktemp -d)

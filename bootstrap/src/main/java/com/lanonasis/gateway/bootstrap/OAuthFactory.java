@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
+import com.lanonasis.gateway.adapters.persistence.web.HttpClientMetadataDocuments;
 import com.lanonasis.gateway.application.oauth.AuthorizationService;
 import com.lanonasis.gateway.application.oauth.ClientRegistrationService;
 import com.lanonasis.gateway.application.oauth.DeviceFlowService;
@@ -11,6 +12,7 @@ import com.lanonasis.gateway.application.oauth.SigningKeyService;
 import com.lanonasis.gateway.application.oauth.TokenService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
+import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
 import com.lanonasis.gateway.domain.clients.Clients;
 import com.lanonasis.gateway.domain.clients.Consents;
 import com.lanonasis.gateway.domain.clients.GrantType;
@@ -78,11 +80,25 @@ final class OAuthFactory {
                 null, Instant.EPOCH)).toList());
     }
 
+    /** Client ID Metadata Documents: fetched for URL-shaped client ids (see docs/oauth.md). */
     @Singleton
-    OAuthComponents oauthComponents(Clients clients, AccessTokens accessTokens, RefreshTokens refreshTokens,
+    ClientMetadataDocuments clientMetadataDocuments(
+            @Property(name = "onasis.oauth.cimd.max-bytes", defaultValue = "5120") int maxBytes,
+            @Property(name = "onasis.oauth.cimd.timeout", defaultValue = "3s") Duration timeout,
+            @Property(name = "onasis.oauth.cimd.min-cache", defaultValue = "1m") Duration minCache,
+            @Property(name = "onasis.oauth.cimd.max-cache", defaultValue = "24h") Duration maxCache,
+            @Property(name = "onasis.oauth.cimd.cache-entries", defaultValue = "1000") int cacheEntries,
+            @Property(name = "onasis.oauth.cimd.allow-private-hosts", defaultValue = "false") boolean allowPrivate,
+            Clock clock) {
+        return new HttpClientMetadataDocuments(new HttpClientMetadataDocuments.Settings(maxBytes, timeout, minCache,
+                maxCache, cacheEntries, allowPrivate), clock);
+    }
+
+    @Singleton
+    OAuthComponents oauthComponents(Clients clients, ClientMetadataDocuments documents, AccessTokens accessTokens, RefreshTokens refreshTokens,
                                     OAuthTokenSigner signer, AuditLog audit, SecretGenerator secrets, IdGenerator ids,
                                     Clock clock, OAuthSettings settings) {
-        return new OAuthComponents(clients, accessTokens, refreshTokens, signer, audit, secrets, ids, clock, settings);
+        return new OAuthComponents(clients, documents, accessTokens, refreshTokens, signer, audit, secrets, ids, clock, settings);
     }
 
     @Singleton

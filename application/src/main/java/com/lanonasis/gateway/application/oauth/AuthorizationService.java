@@ -74,7 +74,7 @@ public final class AuthorizationService implements AuthorizeUseCase {
     public AuthorizationAnswer authorize(AuthorizationRequest request, Optional<UserId> signedIn) {
         AuthorizationAnswer answer = decide(request, signedIn);
         if (answer instanceof RedirectError error && signedIn.isEmpty()
-                && clients.find(request.clientId()).map(OAuthClient::isDynamic).orElse(true)) {
+                && clients.find(request.clientId()).map(OAuthClient::isSelfDescribed).orElse(true)) {
             return new Refused(error.error(), error.description());
         }
         return answer;
@@ -85,6 +85,10 @@ public final class AuthorizationService implements AuthorizeUseCase {
             return new Refused("invalid_request", "client_id is missing");
         }
         Optional<OAuthClient> found = clients.find(request.clientId());
+        if (found.isEmpty() && OAuthClient.isMetadataDocumentId(request.clientId())) {
+            return new Refused("invalid_client", "this app's client metadata document could not be fetched or "
+                    + "is not acceptable");
+        }
         if (found.isEmpty()) {
             return new Refused("invalid_client", "this client is not registered (register it again)");
         }

@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
 import com.lanonasis.gateway.domain.clients.Clients;
 import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
@@ -31,6 +32,15 @@ public final class OAuthComponents {
     public OAuthComponents(Clients clients, AccessTokens accessTokens, RefreshTokens refreshTokens,
                            OAuthTokenSigner signer, AuditLog audit, SecretGenerator secrets, IdGenerator ids,
                            Clock clock, OAuthSettings settings) {
+        this(clients, ClientMetadataDocuments.NONE, accessTokens, refreshTokens, signer, audit, secrets, ids, clock,
+                settings);
+    }
+
+    /** @param documents where a URL-shaped client id's metadata document is fetched from */
+    public OAuthComponents(Clients clients, ClientMetadataDocuments documents, AccessTokens accessTokens,
+                           RefreshTokens refreshTokens, OAuthTokenSigner signer, AuditLog audit,
+                           SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings) {
+        clients = new MetadataDocumentClients(clients, documents);
         this.clients = clients;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;

@@ -48,7 +48,7 @@ public final class NodeBrowser {
         if (!installed.stream().allMatch(Files::exists)) {
             Files.createDirectories(HOME);
             List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix",
-                    HOME.toString()));
+                    HOME.toAbsolutePath().toString()));
             command.addAll(PACKAGES);
             int exit = run(command, Map.of(), HOME.resolve("npm.log"), 600);
             Assumptions.assumeTrue(exit == 0 && installed.stream().allMatch(Files::exists),

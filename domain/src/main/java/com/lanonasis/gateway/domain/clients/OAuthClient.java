@@ -74,6 +74,24 @@ public record OAuthClient(String clientId, String name, ClientAuthMethod authMet
     }
 
     /**
+     * A client whose id is the URL of its Client ID Metadata Document: it is whoever serves that
+     * URL, and nobody here checked who made it, as with a dynamically registered client.
+     */
+    public boolean isMetadataDocument() {
+        return isMetadataDocumentId(clientId);
+    }
+
+    /** Whether a client id names a metadata document (an http(s) URL) rather than a registration. */
+    public static boolean isMetadataDocumentId(String clientId) {
+        return clientId != null && (clientId.startsWith("https://") || clientId.startsWith("http://"));
+    }
+
+    /** Registered itself or identified by its own document: its name and redirects are its own claims. */
+    public boolean isSelfDescribed() {
+        return isDynamic() || isMetadataDocument();
+    }
+
+    /**
      * Whether a person may be asked to grant these scopes to this client. A configured client asks
      * within what it was given. A dynamically registered client registered only what it wanted
      * first (an MCP client copies the 401 challenge's scopes) and steps up later when a tool
@@ -84,6 +102,6 @@ public record OAuthClient(String clientId, String name, ClientAuthMethod authMet
      */
     public boolean mayAskFor(Scopes requested, Scopes openToDynamicClients) {
         return requested.values().stream().allMatch(scope -> scopes.values().contains(scope)
-                || isDynamic() && openToDynamicClients.values().contains(scope));
+                || isSelfDescribed() && openToDynamicClients.values().contains(scope));
     }
 }

@@ -1,9 +1,8 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
+import com.lanonasis.gateway.adapters.http.security.web.Html;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.Locale;
 
@@ -49,23 +48,13 @@ final class LimitPage {
         return html > 0 && html > json;
     }
 
+    /** The service's page layout and stylesheet ({@link Html}), its strict CSP and no-store. */
     static MutableHttpResponse<String> render(long retryAfterSeconds) {
         String wait = retryAfterSeconds < 90 ? retryAfterSeconds + " seconds"
                 : ((retryAfterSeconds + 59) / 60) + " minutes";
-        String document = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>Too many attempts · onasis</title></head><body><main>"
-                + "<h1>Too many attempts</h1>"
-                + "<p>This address has sent more requests than we accept in a short time, so we are pausing it"
-                + " to protect your account.</p>"
-                + "<p>Please wait " + wait + ", then try again. Your last request was not carried out.</p>"
-                + "</main></body></html>";
-        return HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS).body(document)
-                .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
-                .header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Cache-Control", "no-store");
+        return Html.error(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
+                "This address has sent more requests than we accept in a short time, so we are pausing it to"
+                        + " protect your account. Your last request was not carried out.",
+                "Please wait " + wait + ", then try again.");
     }
 }

@@ -51,6 +51,8 @@ final class MetadataController {
                 List.of("client_secret_basic", "client_secret_post"));
         document.put("authorization_response_iss_parameter_supported", true);
         document.put("resource_indicators_supported", true);
+        // a client_id may be the https URL of the client's own metadata document (the MCP clients' default)
+        document.put("client_id_metadata_document_supported", true);
         this.metadata = Collections.unmodifiableMap(document);
     }
 

@@ -50,8 +50,11 @@ final class RegistrationController {
 
     @Post(uris = {"/register", "/oauth/register"})
     HttpResponse<?> register(HttpRequest<?> request, @Body MetadataJson body) {
+        if (!body.hasKnownApplicationType()) {
+            return metadataError("invalid_client_metadata", MetadataJson.APPLICATION_TYPES);
+        }
         return answer(registration.register(body.toMetadata(),
-                addresses.of(request)), HttpStatus.CREATED);
+                addresses.of(request)), HttpStatus.CREATED, body.applicationType());
     }
 
     @Get(uris = {"/register/{clientId}", "/oauth/register/{clientId}"})
@@ -64,7 +67,11 @@ final class RegistrationController {
         if (body.clientId() != null && !body.clientId().equals(clientId)) {
             return metadataError("invalid_client_metadata", "client_id in the body must match the URL");
         }
-        return answer(registration.update(clientId, token(request), body.toMetadata()), HttpStatus.OK);
+        if (!body.hasKnownApplicationType()) {
+            return metadataError("invalid_client_metadata", MetadataJson.APPLICATION_TYPES);
+        }
+        return answer(registration.update(clientId, token(request), body.toMetadata()), HttpStatus.OK,
+                body.applicationType());
     }
 
     @Delete(uris = {"/register/{clientId}", "/oauth/register/{clientId}"})
@@ -78,8 +85,21 @@ final class RegistrationController {
     }
 
     private HttpResponse<?> answer(Outcome<RegisteredClient> outcome, HttpStatus status) {
-        return outcome.fold(client -> OAuthResponses.noStore(HttpResponse.status(status).body(describe(client))),
-                this::rejected);
+        return answer(outcome, status, null);
+    }
+
+    /**
+     * @param applicationType echoed as sent (OIDC Dynamic Client Registration §2: web or native); it is
+     *                        accepted and checked but not stored, so a later read does not show it
+     */
+    private HttpResponse<?> answer(Outcome<RegisteredClient> outcome, HttpStatus status, String applicationType) {
+        return outcome.fold(client -> {
+            Map<String, Object> described = describe(client);
+            if (applicationType != null) {
+                described.put("application_type", applicationType);
+            }
+            return OAuthResponses.noStore(HttpResponse.status(status).body(described));
+        }, this::rejected);
     }
 
     private MutableHttpResponse<?> rejected(Rejection rejection) {
@@ -143,7 +163,14 @@ final class RegistrationController {
                         @Nullable @JsonProperty("grant_types") List<String> grantTypes,
                         @Nullable @JsonProperty("response_types") List<String> responseTypes,
                         @Nullable @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
-                        @Nullable String scope) {
+                        @Nullable String scope,
+                        @Nullable @JsonProperty("application_type") String applicationType) {
+
+        static final String APPLICATION_TYPES = "application_type: must be web or native";
+
+        boolean hasKnownApplicationType() {
+            return applicationType == null || "web".equals(applicationType) || "native".equals(applicationType);
+        }
 
         ClientMetadata toMetadata() {
             return new ClientMetadata(redirectUris, clientName, grantTypes, responseTypes, tokenEndpointAuthMethod,

@@ -27,7 +27,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -45,9 +47,13 @@ final class AuthorizeController {
     private final Callers callers;
     private final BrowserForms forms;
     private final String issuer;
+    private final Set<String> trustedDocumentHosts;
 
     AuthorizeController(AuthorizeUseCase authorize, Callers callers, BrowserForms forms,
-                        @Value("${onasis.issuer}") String issuer) {
+                        @Value("${onasis.issuer}") String issuer,
+                        @Value("${onasis.oauth.cimd.trusted-hosts:}") List<String> trustedDocumentHosts) {
+        this.trustedDocumentHosts = trustedDocumentHosts.stream().map(String::trim).filter(host -> !host.isEmpty())
+                .map(host -> host.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.authorize = authorize;
         this.callers = callers;
         this.forms = forms;
@@ -121,7 +127,7 @@ final class AuthorizeController {
         AuthorizationAnswer.ConsentRequired consent = (AuthorizationAnswer.ConsentRequired) answer;
         String csrf = forms.csrfToken(request);
         String redirectOrigin = new RedirectUri(consent.pending().redirectUri()).origin();
-        String body = AppIntro.of(consent.client()) + "<p>It asks to:</p>"
+        String body = AppIntro.of(consent.client(), trustedDocumentHosts) + "<p>It asks to:</p>"
                 + ScopeWords.list(consent.pending().scopes())
                 + "<p class=\"destination\">If you allow it, you will be sent to "
                 + Destination.describe(consent.pending().redirectUri()) + ".</p>"
