@@ -90,6 +90,10 @@ final class StreamableHttpController {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> rpc = (Map<String, Object>) message;
+        String version = request.getHeaders().get(VERSION_HEADER);
+        if (ProtocolVersions.stateless(version) || ProtocolVersions.STATELESS.equals(StatelessRequests.metaVersion(rpc))) {
+            return stateless(request, rpc, kind, caller, version);
+        }
         String sessionId = request.getHeaders().get(SESSION_HEADER);
         if ("initialize".equals(rpc.get("method")) && kind == JsonRpc.Kind.REQUEST) {
             return initialize(rpc, caller, sessionId);
@@ -119,12 +123,48 @@ final class StreamableHttpController {
         }
     }
 
+    /**
+     * A 2026-07-28 request: headers checked against the body, the version and client capabilities
+     * read from its {@code _meta}, no session (an Mcp-Session-Id is ignored), any instance answers.
+     */
+    private HttpResponse<?> stateless(HttpRequest<?> request, Map<String, Object> rpc, JsonRpc.Kind kind,
+                                      Principal caller, String version) {
+        Object id = JsonRpc.idOf(rpc);
+        switch (kind) {
+            case NOTIFICATION -> {
+                return HttpResponse.accepted();
+            }
+            case RESPONSE -> {
+                return rpcError(HttpStatus.BAD_REQUEST, id, JsonRpc.INVALID_REQUEST,
+                        "Invalid Request: protocol revision " + ProtocolVersions.STATELESS
+                                + " has no client responses; answer input requests by repeating the request");
+            }
+            default -> { }
+        }
+        McpException refused = StatelessRequests.refusal(request.getHeaders()::get, version, rpc);
+        if (refused != null) {
+            return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(id, refused.code(), refused.getMessage(), refused.data()));
+        }
+        McpCall call = new McpCall(caller, null, Outbound.NONE, ProtocolVersions.STATELESS,
+                StatelessRequests.clientCapabilities(rpc));
+        if (server.streams(rpc)) {
+            return stream(rpc, call);
+        }
+        Map<String, Object> reply = server.reply(rpc, call);
+        boolean unknownMethod = reply.get("error") instanceof Map<?, ?> error
+                && Integer.valueOf(JsonRpc.METHOD_NOT_FOUND).equals(error.get("code"));
+        return jsonReply(unknownMethod ? HttpStatus.NOT_FOUND : HttpStatus.OK, reply);
+    }
+
     /** GET: the session's stream for server-initiated messages, or the resumption of a dropped stream. */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     HttpResponse<?> listen(HttpRequest<?> request) {
         HttpResponse<?> refused = precheck(request);
         if (refused != null) {
             return refused;
+        }
+        if (ProtocolVersions.stateless(request.getHeaders().get(VERSION_HEADER))) {
+            return notAllowed("GET");
         }
         Principal caller = callers.require(request);
         String sessionId = request.getHeaders().get(SESSION_HEADER);
@@ -156,6 +196,9 @@ final class StreamableHttpController {
         HttpResponse<?> refused = precheck(request);
         if (refused != null) {
             return refused;
+        }
+        if (ProtocolVersions.stateless(request.getHeaders().get(VERSION_HEADER))) {
+            return notAllowed("DELETE");
         }
         Principal caller = callers.require(request);
         String sessionId = request.getHeaders().get(SESSION_HEADER);
@@ -189,12 +232,17 @@ final class StreamableHttpController {
 
     /** Runs the call on a worker and streams what it sends, then its reply; resumable within the session. */
     private HttpResponse<?> stream(Map<String, Object> rpc, Principal caller, McpSession session) {
+        return stream(rpc, new McpCall(caller, session, Outbound.NONE));
+    }
+
+    private HttpResponse<?> stream(Map<String, Object> rpc, McpCall base) {
+        McpSession session = base.session();
         SseStream stream = streams.open(session, null);
         Flux<Event<String>> events = stream.connect(0);
         executor.execute(() -> {
             Map<String, Object> reply;
             try {
-                reply = server.reply(rpc, new McpCall(caller, session, new Outbound() {
+                reply = server.reply(rpc, new McpCall(base.principal(), session, new Outbound() {
                     @Override
                     public void send(Map<String, Object> message) {
                         stream.send(json.write(message));
@@ -206,7 +254,7 @@ final class StreamableHttpController {
                             stream.disconnect(RECONNECT_AFTER);
                         }
                     }
-                }));
+                }, base.revision(), base.clientCapabilities()));
             } catch (InsufficientScope e) {
                 reply = JsonRpc.error(rpc.get("id"), e.code(), e.getMessage(), e.data());
             } catch (StoreUnavailable e) {
@@ -242,11 +290,19 @@ final class StreamableHttpController {
             return rpcError(HttpStatus.FORBIDDEN, null, JsonRpc.INVALID_REQUEST, "Forbidden: " + refusal);
         }
         String version = request.getHeaders().get(VERSION_HEADER);
-        if (version != null && !ProtocolVersions.supported(version)) {
-            return rpcError(HttpStatus.BAD_REQUEST, null, JsonRpc.INVALID_REQUEST,
-                    "Unsupported MCP-Protocol-Version " + version + "; supported: " + ProtocolVersions.SUPPORTED);
+        if (version != null && !ProtocolVersions.known(version)) {
+            return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(null, JsonRpc.UNSUPPORTED_VERSION,
+                    "Unsupported protocol version " + version + "; supported: " + ProtocolVersions.ALL,
+                    Map.of("supported", ProtocolVersions.ALL, "requested", version)));
         }
         return null;
+    }
+
+    /** Revision 2026-07-28 has no GET stream and no session to delete (spec, "Backward Compatibility"). */
+    private HttpResponse<?> notAllowed(String method) {
+        return rpcError(HttpStatus.METHOD_NOT_ALLOWED, null, JsonRpc.INVALID_REQUEST, method + " /mcp is not part of "
+                + "protocol revision " + ProtocolVersions.STATELESS + ": POST each request; change notifications "
+                + "come on the stream of subscriptions/listen").header("Allow", "POST");
     }
 
     /** Replies may carry secrets (the key of api_key_create): no cache may keep them. */
