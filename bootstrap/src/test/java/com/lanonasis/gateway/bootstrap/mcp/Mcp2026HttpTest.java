@@ -213,8 +213,10 @@ class Mcp2026HttpTest extends McpTestSupport {
     @SuppressWarnings("unchecked")
     void anUnsupportedVersionIs32022WithTheSupportedList() {
         String key = newUserKey(null);
-        Map<String, Object> error = error(post("/mcp", body("tools/list", Map.of()), "X-API-Key", key,
-                "MCP-Protocol-Version", "2099-01-01", "Mcp-Method", "tools/list"), 400, -32022);
+        HttpResponse<String> refused = post("/mcp", body("tools/list", Map.of()), "X-API-Key", key,
+                "MCP-Protocol-Version", "2099-01-01", "Mcp-Method", "tools/list");
+        Map<String, Object> error = error(refused, 400, -32022);
+        assertEquals(ids, ((Number) json(refused).get("id")).intValue(), "the error answers the request's id");
         Map<String, Object> data = (Map<String, Object>) error.get("data");
         assertEquals("2099-01-01", data.get("requested"));
         assertTrue(((List<String>) data.get("supported")).containsAll(List.of(V2026, "2025-11-25")), data.toString());
@@ -224,6 +226,7 @@ class Mcp2026HttpTest extends McpTestSupport {
     void unknownAndRemovedMethodsAre404WithMethodNotFound() {
         String key = newUserKey(null);
         error(call(key, "nothing/here", Map.of()), 404, -32601);
+        error(call(key, "ping", Map.of()), 404, -32601);
         error(call(key, "initialize", Map.of("protocolVersion", V2026, "capabilities", Map.of(),
                 "clientInfo", Map.of("name", "x", "version", "1"))), 404, -32601);
     }

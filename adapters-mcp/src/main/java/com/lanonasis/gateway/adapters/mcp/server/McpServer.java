@@ -119,7 +119,7 @@ public final class McpServer {
     private Object stateless(String method, Map<String, Object> params, McpCall call) {
         Object result = switch (method) {
             case "server/discover" -> discover();
-            case "initialize", "logging/setLevel", "resources/subscribe", "resources/unsubscribe" ->
+            case "initialize", "ping", "logging/setLevel", "resources/subscribe", "resources/unsubscribe" ->
                     throw new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method
                             + " is not part of protocol revision " + ProtocolVersions.STATELESS);
             default -> dispatch(method, params, call);

@@ -71,9 +71,9 @@ final class StreamableHttpController {
 
     @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
     HttpResponse<?> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        HttpResponse<?> refused = precheck(request);
-        if (refused != null) {
-            return refused;
+        String refusal = guard.refusal(request);
+        if (refusal != null) {
+            return rpcError(HttpStatus.FORBIDDEN, null, JsonRpc.INVALID_REQUEST, "Forbidden: " + refusal);
         }
         Principal caller = callers.require(request);
         Object message;
@@ -87,6 +87,10 @@ final class StreamableHttpController {
             return rpcError(HttpStatus.BAD_REQUEST, JsonRpc.idOf(message), JsonRpc.INVALID_REQUEST,
                     message instanceof java.util.List ? "Invalid Request: batches are not supported"
                             : "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
+        }
+        HttpResponse<?> unsupported = unsupported(request, JsonRpc.idOf(message));
+        if (unsupported != null) {
+            return unsupported;
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> rpc = (Map<String, Object>) message;
@@ -289,9 +293,14 @@ final class StreamableHttpController {
         if (refusal != null) {
             return rpcError(HttpStatus.FORBIDDEN, null, JsonRpc.INVALID_REQUEST, "Forbidden: " + refusal);
         }
+        return unsupported(request, null);
+    }
+
+    /** An MCP-Protocol-Version we do not speak: 400 with -32022 and the supported list (answering the request's id). */
+    private HttpResponse<?> unsupported(HttpRequest<?> request, Object id) {
         String version = request.getHeaders().get(VERSION_HEADER);
         if (version != null && !ProtocolVersions.known(version)) {
-            return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(null, JsonRpc.UNSUPPORTED_VERSION,
+            return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(id, JsonRpc.UNSUPPORTED_VERSION,
                     "Unsupported protocol version " + version + "; supported: " + ProtocolVersions.ALL,
                     Map.of("supported", ProtocolVersions.ALL, "requested", version)));
         }
