@@ -37,9 +37,13 @@ class Mcp2026HttpTest extends McpTestSupport {
 
     /** A 2026-07-28 request body: params with the per-request _meta. */
     private String body(String method, Map<String, Object> params) {
+        return body(method, params, Map.of());
+    }
+
+    private String body(String method, Map<String, Object> params, Map<String, Object> capabilities) {
         Map<String, Object> withMeta = new LinkedHashMap<>(params);
         withMeta.put("_meta", Map.of("io.modelcontextprotocol/protocolVersion", V2026,
-                "io.modelcontextprotocol/clientCapabilities", Map.of(),
+                "io.modelcontextprotocol/clientCapabilities", capabilities,
                 "io.modelcontextprotocol/clientInfo", Map.of("name", "raw-http", "version", "1")));
         return write(Map.of("jsonrpc", "2.0", "id", ++ids, "method", method, "params", withMeta));
     }
@@ -60,10 +64,20 @@ class Mcp2026HttpTest extends McpTestSupport {
         return call(key, "tools/call", Map.of("name", name, "arguments", arguments));
     }
 
-    @SuppressWarnings("unchecked")
+    /** The JSON body, or the last message of an SSE answer (the response, after any notifications). */
     private Map<String, Object> json(HttpResponse<String> response) {
+        String text = response.body();
+        if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+            String last = null;
+            for (String line : text.split("\n")) {
+                if (line.startsWith("data:") && line.length() > 5) {
+                    last = line.substring(5).strip();
+                }
+            }
+            text = last;
+        }
         try {
-            return mapper.readValue(response.body().getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
+            return mapper.readValue(text.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -256,5 +270,57 @@ class Mcp2026HttpTest extends McpTestSupport {
                 "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25").statusCode());
         assertEquals(204, send(HttpRequest.newBuilder(base().resolve("/mcp")).DELETE().header("X-API-Key", key)
                 .header("Mcp-Session-Id", session).build()).statusCode());
+    }
+
+    private HttpResponse<String> bulkDelete(String key, Map<String, Object> params, Map<String, Object> capabilities) {
+        Map<String, Object> withName = new LinkedHashMap<>(params);
+        withName.put("name", "memory_bulk_delete");
+        return post("/mcp", body("tools/call", withName, capabilities), "X-API-Key", key, "MCP-Protocol-Version", V2026,
+                "Mcp-Method", "tools/call", "Mcp-Name", "memory_bulk_delete");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBulkDeleteIsConfirmedThroughAnInputRequiredResult() {
+        String key = newUserKey(null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add((String) ((Map<String, Object>) result(tool(key, "memory_create", Map.of("title", "bulk " + i,
+                    "content", "c"))).get("structuredContent")).get("id"));
+        }
+        Map<String, Object> elicitation = Map.of("elicitation", Map.of());
+        Map<String, Object> arguments = Map.of("ids", ids.subList(0, 2));
+
+        // round 1: the server asks instead of deleting
+        Map<String, Object> asked = result(bulkDelete(key, Map.of("arguments", arguments), elicitation));
+        assertEquals("input_required", asked.get("resultType"), asked.toString());
+        Map<String, Object> request = (Map<String, Object>) ((Map<String, Object>) asked.get("inputRequests"))
+                .get("confirm_bulk_delete");
+        assertEquals("elicitation/create", request.get("method"));
+        assertTrue(String.valueOf(((Map<String, Object>) request.get("params")).get("message")).contains("bulk 0"));
+        assertEquals(3, memoryCount(key));
+
+        // the user says no: nothing goes
+        Map<String, Object> declined = result(bulkDelete(key, Map.of("arguments", arguments, "inputResponses",
+                Map.of("confirm_bulk_delete", Map.of("action", "decline"))), elicitation));
+        assertEquals("complete", declined.get("resultType"));
+        assertEquals(false, ((Map<String, Object>) declined.get("structuredContent")).get("deleted"));
+        assertEquals(3, memoryCount(key));
+
+        // a client that cannot be asked must pass confirm: true; one unknown id deletes nothing
+        Map<String, Object> unconfirmed = result(bulkDelete(key, Map.of("arguments", arguments), Map.of()));
+        assertEquals(true, unconfirmed.get("isError"), unconfirmed.toString());
+        Map<String, Object> unknown = result(bulkDelete(key, Map.of("arguments", Map.of("ids",
+                List.of(ids.get(0), "00000000-0000-0000-0000-000000000000"), "confirm", true)), Map.of()));
+        assertEquals(true, unknown.get("isError"), unknown.toString());
+        assertEquals(3, memoryCount(key));
+
+        // round 2 with the user's yes: both go, the third stays
+        Map<String, Object> done = result(bulkDelete(key, Map.of("arguments", arguments, "inputResponses",
+                Map.of("confirm_bulk_delete", Map.of("action", "accept", "content", Map.of("confirm", true)))),
+                elicitation));
+        assertEquals("complete", done.get("resultType"));
+        assertEquals(2, ((Number) ((Map<String, Object>) done.get("structuredContent")).get("count")).intValue());
+        assertEquals(1, memoryCount(key));
     }
 }

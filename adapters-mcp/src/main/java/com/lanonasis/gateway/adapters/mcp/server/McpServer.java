@@ -96,7 +96,7 @@ public final class McpServer {
             case "initialize" -> initialize(params, call.session());
             case "ping" -> Map.of();
             case "tools/list" -> Map.of("tools", tools.values().stream().map(Tool::describe).toList());
-            case "tools/call" -> callTool(params, call).toMap();
+            case "tools/call" -> toolCall(params, call);
             case "resources/list" -> Map.of("resources", resources.stream()
                     .flatMap(set -> set.list(call.principal()).stream()).toList());
             case "resources/templates/list" -> Map.of("resourceTemplates", resources.stream()
@@ -189,6 +189,14 @@ public final class McpServer {
         return Map.of("name", "onasis-gateway", "title", "Onasis Gateway", "version", version);
     }
 
+    private Map<String, Object> toolCall(Map<String, Object> params, McpCall call) {
+        try {
+            return callTool(params, call).toMap();
+        } catch (InputRequired needed) {
+            return needed.toResult();
+        }
+    }
+
     private ToolResult callTool(Map<String, Object> params, McpCall call) {
         Object name = params.get("name");
         if (!(name instanceof String)) {
@@ -210,10 +218,16 @@ public final class McpServer {
         }
         Object progressToken = object(params, "_meta").get("progressToken");
         try {
-            return tool.handler().call(new Arguments(values), new ToolContext(call, progressToken));
+            return tool.handler().call(new Arguments(values),
+                    new ToolContext(call, progressToken, object(params, "inputResponses")));
         } catch (InsufficientScope e) {
             throw e;
-        } catch (McpException | InvalidValue e) {
+        } catch (McpException e) {
+            if (e.code() == JsonRpc.MISSING_CLIENT_CAPABILITY) {
+                throw e; // a protocol error (-32021), not a tool failure
+            }
+            return ToolResult.error(e.getMessage());
+        } catch (InvalidValue e) {
             return ToolResult.error(e.getMessage());
         }
     }

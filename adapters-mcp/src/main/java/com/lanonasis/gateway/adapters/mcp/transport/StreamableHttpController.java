@@ -155,9 +155,11 @@ final class StreamableHttpController {
             return stream(rpc, call);
         }
         Map<String, Object> reply = server.reply(rpc, call);
-        boolean unknownMethod = reply.get("error") instanceof Map<?, ?> error
-                && Integer.valueOf(JsonRpc.METHOD_NOT_FOUND).equals(error.get("code"));
-        return jsonReply(unknownMethod ? HttpStatus.NOT_FOUND : HttpStatus.OK, reply);
+        Object code = reply.get("error") instanceof Map<?, ?> error ? error.get("code") : null;
+        HttpStatus status = Integer.valueOf(JsonRpc.METHOD_NOT_FOUND).equals(code) ? HttpStatus.NOT_FOUND
+                : Integer.valueOf(JsonRpc.MISSING_CLIENT_CAPABILITY).equals(code) ? HttpStatus.BAD_REQUEST
+                : HttpStatus.OK;
+        return jsonReply(status, reply);
     }
 
     /** GET: the session's stream for server-initiated messages, or the resumption of a dropped stream. */
