@@ -46,8 +46,8 @@ class McpSdkClientTest extends McpTestSupport {
         assertEquals("onasis-gateway", initialized.serverInfo().name());
 
         List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
-        assertEquals(List.of("memory_create", "memory_get", "memory_update", "memory_delete", "memory_list",
-                "memory_search", "memory_stats", "api_key_list", "api_key_create", "api_key_revoke"), names);
+        assertEquals(List.of("memory_create", "memory_get", "memory_update", "memory_delete", "memory_bulk_delete",
+                "memory_list", "memory_search", "memory_stats", "api_key_list", "api_key_create", "api_key_revoke"), names);
         McpSchema.Tool get = client.listTools().tools().get(1);
         assertEquals(Boolean.TRUE, get.annotations().readOnlyHint());
         assertEquals(List.of("id"), get.inputSchema().get("required"));
@@ -115,7 +115,7 @@ class McpSdkClientTest extends McpTestSupport {
         McpSyncClient client = client(legacySse(newUserKey(null)));
 
         client.initialize();
-        assertEquals(10, client.listTools().tools().size());
+        assertEquals(11, client.listTools().tools().size());
         McpSchema.CallToolResult created = client.callTool(new McpSchema.CallToolRequest("memory_create",
                 Map.of("title", "over SSE", "content", "legacy transport")));
         assertFalse(Boolean.TRUE.equals(created.isError()), created.toString());

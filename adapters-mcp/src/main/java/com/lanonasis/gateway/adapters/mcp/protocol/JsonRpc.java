@@ -15,6 +15,12 @@ public final class JsonRpc {
     public static final int RESOURCE_NOT_FOUND = -32002;
     /** This server: the credential lacks the scope the call needs (transports without an HTTP status). */
     public static final int INSUFFICIENT_SCOPE = -32003;
+    /** MCP 2026-07-28: HTTP headers missing, malformed or not matching the body (HTTP 400). */
+    public static final int HEADER_MISMATCH = -32020;
+    /** MCP 2026-07-28: the request needs a client capability its {@code _meta} did not declare. */
+    public static final int MISSING_CLIENT_CAPABILITY = -32021;
+    /** MCP 2026-07-28: the requested protocol version is not spoken here; data lists the supported ones. */
+    public static final int UNSUPPORTED_VERSION = -32022;
 
     private JsonRpc() {
     }

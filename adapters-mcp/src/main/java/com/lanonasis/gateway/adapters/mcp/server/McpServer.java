@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class McpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
+    private static final String INSTRUCTIONS = "Durable memory for AI assistants: create, search and recall memories "
+            + "with the memory_* tools; each memory is also a resource at memory://{id}.";
+    /** How long 2026-07-28 clients may keep the tool, prompt and template lists (fixed while an instance runs). */
+    private static final int LIST_TTL_MS = 300_000;
 
     private final Map<String, Tool> tools = new LinkedHashMap<>();
     private final Map<String, Tool> aliases = new LinkedHashMap<>();
@@ -69,7 +73,9 @@ public final class McpServer {
     public Map<String, Object> reply(Map<String, Object> request, McpCall call) {
         Object id = request.get("id");
         try {
-            return JsonRpc.result(id, dispatch(String.valueOf(request.get("method")), params(request), call));
+            String method = String.valueOf(request.get("method"));
+            Object result = call.stateless() ? stateless(method, params(request), call) : dispatch(method, params(request), call);
+            return JsonRpc.result(id, result);
         } catch (InsufficientScope | StoreUnavailable e) {
             throw e;
         } catch (McpException e) {
@@ -90,7 +96,7 @@ public final class McpServer {
             case "initialize" -> initialize(params, call.session());
             case "ping" -> Map.of();
             case "tools/list" -> Map.of("tools", tools.values().stream().map(Tool::describe).toList());
-            case "tools/call" -> callTool(params, call).toMap();
+            case "tools/call" -> toolCall(params, call);
             case "resources/list" -> Map.of("resources", resources.stream()
                     .flatMap(set -> set.list(call.principal()).stream()).toList());
             case "resources/templates/list" -> Map.of("resourceTemplates", resources.stream()
@@ -106,28 +112,89 @@ public final class McpServer {
         };
     }
 
+    /**
+     * A 2026-07-28 request: no initialize and no session; {@code server/discover} instead; every
+     * result says {@code resultType}, list results say how long and for whom they may be cached.
+     */
+    private Object stateless(String method, Map<String, Object> params, McpCall call) {
+        Object result = switch (method) {
+            case "server/discover" -> discover();
+            case "initialize", "ping", "logging/setLevel", "resources/subscribe", "resources/unsubscribe" ->
+                    throw new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method
+                            + " is not part of protocol revision " + ProtocolVersions.STATELESS);
+            default -> dispatch(method, params, call);
+        };
+        if (!(result instanceof Map<?, ?> map)) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> decorated = new LinkedHashMap<>((Map<String, Object>) map);
+        decorated.putIfAbsent("resultType", "complete");
+        switch (method) {
+            // the same for every caller, and fixed while the instance runs
+            case "server/discover", "tools/list", "prompts/list", "resources/templates/list" -> {
+                decorated.put("ttlMs", LIST_TTL_MS);
+                decorated.put("cacheScope", "public");
+            }
+            // the caller's own memories, changing at any time
+            case "resources/list", "resources/read" -> {
+                decorated.put("ttlMs", 0);
+                decorated.put("cacheScope", "private");
+            }
+            default -> { }
+        }
+        return decorated;
+    }
+
+    private Map<String, Object> discover() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("supportedVersions", ProtocolVersions.ALL);
+        result.put("capabilities", capabilities(true));
+        result.put("instructions", INSTRUCTIONS);
+        result.put("_meta", Map.of(ProtocolVersions.META_SERVER_INFO, serverInfo()));
+        return result;
+    }
+
     private Map<String, Object> initialize(Map<String, Object> params, McpSession session) {
         String negotiated = ProtocolVersions.negotiate(params.get("protocolVersion"));
         if (session != null) {
             session.initialize(negotiated, object(params, "capabilities"));
         }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("protocolVersion", negotiated);
+        result.put("capabilities", capabilities(false));
+        result.put("serverInfo", serverInfo());
+        result.put("instructions", INSTRUCTIONS);
+        return result;
+    }
+
+    /** Sessions (up to 2025-11-25) subscribe and set a log level; 2026-07-28 requests do neither. */
+    private Map<String, Object> capabilities(boolean stateless) {
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("tools", Map.of("listChanged", false));
-        capabilities.put("resources", Map.of("subscribe", true, "listChanged", true));
+        capabilities.put("resources", stateless ? Map.of() : Map.of("subscribe", true, "listChanged", true));
         if (!prompts.isEmpty()) {
             capabilities.put("prompts", Map.of("listChanged", false));
         }
         if (!completions.isEmpty()) {
             capabilities.put("completions", Map.of());
         }
-        capabilities.put("logging", Map.of());
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("protocolVersion", negotiated);
-        result.put("capabilities", capabilities);
-        result.put("serverInfo", Map.of("name", "onasis-gateway", "title", "Onasis Gateway", "version", version));
-        result.put("instructions", "Durable memory for AI assistants: create, search and recall memories with the "
-                + "memory_* tools; each memory is also a resource at memory://{id}.");
-        return result;
+        if (!stateless) {
+            capabilities.put("logging", Map.of());
+        }
+        return capabilities;
+    }
+
+    private Map<String, Object> serverInfo() {
+        return Map.of("name", "onasis-gateway", "title", "Onasis Gateway", "version", version);
+    }
+
+    private Map<String, Object> toolCall(Map<String, Object> params, McpCall call) {
+        try {
+            return callTool(params, call).toMap();
+        } catch (InputRequired needed) {
+            return needed.toResult();
+        }
     }
 
     private ToolResult callTool(Map<String, Object> params, McpCall call) {
@@ -151,10 +218,16 @@ public final class McpServer {
         }
         Object progressToken = object(params, "_meta").get("progressToken");
         try {
-            return tool.handler().call(new Arguments(values), new ToolContext(call, progressToken));
+            return tool.handler().call(new Arguments(values),
+                    new ToolContext(call, progressToken, object(params, "inputResponses")));
         } catch (InsufficientScope e) {
             throw e;
-        } catch (McpException | InvalidValue e) {
+        } catch (McpException e) {
+            if (e.code() == JsonRpc.MISSING_CLIENT_CAPABILITY) {
+                throw e; // a protocol error (-32021), not a tool failure
+            }
+            return ToolResult.error(e.getMessage());
+        } catch (InvalidValue e) {
             return ToolResult.error(e.getMessage());
         }
     }

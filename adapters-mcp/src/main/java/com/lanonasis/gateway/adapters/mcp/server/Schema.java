@@ -142,6 +142,9 @@ public final class Schema {
                     problems.add(name + " must be an array");
                     return;
                 }
+                if (schema.get("minItems") instanceof Integer min && items.size() < min) {
+                    problems.add(name + " must have at least " + min + " item" + (min == 1 ? "" : "s"));
+                }
                 if (schema.get("maxItems") instanceof Integer max && items.size() > max) {
                     problems.add(name + " must have at most " + max + " items");
                 }

@@ -16,10 +16,61 @@ public final class ToolContext {
 
     private final McpCall call;
     private final Object progressToken;
+    private final Map<String, Object> inputResponses;
 
     public ToolContext(McpCall call, Object progressToken) {
+        this(call, progressToken, Map.of());
+    }
+
+    /** @param inputResponses the client's answers to earlier input requests (2026-07-28 retries), by key */
+    public ToolContext(McpCall call, Object progressToken, Map<String, Object> inputResponses) {
         this.call = call;
         this.progressToken = progressToken;
+        this.inputResponses = inputResponses == null ? Map.of() : inputResponses;
+    }
+
+    /**
+     * True when the client can be asked with this method (elicitation/create, sampling/createMessage,
+     * roots/list): a 2026-07-28 request that declared the capability in its _meta, or a session whose
+     * client declared it at initialize. Stateless pre-2026 exchanges and plain REST cannot be asked.
+     */
+    public boolean canAsk(String method) {
+        String capability = capabilityOf(method);
+        if (call.stateless()) {
+            return call.clientCapabilities().get(capability) instanceof Map;
+        }
+        return call.session() != null && call.session().clientCan(capability);
+    }
+
+    /**
+     * Asks the client, on either revision: on a session, a request on the session's stream (as
+     * {@link #ask}); on 2026-07-28, the answer under {@code key} in the retried call's
+     * inputResponses, or else the call ends here with an InputRequiredResult asking for it.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> input(String key, String method, Map<String, Object> params) {
+        if (!call.stateless()) {
+            return ask(method, params);
+        }
+        if (inputResponses.get(key) instanceof Map<?, ?> answer) {
+            return (Map<String, Object>) answer;
+        }
+        if (!canAsk(method)) {
+            String capability = capabilityOf(method);
+            throw new McpException(JsonRpc.MISSING_CLIENT_CAPABILITY, "this call needs the client capability "
+                    + capability + ", which the request's _meta does not declare",
+                    Map.of("requiredCapabilities", Map.of(capability, Map.of())));
+        }
+        throw new InputRequired(key, method, params);
+    }
+
+    private static String capabilityOf(String method) {
+        return switch (method) {
+            case "elicitation/create" -> "elicitation";
+            case "sampling/createMessage" -> "sampling";
+            case "roots/list" -> "roots";
+            default -> method;
+        };
     }
 
     public Principal caller() {

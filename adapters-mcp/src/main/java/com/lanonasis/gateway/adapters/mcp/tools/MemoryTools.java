@@ -4,6 +4,8 @@ import com.lanonasis.gateway.adapters.mcp.server.Arguments;
 import com.lanonasis.gateway.adapters.mcp.server.Schema;
 import com.lanonasis.gateway.adapters.mcp.server.Tool;
 import com.lanonasis.gateway.adapters.mcp.server.Tool.Hints;
+import com.lanonasis.gateway.adapters.mcp.server.ToolContext;
+import com.lanonasis.gateway.adapters.mcp.server.ToolResult;
 import com.lanonasis.gateway.adapters.mcp.server.ToolSet;
 import com.lanonasis.gateway.application.memory.port.in.CreateMemoryUseCase;
 import com.lanonasis.gateway.application.memory.port.in.DeleteMemoryUseCase;
@@ -23,6 +25,7 @@ import com.lanonasis.gateway.domain.memory.Tags;
 import com.lanonasis.gateway.domain.memory.Title;
 import com.lanonasis.gateway.domain.shared.Scope;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,17 @@ final class MemoryTools implements ToolSet {
                         id(Schema.object()).build(), DELETED, Hints.CHANGE, Scope.MEMORIES_DELETE, false,
                         (args, context) -> results.of(delete.delete(context.caller(), args.string("id")),
                                 deleted -> Map.of("deleted", true, "id", args.string("id")))),
+                new Tool("memory_bulk_delete", "Delete memories", "Forget several memories (up to "
+                        + BULK_MAX + ") for good, all or none. The user confirms first when the client can ask "
+                        + "(elicitation); otherwise pass confirm: true after asking the user yourself.",
+                        Schema.object()
+                                .property("ids", Map.of("type", "array", "description", "the memories' ids",
+                                        "minItems", 1, "maxItems", BULK_MAX,
+                                        "items", Map.of("type", "string", "minLength", 1, "maxLength", 64)))
+                                .property("confirm", Map.of("type", "boolean",
+                                        "description", "the user already agreed (for clients that cannot be asked)"))
+                                .require("ids").build(), BULK_DELETED, Hints.CHANGE, Scope.MEMORIES_DELETE, true,
+                        this::bulkDelete),
                 new Tool("memory_list", "List memories", "Page through memories, newest first unless sorted otherwise, "
                         + "optionally of one type or with all the given tags.",
                         Schema.object()
@@ -112,6 +126,43 @@ final class MemoryTools implements ToolSet {
                         + "and the five most recent.",
                         Schema.object().build(), STATS, Hints.READ, Scope.MEMORIES_READ, false,
                         (args, context) -> results.of(stats.stats(context.caller()), Views::stats)));
+    }
+
+    /**
+     * Checks every id first (all the caller's, none missing), asks the user, then deletes: a
+     * refusal or a "no" deletes nothing.
+     */
+    private ToolResult bulkDelete(Arguments args, ToolContext context) {
+        List<String> ids = args.strings("ids").stream().distinct().toList();
+        List<String> missing = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (String id : ids) {
+            get.get(context.caller(), id).fold(entry -> titles.add(String.valueOf(Views.entry(entry).get("title"))),
+                    refused -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            return ToolResult.error("nothing deleted: no memory " + String.join(", ", missing));
+        }
+        if (!Boolean.TRUE.equals(args.values().get("confirm"))) {
+            if (!context.canAsk("elicitation/create")) {
+                return ToolResult.error("nothing deleted: confirm with the user, then call again with confirm: true");
+            }
+            Map<String, Object> answer = context.input("confirm_bulk_delete", "elicitation/create", Map.of(
+                    "message", "Delete " + ids.size() + " memories for good? " + String.join(", ", titles),
+                    "requestedSchema", Map.of("type", "object",
+                            "properties", Map.of("confirm", Map.of("type", "boolean", "title", "Delete them")),
+                            "required", List.of("confirm"))));
+            boolean accepted = "accept".equals(answer.get("action"))
+                    && answer.get("content") instanceof Map<?, ?> content && Boolean.TRUE.equals(content.get("confirm"));
+            if (!accepted) {
+                return results.structured(Map.of("deleted", false, "ids", List.of(), "count", 0));
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        for (String id : ids) {
+            delete.delete(context.caller(), id).fold(done -> deleted.add(id), refused -> null);
+        }
+        return results.structured(Map.of("deleted", !deleted.isEmpty(), "ids", deleted, "count", deleted.size()));
     }
 
     @Override
@@ -149,6 +200,12 @@ final class MemoryTools implements ToolSet {
     private static final Map<String, Object> DELETED = Map.of("type", "object",
             "properties", Map.of("deleted", Map.of("type", "boolean"), "id", Map.of("type", "string")),
             "required", List.of("deleted", "id"));
+    private static final int BULK_MAX = 100;
+    private static final Map<String, Object> BULK_DELETED = Map.of("type", "object",
+            "properties", Map.of("deleted", Map.of("type", "boolean"),
+                    "ids", Map.of("type", "array", "items", Map.of("type", "string")),
+                    "count", Map.of("type", "integer")),
+            "required", List.of("deleted", "ids", "count"));
     private static final Map<String, Object> PAGE = Map.of("type", "object",
             "properties", Map.of("memories", Map.of("type", "array", "items", ENTRY),
                     "pagination", Map.of("type", "object")),

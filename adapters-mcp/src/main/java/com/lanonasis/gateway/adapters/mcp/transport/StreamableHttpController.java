@@ -71,9 +71,9 @@ final class StreamableHttpController {
 
     @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
     HttpResponse<?> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        HttpResponse<?> refused = precheck(request);
-        if (refused != null) {
-            return refused;
+        String refusal = guard.refusal(request);
+        if (refusal != null) {
+            return rpcError(HttpStatus.FORBIDDEN, null, JsonRpc.INVALID_REQUEST, "Forbidden: " + refusal);
         }
         Principal caller = callers.require(request);
         Object message;
@@ -88,8 +88,16 @@ final class StreamableHttpController {
                     message instanceof java.util.List ? "Invalid Request: batches are not supported"
                             : "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
         }
+        HttpResponse<?> unsupported = unsupported(request, JsonRpc.idOf(message));
+        if (unsupported != null) {
+            return unsupported;
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> rpc = (Map<String, Object>) message;
+        String version = request.getHeaders().get(VERSION_HEADER);
+        if (ProtocolVersions.stateless(version) || ProtocolVersions.STATELESS.equals(StatelessRequests.metaVersion(rpc))) {
+            return stateless(request, rpc, kind, caller, version);
+        }
         String sessionId = request.getHeaders().get(SESSION_HEADER);
         if ("initialize".equals(rpc.get("method")) && kind == JsonRpc.Kind.REQUEST) {
             return initialize(rpc, caller, sessionId);
@@ -119,12 +127,50 @@ final class StreamableHttpController {
         }
     }
 
+    /**
+     * A 2026-07-28 request: headers checked against the body, the version and client capabilities
+     * read from its {@code _meta}, no session (an Mcp-Session-Id is ignored), any instance answers.
+     */
+    private HttpResponse<?> stateless(HttpRequest<?> request, Map<String, Object> rpc, JsonRpc.Kind kind,
+                                      Principal caller, String version) {
+        Object id = JsonRpc.idOf(rpc);
+        switch (kind) {
+            case NOTIFICATION -> {
+                return HttpResponse.accepted();
+            }
+            case RESPONSE -> {
+                return rpcError(HttpStatus.BAD_REQUEST, id, JsonRpc.INVALID_REQUEST,
+                        "Invalid Request: protocol revision " + ProtocolVersions.STATELESS
+                                + " has no client responses; answer input requests by repeating the request");
+            }
+            default -> { }
+        }
+        McpException refused = StatelessRequests.refusal(request.getHeaders()::get, version, rpc);
+        if (refused != null) {
+            return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(id, refused.code(), refused.getMessage(), refused.data()));
+        }
+        McpCall call = new McpCall(caller, null, Outbound.NONE, ProtocolVersions.STATELESS,
+                StatelessRequests.clientCapabilities(rpc));
+        if (server.streams(rpc)) {
+            return stream(rpc, call);
+        }
+        Map<String, Object> reply = server.reply(rpc, call);
+        Object code = reply.get("error") instanceof Map<?, ?> error ? error.get("code") : null;
+        HttpStatus status = Integer.valueOf(JsonRpc.METHOD_NOT_FOUND).equals(code) ? HttpStatus.NOT_FOUND
+                : Integer.valueOf(JsonRpc.MISSING_CLIENT_CAPABILITY).equals(code) ? HttpStatus.BAD_REQUEST
+                : HttpStatus.OK;
+        return jsonReply(status, reply);
+    }
+
     /** GET: the session's stream for server-initiated messages, or the resumption of a dropped stream. */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     HttpResponse<?> listen(HttpRequest<?> request) {
         HttpResponse<?> refused = precheck(request);
         if (refused != null) {
             return refused;
+        }
+        if (ProtocolVersions.stateless(request.getHeaders().get(VERSION_HEADER))) {
+            return notAllowed("GET");
         }
         Principal caller = callers.require(request);
         String sessionId = request.getHeaders().get(SESSION_HEADER);
@@ -156,6 +202,9 @@ final class StreamableHttpController {
         HttpResponse<?> refused = precheck(request);
         if (refused != null) {
             return refused;
+        }
+        if (ProtocolVersions.stateless(request.getHeaders().get(VERSION_HEADER))) {
+            return notAllowed("DELETE");
         }
         Principal caller = callers.require(request);
         String sessionId = request.getHeaders().get(SESSION_HEADER);
@@ -189,12 +238,17 @@ final class StreamableHttpController {
 
     /** Runs the call on a worker and streams what it sends, then its reply; resumable within the session. */
     private HttpResponse<?> stream(Map<String, Object> rpc, Principal caller, McpSession session) {
+        return stream(rpc, new McpCall(caller, session, Outbound.NONE));
+    }
+
+    private HttpResponse<?> stream(Map<String, Object> rpc, McpCall base) {
+        McpSession session = base.session();
         SseStream stream = streams.open(session, null);
         Flux<Event<String>> events = stream.connect(0);
         executor.execute(() -> {
             Map<String, Object> reply;
             try {
-                reply = server.reply(rpc, new McpCall(caller, session, new Outbound() {
+                reply = server.reply(rpc, new McpCall(base.principal(), session, new Outbound() {
                     @Override
                     public void send(Map<String, Object> message) {
                         stream.send(json.write(message));
@@ -206,7 +260,7 @@ final class StreamableHttpController {
                             stream.disconnect(RECONNECT_AFTER);
                         }
                     }
-                }));
+                }, base.revision(), base.clientCapabilities()));
             } catch (InsufficientScope e) {
                 reply = JsonRpc.error(rpc.get("id"), e.code(), e.getMessage(), e.data());
             } catch (StoreUnavailable e) {
@@ -241,12 +295,25 @@ final class StreamableHttpController {
         if (refusal != null) {
             return rpcError(HttpStatus.FORBIDDEN, null, JsonRpc.INVALID_REQUEST, "Forbidden: " + refusal);
         }
+        return unsupported(request, null);
+    }
+
+    /** An MCP-Protocol-Version we do not speak: 400 with -32022 and the supported list (answering the request's id). */
+    private HttpResponse<?> unsupported(HttpRequest<?> request, Object id) {
         String version = request.getHeaders().get(VERSION_HEADER);
-        if (version != null && !ProtocolVersions.supported(version)) {
-            return rpcError(HttpStatus.BAD_REQUEST, null, JsonRpc.INVALID_REQUEST,
-                    "Unsupported MCP-Protocol-Version " + version + "; supported: " + ProtocolVersions.SUPPORTED);
+        if (version != null && !ProtocolVersions.known(version)) {
+            return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(id, JsonRpc.UNSUPPORTED_VERSION,
+                    "Unsupported protocol version " + version + "; supported: " + ProtocolVersions.ALL,
+                    Map.of("supported", ProtocolVersions.ALL, "requested", version)));
         }
         return null;
+    }
+
+    /** Revision 2026-07-28 has no GET stream and no session to delete (spec, "Backward Compatibility"). */
+    private HttpResponse<?> notAllowed(String method) {
+        return rpcError(HttpStatus.METHOD_NOT_ALLOWED, null, JsonRpc.INVALID_REQUEST, method + " /mcp is not part of "
+                + "protocol revision " + ProtocolVersions.STATELESS + ": POST each request; change notifications "
+                + "come on the stream of subscriptions/listen").header("Allow", "POST");
     }
 
     /** Replies may carry secrets (the key of api_key_create): no cache may keep them. */
