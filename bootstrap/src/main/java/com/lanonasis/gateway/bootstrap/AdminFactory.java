@@ -1,11 +1,8 @@
 package com.lanonasis.gateway.bootstrap;
 
-import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcClientDirectory;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcGrants;
-import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemories;
-import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcUsers;
 import com.lanonasis.gateway.application.admin.AdminService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.audit.AuditTrail;
@@ -42,23 +39,8 @@ final class AdminFactory {
     }
 
     @Singleton
-    UserDirectory userDirectory(JdbcDatabase database) {
-        return new JdbcUsers(database);
-    }
-
-    @Singleton
     Grants grants(JdbcDatabase database) {
         return new JdbcGrants(database);
-    }
-
-    @Singleton
-    AuditTrail auditTrail(JdbcDatabase database) {
-        return new JdbcAuditLog(database);
-    }
-
-    @Singleton
-    AccountMemories accountMemories(Storage storage) {
-        return new JdbcMemories(storage.memory(), storage.memoryTenancy());
     }
 
     @Singleton

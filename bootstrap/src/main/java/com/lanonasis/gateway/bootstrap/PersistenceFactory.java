@@ -70,8 +70,9 @@ final class PersistenceFactory {
         return storage.identityPool();
     }
 
+    /** One store for both of its ports: {@code Users} and the admin plane's {@code UserDirectory}. */
     @Singleton
-    Users users(JdbcDatabase database) {
+    JdbcUsers users(JdbcDatabase database) {
         return new JdbcUsers(database);
     }
 
@@ -80,8 +81,9 @@ final class PersistenceFactory {
         return new JdbcApiKeys(database);
     }
 
+    /** One store for both of its ports: {@code Memories} and the admin plane's {@code AccountMemories}. */
     @Singleton
-    Memories memories(Storage storage) {
+    JdbcMemories memories(Storage storage) {
         return new JdbcMemories(storage.memory(), storage.memoryTenancy());
     }
 
@@ -126,7 +128,7 @@ final class PersistenceFactory {
     }
 
     @Singleton
-    AuditLog auditLog(JdbcDatabase database) {
+    JdbcAuditLog auditLog(JdbcDatabase database) {
         return new JdbcAuditLog(database);
     }
 
