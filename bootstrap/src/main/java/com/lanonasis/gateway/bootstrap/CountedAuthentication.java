@@ -34,9 +34,6 @@ final class CountedAuthentication implements AuthenticateUseCase {
     }
 
     private static String kind(Credential credential) {
-        if (credential instanceof Credential.ApiKey) {
-            return "api_key";
-        }
-        return credential instanceof Credential.SessionCookie ? "session_cookie" : "bearer_token";
+        return credential.match(bearer -> "bearer_token", apiKey -> "api_key", cookie -> "session_cookie");
     }
 }

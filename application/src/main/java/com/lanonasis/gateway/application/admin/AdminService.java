@@ -133,7 +133,7 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
         }
         UserId id = user.get().id();
         Instant now = clock.instant();
-        return unitOfWork.inTransaction(() -> {
+        return unitOfWork.allOrNothing(() -> {
             directory.setDisabled(id, disabled);
             int revoked = disabled ? grants.revokeAll(id, now) : 0;
             record(disabled ? AuditEvent.Type.USER_DISABLED : AuditEvent.Type.USER_ENABLED, caller, id,
@@ -161,7 +161,7 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
             return ownAccount();
         }
         UserId id = user.get().id();
-        return unitOfWork.inTransaction(() -> {
+        return unitOfWork.allOrNothing(() -> {
             directory.changeRole(id, wanted);
             record(AuditEvent.Type.ROLE_CHANGED, caller, id,
                     Map.of("from", user.get().role().wireName(), "to", wanted.wireName()));
@@ -306,7 +306,7 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
         if (found.get().configured()) {
             return configuredClient();
         }
-        return unitOfWork.inTransaction(() -> {
+        return unitOfWork.allOrNothing(() -> {
             clientDirectory.setDisabled(clientId, disabled, clock.instant());
             recordClient(disabled ? AuditEvent.Type.CLIENT_DISABLED : AuditEvent.Type.CLIENT_ENABLED, caller, clientId,
                     Map.of());
@@ -326,7 +326,7 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
         if (found.get().configured()) {
             return configuredClient();
         }
-        return unitOfWork.inTransaction(() -> {
+        return unitOfWork.allOrNothing(() -> {
             if (!clientDirectory.delete(clientId, clock.instant())) {
                 return Outcome.notFound("client");
             }

@@ -53,13 +53,8 @@ public final class CredentialVerification implements AuthenticateUseCase {
 
     @Override
     public Authentication authenticate(Credential credential) {
-        if (credential instanceof Credential.BearerToken bearer) {
-            return verifyBearer(bearer.token());
-        }
-        if (credential instanceof Credential.SessionCookie cookie) {
-            return verifySession(cookie.sessionId());
-        }
-        return verifyApiKey(((Credential.ApiKey) credential).key());
+        return credential.match(bearer -> verifyBearer(bearer.token()), apiKey -> verifyApiKey(apiKey.key()),
+                cookie -> verifySession(cookie.sessionId()));
     }
 
     /**
@@ -121,13 +116,12 @@ public final class CredentialVerification implements AuthenticateUseCase {
     }
 
     private Authentication verifyApiKey(String raw) {
-        PresentedApiKey presented = PresentedApiKey.parse(raw);
-        if (presented instanceof PresentedApiKey.MissingSecret) {
-            return new Unauthenticated(CredentialProblem.API_KEY_SECRET_MISSING);
-        }
-        if (!(presented instanceof PresentedApiKey.Complete complete)) {
-            return new Unauthenticated(CredentialProblem.MALFORMED);
-        }
+        return PresentedApiKey.parse(raw).match(this::verifyApiKey,
+                missingSecret -> new Unauthenticated(CredentialProblem.API_KEY_SECRET_MISSING),
+                malformed -> new Unauthenticated(CredentialProblem.MALFORMED));
+    }
+
+    private Authentication verifyApiKey(PresentedApiKey.Complete complete) {
         Instant now = clock.instant();
         Optional<ApiKey> stored = apiKeys.findById(complete.id())
                 .filter(key -> key.secretHash().matches(complete.secret()));

@@ -80,7 +80,7 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
         ApiKeySecret secret = new ApiKeySecret(secrets.alphanumeric(SECRET_LENGTH));
         ApiKey key = new ApiKey(new ApiKeyId(secrets.alphanumeric(ID_LENGTH)), caller.userId(), name, scopes,
                 SecretHash.of(secret), now, lifetime == null ? null : now.plusSeconds(lifetime), null, null);
-        return unitOfWork.inTransaction(() -> {
+        return unitOfWork.allOrNothing(() -> {
             if (apiKeys.listByOwner(caller.userId()).size() >= MAX_LIVE_KEYS_PER_USER) {
                 return Outcome.rejected(new Rejection.Conflict("too_many_keys",
                         "at most " + MAX_LIVE_KEYS_PER_USER + " live API keys per user; revoke one first"));

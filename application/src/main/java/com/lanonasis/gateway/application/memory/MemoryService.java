@@ -96,7 +96,7 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         }
         MemoryEntry entry = MemoryEntry.create(new MemoryId(ids.newId()), caller.userId(), title, content, type,
                 tags, metadata, clock.instant());
-        Outcome<MemoryEntry> created = unitOfWork.inTransaction(() -> {
+        Outcome<MemoryEntry> created = unitOfWork.allOrNothing(() -> {
             memories.add(entry);
             return Outcome.done(entry);
         });
@@ -106,7 +106,7 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
 
     @Override
     public Outcome<MemoryEntry> get(Principal caller, String id) {
-        return withId(caller, Scope.MEMORIES_READ, id, memoryId -> unitOfWork.inTransaction(() ->
+        return withId(caller, Scope.MEMORIES_READ, id, memoryId -> unitOfWork.allOrNothing(() ->
                 memories.find(caller.userId(), memoryId)
                         .map(entry -> {
                             Instant now = clock.instant();
@@ -135,7 +135,7 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         if (violations.any()) {
             return violations.rejection();
         }
-        Outcome<MemoryEntry> updated = unitOfWork.inTransaction(() -> memories.find(caller.userId(), memoryId)
+        Outcome<MemoryEntry> updated = unitOfWork.allOrNothing(() -> memories.find(caller.userId(), memoryId)
                 .map(entry -> {
                     MemoryEntry changed = entry.apply(changes, clock.instant());
                     memories.update(changed);
@@ -277,7 +277,7 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
             }
         }
         Set<MemoryId> deleted = parsed.isEmpty() ? Set.of()
-                : unitOfWork.inTransaction(() -> memories.deleteAll(caller.userId(), Set.copyOf(parsed.values())));
+                : unitOfWork.alwaysCommit(() -> memories.deleteAll(caller.userId(), Set.copyOf(parsed.values())));
         parsed.forEach((raw, id) -> {
             if (!deleted.contains(id)) {
                 failed.add(raw);

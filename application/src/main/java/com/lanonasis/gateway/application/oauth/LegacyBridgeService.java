@@ -76,7 +76,7 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
         List<String> audience = components.resources().authorizedBy(resources);
         Scopes granted = scopes.limitedTo(user.get().role());
         // the grant ends with the login it came from (rotation keeps that end: TokenService.refresh)
-        return unitOfWork.inTransaction(() -> OAuthResult.ok(components.minter().mint(client.get(),
+        return unitOfWork.alwaysCommit(() -> OAuthResult.ok(components.minter().mint(client.get(),
                 user.get().id(), granted, granted, audience, audience,
                 TokenMinter.BOUNDED_FAMILY_PREFIX + components.ids().newId(),
                 client.get().allows(GrantType.REFRESH_TOKEN), AuditEvent.Type.TOKEN_ISSUED,

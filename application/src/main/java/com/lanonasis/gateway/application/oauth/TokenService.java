@@ -110,7 +110,8 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         if (!client.allows(grant)) {
             return OAuthResult.err(OAuthError.unauthorizedClient("this client may not use " + grant.wireName()));
         }
-        return unitOfWork.inTransaction(() -> switch (grant) {
+        // a refused grant may still have effects that must stay: a replayed code or refresh token revokes its family
+        return unitOfWork.alwaysCommit(() -> switch (grant) {
             case AUTHORIZATION_CODE -> authorizationCode(client, request);
             case REFRESH_TOKEN -> refresh(client, request);
             case CLIENT_CREDENTIALS -> clientCredentials(client, request);
@@ -122,18 +123,19 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         if (request.code() == null || request.codeVerifier() == null) {
             return OAuthResult.err(OAuthError.invalidRequest("code and code_verifier are required"));
         }
-        CodeRedemption redemption = codes.redeem(new MachineSecret(request.code()).hash());
-        if (redemption instanceof CodeRedemption.Replayed replayed) {
-            Instant now = clock.instant();
-            minter.revokeFamily(replayed.familyId(), now);
-            audit.record(new AuditEvent(AuditEvent.Type.CODE_REPLAY_DETECTED, now, null, client.clientId(),
-                    Map.of("family", replayed.familyId())));
-            return rejectGrant("authorization code replayed; its tokens are revoked");
-        }
-        if (!(redemption instanceof CodeRedemption.Redeemed redeemed)) {
-            return rejectGrant("unknown authorization code");
-        }
-        AuthorizationCode code = redeemed.code();
+        return codes.redeem(new MachineSecret(request.code()).hash()).match(
+                redeemed -> exchange(client, request, redeemed.code()),
+                replayed -> {
+                    Instant now = clock.instant();
+                    minter.revokeFamily(replayed.familyId(), now);
+                    audit.record(new AuditEvent(AuditEvent.Type.CODE_REPLAY_DETECTED, now, null, client.clientId(),
+                            Map.of("family", replayed.familyId())));
+                    return rejectGrant("authorization code replayed; its tokens are revoked");
+                },
+                unknown -> rejectGrant("unknown authorization code"));
+    }
+
+    private OAuthResult<TokenResponse> exchange(OAuthClient client, TokenRequest request, AuthorizationCode code) {
         if (!code.clientId().equals(client.clientId())) {
             return rejectGrant("code issued to another client");
         }

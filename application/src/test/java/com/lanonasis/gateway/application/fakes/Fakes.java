@@ -97,13 +97,20 @@ public final class Fakes {
         public int rollbacks;
 
         @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            T result = work.get();
-            if (result instanceof Outcome.Rejected<?>) {
-                rollbacks++;
-            } else {
+        public <T> Outcome<T> allOrNothing(Supplier<Outcome<T>> work) {
+            Outcome<T> result = work.get();
+            if (result instanceof Outcome.Done<T>) {
                 commits++;
+            } else {
+                rollbacks++;
             }
+            return result;
+        }
+
+        @Override
+        public <T> T alwaysCommit(Supplier<T> work) {
+            T result = work.get();
+            commits++;
             return result;
         }
     }

@@ -3,10 +3,18 @@ package com.lanonasis.gateway.domain.shared;
 import java.util.function.Supplier;
 
 /**
- * Runs work in one transaction: all of its writes land or none do. A thrown exception rolls
- * back; so does a returned {@link Outcome.Rejected}, so a use case may reject part-way.
+ * Runs work in one transaction. Each call site says what ends it: {@link #allOrNothing} keeps the
+ * writes only if the use case succeeded, {@link #alwaysCommit} keeps them whatever the work returns.
+ * A thrown exception rolls back either way. Work already inside a transaction joins it.
  */
 public interface UnitOfWork {
 
-    <T> T inTransaction(Supplier<T> work);
+    /** Commits a {@link Outcome.Done}; rolls back a {@link Outcome.Rejected}, so a use case may refuse part-way. */
+    <T> Outcome<T> allOrNothing(Supplier<Outcome<T>> work);
+
+    /**
+     * Commits whatever the work returns, refusals included: for work whose refusal still has effects to keep,
+     * such as revoking a refresh-token family when a used token is replayed.
+     */
+    <T> T alwaysCommit(Supplier<T> work);
 }

@@ -21,32 +21,51 @@ public final class Rejections {
     }
 
     public static ApiException toException(Rejection rejection) {
-        if (rejection instanceof Rejection.NotFound notFound) {
+        return rejection.match(AS_EXCEPTION);
+    }
+
+    private static final Rejection.Cases<ApiException> AS_EXCEPTION = new Rejection.Cases<>() {
+        @Override
+        public ApiException notFound(Rejection.NotFound notFound) {
             return new ApiException(HttpStatus.NOT_FOUND, "not_found", notFound.what() + " not found");
         }
-        if (rejection instanceof Rejection.Invalid invalid) {
+
+        @Override
+        public ApiException invalid(Rejection.Invalid invalid) {
             return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", summary(invalid.errors()),
                     invalid.errors().stream().map(e -> new ErrorBody.Detail(e.field(), e.message())).toList(),
                     Map.of());
         }
-        if (rejection instanceof Rejection.Conflict conflict) {
+
+        @Override
+        public ApiException conflict(Rejection.Conflict conflict) {
             return new ApiException(HttpStatus.CONFLICT, conflict.code(), conflict.message());
         }
-        if (rejection instanceof Rejection.Forbidden forbidden) {
+
+        @Override
+        public ApiException forbidden(Rejection.Forbidden forbidden) {
             return new ApiException(HttpStatus.FORBIDDEN, "insufficient_scope",
                     "this credential lacks the scope " + forbidden.required().value(), null,
                     Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\""
                             + forbidden.required().value() + "\""));
         }
-        if (rejection instanceof Rejection.Refused refused) {
+
+        @Override
+        public ApiException refused(Rejection.Refused refused) {
             return new ApiException(HttpStatus.FORBIDDEN, refused.code(), refused.message());
         }
-        if (rejection instanceof Rejection.RateLimited limited) {
+
+        @Override
+        public ApiException rateLimited(Rejection.RateLimited limited) {
             return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "too many requests; retry later",
                     null, Map.of("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds()))));
         }
-        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "email or password is incorrect");
-    }
+
+        @Override
+        public ApiException invalidCredentials(Rejection.InvalidCredentials rejection) {
+            return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "email or password is incorrect");
+        }
+    };
 
     private static String summary(List<FieldError> errors) {
         return errors.size() == 1 ? errors.get(0).message() : "the request has " + errors.size() + " invalid fields";

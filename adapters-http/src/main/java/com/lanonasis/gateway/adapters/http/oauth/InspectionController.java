@@ -60,34 +60,42 @@ final class InspectionController {
     }
 
     private Map<String, Object> describe(Introspection introspection) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        if (introspection instanceof Introspection.ActiveAccessToken access) {
-            AccessTokenClaims claims = access.claims();
-            answer.put("active", true);
-            answer.put("token_type", "Bearer");
-            answer.put("scope", claims.scopes().spaceDelimited());
-            answer.put("client_id", claims.clientId());
-            answer.put("sub", claims.subject());
-            putIfPresent(answer, "username", access.username());
-            answer.put("aud", claims.audience());
-            answer.put("iss", issuer);
-            answer.put("jti", claims.tokenId());
-            answer.put("iat", claims.issuedAt().getEpochSecond());
-            answer.put("exp", claims.expiresAt().getEpochSecond());
-        } else if (introspection instanceof Introspection.ActiveRefreshToken refresh) {
-            RefreshToken token = refresh.token();
-            answer.put("active", true);
-            answer.put("token_type", "refresh_token");
-            answer.put("scope", token.scopes().spaceDelimited());
-            answer.put("client_id", token.clientId());
-            answer.put("sub", token.userId().toString());
-            putIfPresent(answer, "username", refresh.username());
-            answer.put("iss", issuer);
-            answer.put("iat", token.issuedAt().getEpochSecond());
-            answer.put("exp", token.expiresAt().getEpochSecond());
-        } else {
+        return introspection.match(inactive -> {
+            Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("active", false);
-        }
+            return answer;
+        }, this::accessToken, this::refreshToken);
+    }
+
+    private Map<String, Object> accessToken(Introspection.ActiveAccessToken access) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        AccessTokenClaims claims = access.claims();
+        answer.put("active", true);
+        answer.put("token_type", "Bearer");
+        answer.put("scope", claims.scopes().spaceDelimited());
+        answer.put("client_id", claims.clientId());
+        answer.put("sub", claims.subject());
+        putIfPresent(answer, "username", access.username());
+        answer.put("aud", claims.audience());
+        answer.put("iss", issuer);
+        answer.put("jti", claims.tokenId());
+        answer.put("iat", claims.issuedAt().getEpochSecond());
+        answer.put("exp", claims.expiresAt().getEpochSecond());
+        return answer;
+    }
+
+    private Map<String, Object> refreshToken(Introspection.ActiveRefreshToken refresh) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        RefreshToken token = refresh.token();
+        answer.put("active", true);
+        answer.put("token_type", "refresh_token");
+        answer.put("scope", token.scopes().spaceDelimited());
+        answer.put("client_id", token.clientId());
+        answer.put("sub", token.userId().toString());
+        putIfPresent(answer, "username", refresh.username());
+        answer.put("iss", issuer);
+        answer.put("iat", token.issuedAt().getEpochSecond());
+        answer.put("exp", token.expiresAt().getEpochSecond());
         return answer;
     }
 

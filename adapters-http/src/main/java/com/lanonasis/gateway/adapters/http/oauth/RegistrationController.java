@@ -103,23 +103,59 @@ final class RegistrationController {
     }
 
     private MutableHttpResponse<?> rejected(Rejection rejection) {
-        if (rejection instanceof Rejection.Invalid invalid) {
+        return rejection.match(AS_REGISTRATION_ERROR);
+    }
+
+    /** RFC 7591 §3.2.2 and RFC 7592 errors for each reason a registration use case declines. */
+    private static final Rejection.Cases<MutableHttpResponse<?>> AS_REGISTRATION_ERROR = new Rejection.Cases<>() {
+        @Override
+        public MutableHttpResponse<?> invalid(Rejection.Invalid invalid) {
             FieldError first = invalid.errors().get(0);
             boolean redirect = invalid.errors().stream().anyMatch(error -> error.field().equals("redirect_uris"));
             return metadataError(redirect ? "invalid_redirect_uri" : "invalid_client_metadata",
                     redirect ? invalid.errors().stream().filter(e -> e.field().equals("redirect_uris"))
                             .findFirst().orElse(first).message() : first.field() + ": " + first.message());
         }
-        if (rejection instanceof Rejection.RateLimited limited) {
+
+        @Override
+        public MutableHttpResponse<?> rateLimited(Rejection.RateLimited limited) {
             return OAuthResponses.noStore(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))
                     .body(new OAuthResponses.ErrorJson("slow_down", "too many registrations; retry later")));
         }
-        if (rejection instanceof Rejection.Conflict conflict) {
+
+        @Override
+        public MutableHttpResponse<?> conflict(Rejection.Conflict conflict) {
             return OAuthResponses.noStore(HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(new OAuthResponses.ErrorJson("temporarily_unavailable", conflict.message())));
         }
+
+        @Override
+        public MutableHttpResponse<?> refused(Rejection.Refused refused) {
+            return OAuthResponses.noStore(HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(new OAuthResponses.ErrorJson("access_denied", refused.message())));
+        }
+
+        @Override
+        public MutableHttpResponse<?> forbidden(Rejection.Forbidden forbidden) {
+            return OAuthResponses.noStore(HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(new OAuthResponses.ErrorJson("access_denied",
+                            "this registration may not ask for " + forbidden.required().value())));
+        }
+
         // RFC 7592 §2.1: an unknown client or a wrong token are both 401, so nothing about either leaks
+        @Override
+        public MutableHttpResponse<?> notFound(Rejection.NotFound notFound) {
+            return unknownClientOrToken();
+        }
+
+        @Override
+        public MutableHttpResponse<?> invalidCredentials(Rejection.InvalidCredentials rejection) {
+            return unknownClientOrToken();
+        }
+    };
+
+    private static MutableHttpResponse<?> unknownClientOrToken() {
         return OAuthResponses.noStore(HttpResponse.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .body(new OAuthResponses.ErrorJson("invalid_token", "unknown client or wrong registration access token")));

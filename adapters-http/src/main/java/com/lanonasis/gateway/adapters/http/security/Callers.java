@@ -167,11 +167,12 @@ public final class Callers {
     }
 
     private static ApiException rejected(Credential credential, Authentication.CredentialProblem problem) {
-        if (credential instanceof Credential.SessionCookie) {
-            return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_session",
-                    "the session has ended or expired; sign in again", null, CHALLENGE);
-        }
-        boolean apiKey = credential instanceof Credential.ApiKey;
+        return credential.match(bearer -> rejected(false, problem), apiKey -> rejected(true, problem),
+                cookie -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid_session",
+                        "the session has ended or expired; sign in again", null, CHALLENGE));
+    }
+
+    private static ApiException rejected(boolean apiKey, Authentication.CredentialProblem problem) {
         String error;
         String message;
         switch (problem) {

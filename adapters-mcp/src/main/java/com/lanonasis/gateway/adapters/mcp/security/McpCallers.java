@@ -166,7 +166,7 @@ public final class McpCallers {
                             + "; request one with resource=" + (target == mcp ? resource : base + "/api/v1")
                             + ", or use an API key", challenge("invalid_token"));
         }
-        boolean apiKey = credential instanceof Credential.ApiKey;
+        boolean apiKey = credential.match(bearer -> false, key -> true, cookie -> false);
         throw new McpAuthException(HttpStatus.UNAUTHORIZED, apiKey ? "invalid_api_key" : "invalid_token",
                 apiKey ? "the API key is unknown, revoked, expired or incomplete" : "the token is invalid or expired",
                 apiKey ? challenge(null) : challenge("invalid_token"));

@@ -72,29 +72,47 @@ final class Views {
 
     /** A use case's refusal as a tool error the model can read. */
     static ToolResult refusal(Rejection rejection) {
-        if (rejection instanceof Rejection.NotFound notFound) {
+        return rejection.match(AS_TOOL_ERROR);
+    }
+
+    private static final Rejection.Cases<ToolResult> AS_TOOL_ERROR = new Rejection.Cases<>() {
+        @Override
+        public ToolResult notFound(Rejection.NotFound notFound) {
             return ToolResult.error(notFound.what() + " not found");
         }
-        if (rejection instanceof Rejection.Invalid invalid) {
+
+        @Override
+        public ToolResult invalid(Rejection.Invalid invalid) {
             return ToolResult.error("invalid arguments: " + invalid.errors().stream()
                     .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
         }
-        if (rejection instanceof Rejection.Conflict conflict) {
+
+        @Override
+        public ToolResult conflict(Rejection.Conflict conflict) {
             return ToolResult.error(conflict.message());
         }
-        if (rejection instanceof Rejection.Refused refused) {
+
+        @Override
+        public ToolResult forbidden(Rejection.Forbidden forbidden) {
+            return ToolResult.error("this credential lacks the scope " + forbidden.required().value());
+        }
+
+        @Override
+        public ToolResult refused(Rejection.Refused refused) {
             return ToolResult.error(refused.message());
         }
-        if (rejection instanceof Rejection.RateLimited limited) {
+
+        @Override
+        public ToolResult rateLimited(Rejection.RateLimited limited) {
             return ToolResult.error("too many requests; retry in " + Math.max(1, limited.retryAfter().toSeconds())
                     + " s");
         }
-        if (rejection instanceof Rejection.Forbidden forbidden) {
-            return ToolResult.error("this credential lacks the scope " + forbidden.required().value());
-        }
-        return ToolResult.error("not allowed");
-    }
 
+        @Override
+        public ToolResult invalidCredentials(Rejection.InvalidCredentials rejection) {
+            return ToolResult.error("the credentials are incorrect");
+        }
+    };
 
     private static String iso(Instant instant) {
         return instant == null ? null : instant.toString();

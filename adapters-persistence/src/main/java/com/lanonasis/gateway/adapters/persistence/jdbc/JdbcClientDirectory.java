@@ -70,7 +70,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
 
     @Override
     public boolean setDisabled(String clientId, boolean disabled, Instant at) {
-        return database.inTransaction(() -> database.run(session -> {
+        return database.alwaysCommit(() -> database.run(session -> {
             boolean found;
             try (PreparedStatement update = session.prepare("UPDATE oauth_clients SET disabled = ? WHERE client_id = ?")) {
                 update.setBoolean(1, disabled);
@@ -86,7 +86,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
 
     @Override
     public boolean delete(String clientId, Instant at) {
-        return database.inTransaction(() -> database.run(session -> {
+        return database.alwaysCommit(() -> database.run(session -> {
             boolean found;
             try (PreparedStatement delete = session.prepare("DELETE FROM oauth_clients WHERE client_id = ?")) {
                 delete.setString(1, clientId);

@@ -6,6 +6,7 @@ import com.lanonasis.gateway.domain.shared.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -29,7 +30,16 @@ public final class JdbcDatabase implements UnitOfWork {
     }
 
     @Override
-    public <T> T inTransaction(Supplier<T> work) {
+    public <T> Outcome<T> allOrNothing(Supplier<Outcome<T>> work) {
+        return transact(work, result -> result instanceof Outcome.Done<T>);
+    }
+
+    @Override
+    public <T> T alwaysCommit(Supplier<T> work) {
+        return transact(work, result -> true);
+    }
+
+    private <T> T transact(Supplier<T> work, Predicate<T> commits) {
         if (transaction.get() != null) {
             return work.get();
         }
@@ -38,10 +48,10 @@ public final class JdbcDatabase implements UnitOfWork {
             transaction.set(connection);
             try {
                 T result = work.get();
-                if (result instanceof Outcome.Rejected<?>) {
-                    connection.rollback();
-                } else {
+                if (commits.test(result)) {
                     connection.commit();
+                } else {
+                    connection.rollback();
                 }
                 return result;
             } catch (RuntimeException | Error failure) {

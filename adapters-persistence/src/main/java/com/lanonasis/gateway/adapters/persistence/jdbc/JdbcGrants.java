@@ -52,7 +52,7 @@ public final class JdbcGrants implements Grants {
 
     @Override
     public boolean revoke(UserId user, String familyId, Instant at) {
-        return database.inTransaction(() -> database.run(session -> {
+        return database.alwaysCommit(() -> database.run(session -> {
             int revoked = 0;
             for (String table : TABLES) {
                 try (PreparedStatement update = session.prepare("UPDATE " + table
@@ -69,7 +69,7 @@ public final class JdbcGrants implements Grants {
 
     @Override
     public int revokeAll(UserId user, Instant at) {
-        return database.inTransaction(() -> database.run(session -> {
+        return database.alwaysCommit(() -> database.run(session -> {
             int families;
             try (PreparedStatement count = session.prepare("SELECT COUNT(DISTINCT family_id) FROM ("
                     + " SELECT family_id FROM oauth_access_tokens WHERE user_id = ? AND revoked_at IS NULL UNION ALL"

@@ -61,7 +61,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
         if (tenancy == Tenancy.BY_QUERY) {
             return database.run(work);
         }
-        return database.inTransaction(() -> database.run(session -> {
+        return database.alwaysCommit(() -> database.run(session -> {
             try (PreparedStatement role = session.prepare("SET LOCAL ROLE authenticated")) {
                 role.execute();
             }

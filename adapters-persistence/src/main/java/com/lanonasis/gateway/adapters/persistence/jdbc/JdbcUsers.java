@@ -128,7 +128,7 @@ public final class JdbcUsers implements Users, UserDirectory {
 
     @Override
     public boolean delete(UserId id) {
-        return database.inTransaction(() -> database.run(session -> {
+        return database.alwaysCommit(() -> database.run(session -> {
             for (String table : List.of("oauth_access_tokens", "oauth_refresh_tokens", "oauth_consents", "api_keys")) {
                 try (PreparedStatement delete = session.prepare("DELETE FROM " + table + " WHERE user_id = ?")) {
                     delete.setObject(1, id.value());

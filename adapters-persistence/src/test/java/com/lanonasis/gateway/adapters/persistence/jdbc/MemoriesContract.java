@@ -87,7 +87,7 @@ abstract class MemoriesContract {
         add(theirs);
 
         assertTrue(!memories.delete(owner, theirs.id()));
-        assertEquals(Set.of(mine.id()), unitOfWork.inTransaction(() ->
+        assertEquals(Set.of(mine.id()), unitOfWork.alwaysCommit(() ->
                 memories.deleteAll(owner, List.of(mine.id(), theirs.id()))));
         assertTrue(memories.find(other, theirs.id()).isPresent());
     }
@@ -159,7 +159,7 @@ abstract class MemoriesContract {
     }
 
     private void add(MemoryEntry entry) {
-        unitOfWork.inTransaction(() -> {
+        unitOfWork.alwaysCommit(() -> {
             memories.add(entry);
             return null;
         });

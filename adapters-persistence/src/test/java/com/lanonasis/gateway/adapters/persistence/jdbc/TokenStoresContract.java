@@ -66,26 +66,39 @@ abstract class TokenStoresContract {
 
     @Test
     void unitOfWorkCommitsOrRollsBackEverything() {
-        database.inTransaction(() -> {
+        database.alwaysCommit(() -> {
             refresh("kept", "f1");
             return "ok";
         });
         assertTrue(refreshTokens.find(new MachineSecret("kept").hash()).isPresent());
 
-        assertThrows(IllegalStateException.class, () -> database.inTransaction(() -> {
+        assertThrows(IllegalStateException.class, () -> database.alwaysCommit(() -> {
             refresh("thrown", "f2");
             throw new IllegalStateException("boom");
         }));
         assertTrue(refreshTokens.find(new MachineSecret("thrown").hash()).isEmpty(), "rolled back on exception");
 
-        database.inTransaction(() -> {
+        database.allOrNothing(() -> {
             refresh("rejected", "f3");
             return Outcome.rejected(new Rejection.NotFound("x"));
         });
-        assertTrue(refreshTokens.find(new MachineSecret("rejected").hash()).isEmpty(), "rolled back on rejection");
+        assertTrue(refreshTokens.find(new MachineSecret("rejected").hash()).isEmpty(), "all or nothing: rejected");
 
-        assertThrows(IllegalStateException.class, () -> database.inTransaction(() -> {
-            database.inTransaction(() -> refresh("inner", "f4"));
+        database.allOrNothing(() -> {
+            refresh("done", "f5");
+            return Outcome.done("ok");
+        });
+        assertTrue(refreshTokens.find(new MachineSecret("done").hash()).isPresent(), "all or nothing: done");
+
+        database.alwaysCommit(() -> {
+            refresh("refused-but-kept", "f6");
+            return Outcome.rejected(new Rejection.NotFound("x"));
+        });
+        assertTrue(refreshTokens.find(new MachineSecret("refused-but-kept").hash()).isPresent(),
+                "always commit keeps a refusal's writes");
+
+        assertThrows(IllegalStateException.class, () -> database.alwaysCommit(() -> {
+            database.alwaysCommit(() -> refresh("inner", "f4"));
             throw new IllegalStateException("outer fails");
         }));
         assertTrue(refreshTokens.find(new MachineSecret("inner").hash()).isEmpty(), "nested work joins the outer");

@@ -9,6 +9,7 @@ import com.lanonasis.gateway.domain.clients.RedirectUri;
 import com.lanonasis.gateway.domain.shared.Principal;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -74,13 +75,7 @@ final class AuthorizeController {
                 query.get("redirect_uri"), query.get("response_type"), query.get("scope"), query.get("state"),
                 query.get("code_challenge"), query.get("code_challenge_method"), query.getAll("resource"));
         Optional<Principal> user = callers.browserUser(request);
-        AuthorizationAnswer answer = authorize.authorize(authorizationRequest, user.map(Principal::userId));
-        if (answer instanceof AuthorizationAnswer.LoginRequired) {
-            String back = request.getPath() + "?" + request.getUri().getRawQuery();
-            return HttpResponse.seeOther(URI.create("/web/login?return_to="
-                    + URLEncoder.encode(back, StandardCharsets.UTF_8)));
-        }
-        return respond(request, answer);
+        return authorize.authorize(authorizationRequest, user.map(Principal::userId)).match(new Answer(request));
     }
 
     @Post(uris = {"/oauth/authorize/consent", "/authorize/consent"}, produces = MediaType.TEXT_HTML)
@@ -93,23 +88,39 @@ final class AuthorizeController {
         }
         Optional<Principal> user = callers.browserUser(request);
         if (user.isEmpty()) {
-            return Html.error(HttpStatus.UNAUTHORIZED, "You were signed out",
-                    "Your session here ended before you answered, so nothing was shared.",
-                    "Go back to the app and connect again; you will be asked to sign in.");
+            return signedOut();
         }
         boolean approved = "approve".equals(form.get().get("decision"));
-        return respond(request, authorize.answerConsent(user.get().userId(), form.get().get("pending"), approved));
+        return authorize.answerConsent(user.get().userId(), form.get().get("pending"), approved)
+                .match(new Answer(request));
     }
 
-    private HttpResponse<String> respond(HttpRequest<?> request, AuthorizationAnswer answer) {
-        if (answer instanceof AuthorizationAnswer.Refused refused) {
+    private static HttpResponse<String> signedOut() {
+        return Html.error(HttpStatus.UNAUTHORIZED, "You were signed out",
+                "Your session here ended before you answered, so nothing was shared.",
+                "Go back to the app and connect again; you will be asked to sign in.");
+    }
+
+    /** The page or redirect for each next step the authorization use case names. */
+    private final class Answer implements AuthorizationAnswer.Cases<HttpResponse<String>> {
+
+        private final HttpRequest<?> request;
+
+        Answer(HttpRequest<?> request) {
+            this.request = request;
+        }
+
+        @Override
+        public HttpResponse<String> refused(AuthorizationAnswer.Refused refused) {
             return Html.page(HttpStatus.BAD_REQUEST, "This sign-in cannot continue",
                     "<p>The app that sent you here made a request this service cannot accept, so nothing was "
                             + "shared with it.</p><p>The reason: " + Html.escape(refused.description()) + ".</p>"
                             + "<p class=\"next\">Go back to the app and try again. If it happens again, tell the "
                             + "app's developer this code: <code>" + Html.escape(refused.error()) + "</code></p>");
         }
-        if (answer instanceof AuthorizationAnswer.RedirectError error) {
+
+        @Override
+        public HttpResponse<String> redirectError(AuthorizationAnswer.RedirectError error) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("error", error.error());
             params.put("error_description", error.description());
@@ -117,26 +128,42 @@ final class AuthorizeController {
             params.put("iss", issuer);
             return redirect(error.redirectUri(), params);
         }
-        if (answer instanceof AuthorizationAnswer.RedirectWithCode code) {
+
+        /** Back to this same request after signing in; a consent answered without a session starts over. */
+        @Override
+        public HttpResponse<String> loginRequired(AuthorizationAnswer.LoginRequired answer) {
+            if (!HttpMethod.GET.equals(request.getMethod())) {
+                return signedOut();
+            }
+            String back = request.getPath() + "?" + request.getUri().getRawQuery();
+            return HttpResponse.seeOther(URI.create("/web/login?return_to="
+                    + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public HttpResponse<String> redirectWithCode(AuthorizationAnswer.RedirectWithCode code) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("code", code.code());
             params.put("state", code.state());
             params.put("iss", issuer);
             return redirect(code.redirectUri(), params);
         }
-        AuthorizationAnswer.ConsentRequired consent = (AuthorizationAnswer.ConsentRequired) answer;
-        String csrf = forms.csrfToken(request);
-        String redirectOrigin = new RedirectUri(consent.pending().redirectUri()).origin();
-        String body = AppIntro.of(consent.client(), trustedDocumentHosts) + "<p>It asks to:</p>"
-                + ScopeWords.list(consent.pending().scopes())
-                + "<p class=\"destination\">If you allow it, you will be sent to "
-                + Destination.describe(consent.pending().redirectUri()) + ".</p>"
-                + "<form method=\"post\" action=\"/oauth/authorize/consent\">"
-                + Html.hidden(BrowserForms.CSRF_FIELD, csrf) + Html.hidden("pending", consent.pending().id())
-                + "<div class=\"actions\"><button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button>"
-                + "<button type=\"submit\" name=\"decision\" value=\"deny\" class=\"secondary\">Deny</button></div>"
-                + "</form>";
-        return forms.remember(Html.page(HttpStatus.OK, "Allow access to your memories?", body, redirectOrigin), csrf);
+
+        @Override
+        public HttpResponse<String> consentRequired(AuthorizationAnswer.ConsentRequired consent) {
+            String csrf = forms.csrfToken(request);
+            String redirectOrigin = new RedirectUri(consent.pending().redirectUri()).origin();
+            String body = AppIntro.of(consent.client(), trustedDocumentHosts) + "<p>It asks to:</p>"
+                    + ScopeWords.list(consent.pending().scopes())
+                    + "<p class=\"destination\">If you allow it, you will be sent to "
+                    + Destination.describe(consent.pending().redirectUri()) + ".</p>"
+                    + "<form method=\"post\" action=\"/oauth/authorize/consent\">"
+                    + Html.hidden(BrowserForms.CSRF_FIELD, csrf) + Html.hidden("pending", consent.pending().id())
+                    + "<div class=\"actions\"><button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button>"
+                    + "<button type=\"submit\" name=\"decision\" value=\"deny\" class=\"secondary\">Deny</button></div>"
+                    + "</form>";
+            return forms.remember(Html.page(HttpStatus.OK, "Allow access to your memories?", body, redirectOrigin), csrf);
+        }
     }
 
     private static HttpResponse<String> redirect(String redirectUri, Map<String, String> params) {

@@ -2,9 +2,13 @@ package com.lanonasis.gateway.application.auth.port.in;
 
 import com.lanonasis.gateway.domain.shared.Secret;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** A credential as presented, not yet verified. */
 public sealed interface Credential extends Secret {
+
+    /** One answer per kind of credential; a new kind fails to compile until every caller handles it. */
+    <R> R match(Function<BearerToken, R> bearer, Function<ApiKey, R> apiKey, Function<SessionCookie, R> session);
 
     /**
      * The credential of a request from its {@code X-API-Key} and {@code Authorization} header values
@@ -30,6 +34,12 @@ public sealed interface Credential extends Secret {
     /** {@code Authorization: Bearer <token>}. */
     record BearerToken(String token) implements Credential {
         @Override
+        public <R> R match(Function<BearerToken, R> bearer,
+                Function<ApiKey, R> apiKey, Function<SessionCookie, R> session) {
+            return bearer.apply(this);
+        }
+
+        @Override
         public String reveal() {
             return token;
         }
@@ -43,6 +53,12 @@ public sealed interface Credential extends Secret {
     /** {@code X-API-Key: pk_<id>.sk_<secret>}. */
     record ApiKey(String key) implements Credential {
         @Override
+        public <R> R match(Function<BearerToken, R> bearer,
+                Function<ApiKey, R> apiKey, Function<SessionCookie, R> session) {
+            return apiKey.apply(this);
+        }
+
+        @Override
         public String reveal() {
             return key;
         }
@@ -55,6 +71,12 @@ public sealed interface Credential extends Secret {
 
     /** The browser session cookie of the login, consent and device pages. */
     record SessionCookie(String sessionId) implements Credential {
+        @Override
+        public <R> R match(Function<BearerToken, R> bearer,
+                Function<ApiKey, R> apiKey, Function<SessionCookie, R> session) {
+            return session.apply(this);
+        }
+
         @Override
         public String reveal() {
             return sessionId;
