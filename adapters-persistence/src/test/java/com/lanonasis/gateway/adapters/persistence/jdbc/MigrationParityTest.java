@@ -1,0 +1,241 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The H2 and Postgres migration folders must build the same schema: after migrating a fresh H2
+ * and a fresh Postgres database, their tables, columns (type family, nullability, length
+ * bound), primary keys, foreign keys, unique constraints and named indexes are compared.
+ * Vendor spellings of the same rule count as equal: Postgres {@code TEXT} is H2's long
+ * {@code VARCHAR}, and a Postgres {@code CHECK (char_length(c) <= n)} is H2's {@code VARCHAR(n)}.
+ */
+class MigrationParityTest {
+
+    /** A Postgres TEXT column is matched by an H2 VARCHAR at least this long. */
+    private static final int LONG_TEXT = 4000;
+    private static final Pattern LENGTH_CHECK = Pattern.compile("char_length\\(\\(?(\\w+)\\)?(?:::text)?\\)\\s*<=\\s*(\\d+)");
+
+    private static HikariDataSource h2;
+    private static HikariDataSource postgres;
+
+    @BeforeAll
+    static void migrateBoth() {
+        h2 = H2.fresh();
+        postgres = Postgres.fresh();
+    }
+
+    @AfterAll
+    static void close() {
+        h2.close();
+        postgres.close();
+    }
+
+    @Test
+    void sameTables() throws SQLException {
+        TreeSet<String> tables = tables(h2);
+        assertFalse(tables.isEmpty(), "H2 has no tables: migrations did not run");
+        assertEquals(tables(postgres), tables);
+    }
+
+    @Test
+    void sameColumnsTypesNullabilityAndLengths() throws SQLException {
+        Map<String, Integer> postgresChecks = lengthChecks(postgres);
+        for (String table : tables(postgres)) {
+            List<Column> onPostgres = columns(postgres, table);
+            List<Column> onH2 = columns(h2, table);
+            assertEquals(onPostgres.stream().map(Column::name).toList(), onH2.stream().map(Column::name).toList(),
+                    table + ": the same columns in the same order");
+            for (int i = 0; i < onPostgres.size(); i++) {
+                Column pg = onPostgres.get(i);
+                Column h = onH2.get(i);
+                String where = table + "." + pg.name();
+                assertEquals(pg.family(), h.family(), where + ": type");
+                assertEquals(pg.nullable(), h.nullable(), where + ": nullability");
+                if (pg.family().equals("text")) {
+                    Integer bound = pg.length() < Integer.MAX_VALUE ? Integer.valueOf(pg.length())
+                            : postgresChecks.get(where);
+                    if (bound == null) {
+                        assertFalse(h.length() < LONG_TEXT, where + ": unbounded on Postgres but only "
+                                + h.length() + " characters on H2");
+                    } else {
+                        assertEquals(bound.intValue(), h.length(), where + ": length bound");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameKeysConstraintsAndIndexes() throws SQLException {
+        assertEquals(List.of("id"), primaryKey(h2, "memory_entries"), "the metadata is read at all");
+        assertTrue(indexes(h2, "memory_entries").contains("[user_id, created_at]"), "named indexes are read");
+        assertTrue(indexes(postgres, "users").contains("unique [email]"), "unique constraints are read");
+        for (String table : tables(postgres)) {
+            assertEquals(primaryKey(postgres, table), primaryKey(h2, table), table + ": primary key");
+            assertEquals(foreignKeys(postgres, table), foreignKeys(h2, table), table + ": foreign keys");
+            assertEquals(indexes(postgres, table), indexes(h2, table), table + ": unique constraints and indexes");
+        }
+    }
+
+    private record Column(String name, String family, boolean nullable, int length) {
+    }
+
+    private static TreeSet<String> tables(HikariDataSource source) throws SQLException {
+        TreeSet<String> names = new TreeSet<>();
+        try (Connection connection = source.getConnection();
+             ResultSet rows = connection.getMetaData().getTables(null, schema(connection), "%", new String[] {"TABLE"})) {
+            while (rows.next()) {
+                String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                if (!name.startsWith("flyway_")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<Column> columns(HikariDataSource source, String table) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        try (Connection connection = source.getConnection();
+             ResultSet rows = connection.getMetaData().getColumns(null, schema(connection), name(connection, table), "%")) {
+            while (rows.next()) {
+                columns.add(new Column(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                        family(rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME")),
+                        rows.getInt("NULLABLE") == DatabaseMetaData.columnNullable, rows.getInt("COLUMN_SIZE")));
+            }
+        }
+        return columns;
+    }
+
+    /** The type as the application sees it, whatever each vendor calls it. */
+    private static String family(int jdbcType, String typeName) {
+        String name = typeName.toLowerCase(Locale.ROOT);
+        if (name.equals("uuid")) {
+            return "uuid";
+        }
+        return switch (jdbcType) {
+            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB, Types.NVARCHAR -> "text";
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> name.contains("tz") || name.contains("zone")
+                    ? "timestamp with time zone" : "timestamp";
+            case Types.BOOLEAN, Types.BIT -> "boolean";
+            case Types.BIGINT -> "bigint";
+            case Types.INTEGER -> "integer";
+            case Types.SMALLINT -> "smallint";
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> "floating point";
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "bytes";
+            default -> name;
+        };
+    }
+
+    /** Postgres {@code CHECK (char_length(column) <= n)} constraints, by {@code table.column}. */
+    private static Map<String, Integer> lengthChecks(HikariDataSource source) throws SQLException {
+        Map<String, Integer> bounds = new TreeMap<>();
+        String sql = "SELECT rel.relname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                + "JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
+                + "WHERE con.contype = 'c' AND ns.nspname = current_schema()";
+        try (Connection connection = source.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                Matcher check = LENGTH_CHECK.matcher(rows.getString(2));
+                if (check.find()) {
+                    bounds.put(rows.getString(1) + "." + check.group(1), Integer.valueOf(check.group(2)));
+                }
+            }
+        }
+        return bounds;
+    }
+
+    private static List<String> primaryKey(HikariDataSource source, String table) throws SQLException {
+        TreeMap<Integer, String> columns = new TreeMap<>();
+        try (Connection connection = source.getConnection();
+             ResultSet rows = connection.getMetaData().getPrimaryKeys(null, schema(connection), name(connection, table))) {
+            while (rows.next()) {
+                columns.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(columns.values());
+    }
+
+    private static TreeSet<String> foreignKeys(HikariDataSource source, String table) throws SQLException {
+        TreeSet<String> keys = new TreeSet<>();
+        try (Connection connection = source.getConnection();
+             ResultSet rows = connection.getMetaData().getImportedKeys(null, schema(connection), name(connection, table))) {
+            while (rows.next()) {
+                keys.add(rows.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT) + " -> "
+                        + rows.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT) + "."
+                        + rows.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT) + " on delete "
+                        + rows.getShort("DELETE_RULE"));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Unique and non-unique indexes as {@code unique? (columns)}; the primary key's own index and
+     * the ones H2 adds by itself for foreign keys are left out (Postgres has neither by name).
+     */
+    private static TreeSet<String> indexes(HikariDataSource source, String table) throws SQLException {
+        Map<String, TreeMap<Integer, String>> columnsByIndex = new TreeMap<>();
+        Map<String, Boolean> unique = new TreeMap<>();
+        List<String> primary = primaryKey(source, table);
+        TreeSet<String> foreign = new TreeSet<>();
+        for (String key : foreignKeys(source, table)) {
+            foreign.add(key.substring(0, key.indexOf(" ->")));
+        }
+        try (Connection connection = source.getConnection();
+             ResultSet rows = connection.getMetaData().getIndexInfo(null, schema(connection), name(connection, table),
+                     false, false)) {
+            while (rows.next()) {
+                String index = rows.getString("INDEX_NAME");
+                if (index == null) {
+                    continue;
+                }
+                columnsByIndex.computeIfAbsent(index, ignored -> new TreeMap<>())
+                        .put((int) rows.getShort("ORDINAL_POSITION"), rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                unique.put(index, !rows.getBoolean("NON_UNIQUE"));
+            }
+        }
+        TreeSet<String> described = new TreeSet<>();
+        columnsByIndex.forEach((index, columns) -> {
+            List<String> names = List.copyOf(columns.values());
+            boolean isUnique = unique.get(index);
+            if (isUnique && names.equals(primary)) {
+                return;
+            }
+            if (!isUnique && names.size() == 1 && foreign.contains(names.get(0))
+                    && index.toUpperCase(Locale.ROOT).startsWith("CONSTRAINT_INDEX")) {
+                return;
+            }
+            described.add((isUnique ? "unique " : "") + names);
+        });
+        return described;
+    }
+
+    private static String schema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    private static String name(Connection connection, String table) throws SQLException {
+        return connection.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+    }
+}
