@@ -2,6 +2,7 @@ package com.lanonasis.gateway.adapters.http.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -15,8 +16,8 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorBody(String error, String message, List<Detail> details,
-                        @JsonProperty("request_id") String requestId) {
+public record ErrorBody(String error, String message, @Nullable List<Detail> details,
+                        @Nullable @JsonProperty("request_id") String requestId) {
 
     @Serdeable
     public record Detail(String field, String message) {

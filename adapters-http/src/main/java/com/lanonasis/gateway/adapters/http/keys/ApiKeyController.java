@@ -2,6 +2,7 @@ package com.lanonasis.gateway.adapters.http.keys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.adapters.http.error.ErrorBody;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.keys.port.in.CreateApiKeyUseCase;
@@ -14,20 +15,38 @@ import com.lanonasis.gateway.domain.shared.Secret;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.util.List;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "400", description = "invalid input (validation_failed, malformed_json)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "no valid credential (unauthorized, invalid_api_key, invalid_token)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "403", description = "the credential lacks the scope (insufficient_scope)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "404", description = "no such key for this caller (not_found)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "429", description = "too many requests (rate_limited, Retry-After)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 final class ApiKeyController {
 
     private final CreateApiKeyUseCase create;
@@ -44,6 +63,7 @@ final class ApiKeyController {
     }
 
     @Post(uris = {"/api/v1/auth/api-keys", "/api/v1/api-keys"})
+    @Status(HttpStatus.CREATED)
     HttpResponse<CreatedKey> create(HttpRequest<?> request, @Body NewKeyBody body) {
         IssuedApiKey issued = Rejections.valueOf(create.create(callers.require(request),
                 new NewApiKeyRequest(body.name(), body.scopes(), body.expiresIn())));
@@ -62,6 +82,7 @@ final class ApiKeyController {
     }
 
     @Delete(uris = {"/api/v1/auth/api-keys/{id}", "/api/v1/api-keys/{id}"})
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> revoke(HttpRequest<?> request, @PathVariable String id) {
         Rejections.valueOf(revoke.revoke(callers.require(request), id));
         return HttpResponse.noContent();
@@ -80,7 +101,8 @@ final class ApiKeyController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record CreatedKey(String id, String key, String name, List<String> scopes,
-                      @JsonProperty("created_at") String createdAt, @JsonProperty("expires_at") String expiresAt) {
+                      @JsonProperty("created_at") String createdAt,
+                      @Nullable @JsonProperty("expires_at") String expiresAt) {
         @Override
         public String toString() {
             return Secret.redacted("CreatedKey[id=" + id + "]");
@@ -90,7 +112,8 @@ final class ApiKeyController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record KeyView(String id, String name, List<String> scopes, @JsonProperty("created_at") String createdAt,
-                   @JsonProperty("expires_at") String expiresAt, @JsonProperty("last_used_at") String lastUsedAt) {
+                   @Nullable @JsonProperty("expires_at") String expiresAt,
+                   @Nullable @JsonProperty("last_used_at") String lastUsedAt) {
     }
 
     @Serdeable

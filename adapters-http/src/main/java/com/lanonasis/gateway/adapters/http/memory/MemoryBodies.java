@@ -50,7 +50,7 @@ final class MemoryBodies {
     record EntryView(String id, String title, String content, String type,
                      @JsonProperty("memory_type") String memoryType, List<String> tags, Map<String, Object> metadata,
                      @JsonProperty("user_id") String userId, @JsonProperty("created_at") String createdAt,
-                     @JsonProperty("updated_at") String updatedAt, @JsonProperty("last_accessed") String lastAccessed,
+                     @JsonProperty("updated_at") String updatedAt, @Nullable @JsonProperty("last_accessed") String lastAccessed,
                      @JsonProperty("access_count") long accessCount) {
 
         static EntryView of(MemoryEntry entry) {

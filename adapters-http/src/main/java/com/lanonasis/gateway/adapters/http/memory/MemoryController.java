@@ -38,8 +38,13 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +53,18 @@ import java.util.Map;
 /** Memory entries over REST, at {@code /api/v1/memory} and its alias {@code /api/v1/memories}. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "400", description = "invalid input (validation_failed, malformed_json)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "no valid credential (unauthorized, invalid_api_key, invalid_token)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "403", description = "the credential lacks the scope (insufficient_scope)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "404", description = "no such memory for this caller (not_found)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "429", description = "too many requests (rate_limited, Retry-After)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 final class MemoryController {
 
     private static final String BASE = "/api/v1/memory";
@@ -78,6 +95,7 @@ final class MemoryController {
     }
 
     @Post(uris = {BASE, ALIAS})
+    @Status(HttpStatus.CREATED)
     HttpResponse<EntryView> create(HttpRequest<?> request, @Body EntryBody body) {
         return HttpResponse.created(EntryView.of(Rejections.valueOf(create.create(callers.require(request),
                 new MemoryDraft(body.title(), body.content(), body.effectiveType(), body.tags(), body.metadata())))));
@@ -134,6 +152,7 @@ final class MemoryController {
     }
 
     @Delete(uris = {BASE + "/{id}", ALIAS + "/{id}"})
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
         Rejections.valueOf(delete.delete(callers.require(request), id));
         return HttpResponse.noContent();

@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -46,6 +47,7 @@ final class AuthController {
     }
 
     @Post(uris = {"/v1/auth/register", "/api/v1/auth/register"})
+    @Status(HttpStatus.CREATED)
     HttpResponse<UserView> register(@Body RegisterBody body) {
         return HttpResponse.created(UserView.of(Rejections.valueOf(
                 register.register(new Registration(body.email(), body.password(), body.name())))));

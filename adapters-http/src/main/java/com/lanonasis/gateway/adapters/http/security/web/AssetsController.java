@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
  * (no inline style). Cacheable: its ETag is a hash of its content.
  */
 @Controller
+@Hidden
 final class AssetsController {
 
     static final String STYLESHEET = "/assets/onasis.css";

@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  * Errors about the client or redirect URI are shown as a page and never redirected.
  */
 @Controller
+@Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AuthorizeController {
 

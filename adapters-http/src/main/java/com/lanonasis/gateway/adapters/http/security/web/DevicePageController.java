@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.Optional;
 
 /** The page where a signed-in user enters a device's user code and approves or denies it (RFC 8628 §3.3). */
 @Controller("/oauth/device")
+@Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DevicePageController {
 

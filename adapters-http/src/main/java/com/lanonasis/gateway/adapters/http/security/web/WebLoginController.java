@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
 
 /** The browser sign-in page behind the authorization and device flows. */
 @Controller("/web")
+@Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class WebLoginController {
 
