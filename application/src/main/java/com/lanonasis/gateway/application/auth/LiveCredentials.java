@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The credentials of open connections, checked again by {@link #recheck()} (the scheduler calls it
@@ -23,7 +21,7 @@ import java.util.logging.Logger;
  */
 public final class LiveCredentials implements WatchCredentialUseCase {
 
-    private static final Logger LOG = Logger.getLogger(LiveCredentials.class.getName());
+    private static final System.Logger LOG = System.getLogger(LiveCredentials.class.getName());
 
     private final AuthenticateUseCase authenticate;
     private final Map<Long, Entry> watched = new ConcurrentHashMap<>();
@@ -65,7 +63,7 @@ public final class LiveCredentials implements WatchCredentialUseCase {
                 result = authenticate.authenticate(entries.get(0).credential(), key.resource());
             } catch (RuntimeException e) {
                 // a store outage is not a revocation: keep the connections, check again next period
-                LOG.log(Level.FINE, "credential re-check failed; retried next period", e);
+                LOG.log(System.Logger.Level.DEBUG, "credential re-check failed; retried next period", e);
                 return;
             }
             if (result instanceof Authentication.Unauthenticated refused) {
@@ -85,7 +83,7 @@ public final class LiveCredentials implements WatchCredentialUseCase {
             try {
                 entry.onLost().accept(problem);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "closing a connection whose credential was revoked failed", e);
+                LOG.log(System.Logger.Level.WARNING, "closing a connection whose credential was revoked failed", e);
             }
         }
     }

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * The clients the OAuth services see: registered ones, and those whose {@code client_id} is the
@@ -26,7 +25,7 @@ import java.util.logging.Logger;
  */
 final class MetadataDocumentClients implements Clients {
 
-    private static final Logger LOG = Logger.getLogger(MetadataDocumentClients.class.getName());
+    private static final System.Logger LOG = System.getLogger(MetadataDocumentClients.class.getName());
     private static final Set<GrantType> USABLE_GRANTS = Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
 
     private final Clients registered;
@@ -44,14 +43,15 @@ final class MetadataDocumentClients implements Clients {
         }
         ClientMetadataDocuments.Lookup lookup = documents.fetch(clientId);
         if (lookup instanceof ClientMetadataDocuments.Unavailable unavailable) {
-            LOG.info(() -> "client metadata document refused: " + unavailable.reason());
+            LOG.log(System.Logger.Level.INFO, () -> "client metadata document refused: " + unavailable.reason());
             return Optional.empty();
         }
         ClientMetadataDocument document = ((ClientMetadataDocuments.Found) lookup).document();
         try {
             return Optional.of(toClient(clientId, document));
         } catch (InvalidValue invalid) {
-            LOG.info(() -> "client metadata document refused: " + invalid.field() + ": " + invalid.getMessage());
+            LOG.log(System.Logger.Level.INFO,
+                    () -> "client metadata document refused: " + invalid.field() + ": " + invalid.getMessage());
             return Optional.empty();
         }
     }

@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * The token endpoint for every grant, plus revocation and introspection. Many internal reasons
@@ -46,7 +45,7 @@ import java.util.logging.Logger;
  */
 public final class TokenService implements IssueTokenUseCase, TokenInspectionUseCase {
 
-    private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
+    private static final System.Logger LOG = System.getLogger(TokenService.class.getName());
     private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
 
     private final ClientVerifier verifier;
@@ -334,7 +333,7 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
     }
 
     private static <T> OAuthResult<T> rejectGrant(String reason) {
-        LOG.fine(() -> "invalid_grant: " + reason);
+        LOG.log(System.Logger.Level.DEBUG, () -> "invalid_grant: " + reason);
         return OAuthResult.err(OAuthError.invalidGrant());
     }
 }

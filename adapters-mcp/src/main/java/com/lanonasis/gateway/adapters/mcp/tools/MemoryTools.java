@@ -100,7 +100,7 @@ final class MemoryTools implements ToolSet {
                                 .integer("page", "1-based page number", 1, Integer.MAX_VALUE)
                                 .oneOf("type", "only memories of this type", TYPES)
                                 .oneOf("memory_type", "same as type", TYPES)
-                                .strings("tags", "only memories with all these tags", Tags.MAX_COUNT, Tags.MAX_LENGTH)
+                                .strings("tags", "only memories with at least one of these tags", Tags.MAX_COUNT, Tags.MAX_LENGTH)
                                 .oneOf("sort", "sort field (default created_at)", SORTS)
                                 .oneOf("order", "sort order (default desc)", List.of("asc", "desc"))
                                 .build(), PAGE, Hints.READ, Scope.MEMORIES_READ, false,
@@ -113,7 +113,7 @@ final class MemoryTools implements ToolSet {
                                 .string("query", "words to look for", 1, 1000)
                                 .property("types", Map.of("type", "array", "description", "only these types",
                                         "items", Map.of("type", "string", "enum", TYPES)))
-                                .strings("tags", "only memories with all these tags", Tags.MAX_COUNT, Tags.MAX_LENGTH)
+                                .strings("tags", "only memories with at least one of these tags", Tags.MAX_COUNT, Tags.MAX_LENGTH)
                                 .integer("limit", "at most this many results (default 20)", 1, 100)
                                 .number("threshold", "minimum relevance_score", 0, 1)
                                 .require("query").build(), SEARCH, Hints.READ, Scope.MEMORIES_READ, false,
