@@ -1,0 +1,106 @@
+package com.lanonasis.gateway.application.fakes;
+
+import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.codes.AuthorizationCode;
+import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.CodeRedemption;
+import com.lanonasis.gateway.domain.shared.SecretHash;
+import com.lanonasis.gateway.domain.tokens.RefreshToken;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Small in-memory fakes of the OAuth stores, with the same single-use and rotation rules as the real ones. */
+public final class OAuthFakes {
+
+    private OAuthFakes() {
+    }
+
+    public static final class InMemoryClients implements Clients {
+        public final Map<String, OAuthClient> clients = new HashMap<>();
+
+        @Override
+        public Optional<OAuthClient> find(String clientId) {
+            return Optional.ofNullable(clients.get(clientId));
+        }
+
+        @Override
+        public void add(OAuthClient client) {
+            clients.put(client.clientId(), client);
+        }
+
+        @Override
+        public boolean replace(OAuthClient client) {
+            return clients.replace(client.clientId(), client) != null;
+        }
+
+        @Override
+        public boolean remove(String clientId) {
+            return clients.remove(clientId) != null;
+        }
+
+        @Override
+        public long countDynamic() {
+            return clients.values().stream().filter(client -> client.registrationAccessTokenHash() != null).count();
+        }
+    }
+
+    public static final class InMemoryRefreshTokens implements RefreshTokens {
+        public final Map<SecretHash, RefreshToken> tokens = new HashMap<>();
+
+        @Override
+        public void add(RefreshToken token) {
+            tokens.put(token.hash(), token);
+        }
+
+        @Override
+        public Optional<RefreshToken> find(SecretHash hash) {
+            return Optional.ofNullable(tokens.get(hash));
+        }
+
+        /** Marks the token rotated once; a second rotation of the same token fails, as the JDBC store's does. */
+        @Override
+        public boolean rotate(SecretHash hash, Instant at) {
+            RefreshToken token = tokens.get(hash);
+            if (token == null || token.rotatedAt() != null || token.revokedAt() != null) {
+                return false;
+            }
+            tokens.put(hash, new RefreshToken(token.hash(), token.familyId(), token.clientId(), token.userId(),
+                    token.scopes(), token.resources(), token.issuedAt(), token.expiresAt(), at, null));
+            return true;
+        }
+
+        @Override
+        public void revokeFamily(String familyId, Instant at) {
+            tokens.replaceAll((hash, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
+                    ? new RefreshToken(token.hash(), token.familyId(), token.clientId(), token.userId(), token.scopes(),
+                            token.resources(), token.issuedAt(), token.expiresAt(), token.rotatedAt(), at)
+                    : token);
+        }
+    }
+
+    /** Codes are single-use: the first redemption takes the code, a second one reports a replay of its family. */
+    public static final class InMemoryAuthorizationCodes implements AuthorizationCodes {
+        private final Map<SecretHash, AuthorizationCode> live = new HashMap<>();
+        private final Map<SecretHash, String> used = new HashMap<>();
+
+        @Override
+        public void add(AuthorizationCode code) {
+            live.put(code.codeHash(), code);
+        }
+
+        @Override
+        public CodeRedemption redeem(SecretHash codeHash) {
+            AuthorizationCode code = live.remove(codeHash);
+            if (code != null) {
+                used.put(codeHash, code.familyId());
+                return new CodeRedemption.Redeemed(code);
+            }
+            String family = used.get(codeHash);
+            return family != null ? new CodeRedemption.Replayed(family) : new CodeRedemption.Unknown();
+        }
+    }
+}

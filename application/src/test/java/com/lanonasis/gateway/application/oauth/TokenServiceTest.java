@@ -1,0 +1,194 @@
+package com.lanonasis.gateway.application.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lanonasis.gateway.application.fakes.Fakes;
+import com.lanonasis.gateway.application.fakes.OAuthFakes;
+import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
+import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
+import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
+import com.lanonasis.gateway.application.oauth.port.in.TokenRequest;
+import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
+import com.lanonasis.gateway.domain.audit.AuditEvent;
+import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
+import com.lanonasis.gateway.domain.clients.GrantType;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
+import com.lanonasis.gateway.domain.clients.RedirectUri;
+import com.lanonasis.gateway.domain.codes.AuthorizationCode;
+import com.lanonasis.gateway.domain.codes.Pkce;
+import com.lanonasis.gateway.domain.identity.Email;
+import com.lanonasis.gateway.domain.identity.PasswordHash;
+import com.lanonasis.gateway.domain.identity.User;
+import com.lanonasis.gateway.domain.identity.UserAccount;
+import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.MachineSecret;
+import com.lanonasis.gateway.domain.shared.Role;
+import com.lanonasis.gateway.domain.shared.Scopes;
+import com.lanonasis.gateway.domain.shared.UserId;
+import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The token endpoint's rules, on the use case alone: PKCE, single-use codes, refresh rotation, client credentials. */
+class TokenServiceTest {
+
+    private static final String ISSUER = "https://api.example";
+    private static final String MCP = ISSUER + "/mcp";
+    private static final String REDIRECT = "http://127.0.0.1:7777/callback";
+    private static final String VERIFIER = "v".repeat(43) + "-verifier";
+
+    private final Fakes.ManualClock clock = new Fakes.ManualClock();
+    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
+    private final OAuthFakes.InMemoryRefreshTokens refreshTokens = new OAuthFakes.InMemoryRefreshTokens();
+    private final OAuthFakes.InMemoryAuthorizationCodes codes = new OAuthFakes.InMemoryAuthorizationCodes();
+    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
+    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final Fakes.RecordingUnitOfWork unitOfWork = new Fakes.RecordingUnitOfWork();
+    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
+    private final User user = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
+            Instant.EPOCH);
+    private final TokenService service;
+
+    TokenServiceTest() {
+        users.add(new UserAccount(user, new PasswordHash("x")));
+        clients.add(new OAuthClient("cli", "CLI", ClientAuthMethod.NONE, null, List.of(new RedirectUri(REDIRECT)),
+                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), Scopes.USER_SESSION, null, Instant.EPOCH));
+        clients.add(new OAuthClient("service", "Service", ClientAuthMethod.CLIENT_SECRET_BASIC,
+                new MachineSecret("service-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
+                Scopes.parseSpaceDelimited("memories:read"), null, Instant.EPOCH));
+        OAuthComponents components = new OAuthComponents(clients, accessTokens, refreshTokens, null, audit,
+                Fakes.counting(), IdGenerator.random(), clock,
+                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
+                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                        List.of("", "/mcp", "/api/v1"), true, 100));
+        service = new TokenService(components, codes, null, users, unitOfWork);
+    }
+
+    @Test
+    void aCodeWithTheRightVerifierBuysTokensForItsResourceOnce() {
+        issueCode("code-1", "family-1");
+
+        TokenResponse tokens = ok(service.issue(publicClient(), codeRequest("code-1", VERIFIER)));
+
+        assertNotNull(tokens.refreshToken(), "the client may refresh");
+        IssuedAccessToken issued = accessTokens.byTokenHash(new MachineSecret(tokens.accessToken()).hash()).orElseThrow();
+        assertEquals(List.of(MCP), issued.claims().audience());
+        assertEquals(user.id(), issued.userId());
+        assertTrue(audit.types().contains(AuditEvent.Type.TOKEN_ISSUED));
+    }
+
+    @Test
+    void aReplayedCodeFailsAndRevokesWhatItsFirstUseProduced() {
+        issueCode("code-1", "family-1");
+        TokenResponse first = ok(service.issue(publicClient(), codeRequest("code-1", VERIFIER)));
+
+        assertEquals("invalid_grant", error(service.issue(publicClient(), codeRequest("code-1", VERIFIER))).error());
+
+        assertNotNull(accessTokens.byTokenHash(new MachineSecret(first.accessToken()).hash()).orElseThrow().revokedAt(),
+                "the first access token is revoked");
+        assertNotNull(refreshTokens.find(new MachineSecret(first.refreshToken()).hash()).orElseThrow().revokedAt());
+        assertTrue(audit.types().contains(AuditEvent.Type.CODE_REPLAY_DETECTED));
+        assertEquals(0, unitOfWork.rollbacks, "the refusal's revocations are committed, not rolled back");
+    }
+
+    @Test
+    void aWrongVerifierOrRedirectOrClientIsTheSameInvalidGrant() {
+        issueCode("code-1", "f1");
+        assertEquals("invalid_grant",
+                error(service.issue(publicClient(), codeRequest("code-1", "w".repeat(43)))).error());
+        issueCode("code-2", "f2");
+        assertEquals("invalid_grant", error(service.issue(publicClient(), new TokenRequest("authorization_code",
+                "code-2", "http://127.0.0.1:7777/other", VERIFIER, null, null, List.of(MCP), null))).error());
+        assertEquals("invalid_grant", error(service.issue(publicClient(), codeRequest("never-issued", VERIFIER))).error());
+        assertTrue(accessTokens.tokens.isEmpty(), "nothing was issued");
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() {
+        issueCode("code-1", "f1");
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals("invalid_grant", error(service.issue(publicClient(), codeRequest("code-1", VERIFIER))).error());
+    }
+
+    @Test
+    void refreshRotatesAndAReusedRefreshTokenEndsTheWholeFamily() {
+        issueCode("code-1", "family-1");
+        TokenResponse first = ok(service.issue(publicClient(), codeRequest("code-1", VERIFIER)));
+
+        TokenResponse second = ok(service.issue(publicClient(), refreshRequest(first.refreshToken(), null)));
+        assertNotEquals(first.refreshToken(), second.refreshToken(), "a new refresh token each time");
+
+        assertEquals("invalid_grant", error(service.issue(publicClient(), refreshRequest(first.refreshToken(), null)))
+                .error());
+        assertTrue(audit.types().contains(AuditEvent.Type.REFRESH_REUSE_DETECTED));
+        assertNotNull(refreshTokens.find(new MachineSecret(second.refreshToken()).hash()).orElseThrow().revokedAt(),
+                "the thief's and the owner's latest refresh token die together");
+        assertNotNull(accessTokens.byTokenHash(new MachineSecret(second.accessToken()).hash()).orElseThrow().revokedAt());
+    }
+
+    @Test
+    void refreshMayNarrowButNeverWidenTheScope() {
+        issueCode("code-1", "family-1");
+        TokenResponse first = ok(service.issue(publicClient(), codeRequest("code-1", VERIFIER)));
+
+        assertEquals("invalid_scope", error(service.issue(publicClient(), refreshRequest(first.refreshToken(),
+                "memories:read admin"))).error());
+        TokenResponse narrowed = ok(service.issue(publicClient(), refreshRequest(first.refreshToken(), "memories:read")));
+        assertEquals(Set.of("memories:read"), Set.copyOf(narrowed.scopes().names()));
+    }
+
+    @Test
+    void clientCredentialsNeedTheSecretAndStayWithinTheClientsScopes() {
+        ClientAuthentication right = new ClientAuthentication("service", "service-secret", ClientAuthentication.Method.BASIC);
+        TokenResponse tokens = ok(service.issue(right, new TokenRequest("client_credentials", null, null, null, null,
+                null, List.of(), null)));
+        assertNull(tokens.refreshToken(), "no refresh token for a machine");
+        assertNull(accessTokens.byTokenHash(new MachineSecret(tokens.accessToken()).hash()).orElseThrow().userId());
+
+        assertEquals("invalid_client", error(service.issue(new ClientAuthentication("service", "wrong",
+                ClientAuthentication.Method.BASIC), new TokenRequest("client_credentials", null, null, null, null, null,
+                List.of(), null))).error());
+        assertEquals("invalid_scope", error(service.issue(right, new TokenRequest("client_credentials", null, null, null,
+                null, "memories:write", List.of(), null))).error());
+        assertEquals("unauthorized_client", error(service.issue(right, codeRequest("x", VERIFIER))).error());
+        assertEquals("unsupported_grant_type", error(service.issue(right, new TokenRequest("password", null, null, null,
+                null, null, List.of(), null))).error());
+    }
+
+    private void issueCode(String code, String family) {
+        codes.add(new AuthorizationCode(new MachineSecret(code).hash(), "cli", user.id(), REDIRECT,
+                Scopes.parseSpaceDelimited("memories:read memories:write"), Pkce.s256(VERIFIER), List.of(MCP), family,
+                clock.instant().plus(Duration.ofMinutes(5))));
+    }
+
+    private static ClientAuthentication publicClient() {
+        return new ClientAuthentication("cli", null, ClientAuthentication.Method.NONE);
+    }
+
+    private static TokenRequest codeRequest(String code, String verifier) {
+        return new TokenRequest("authorization_code", code, REDIRECT, verifier, null, null, List.of(MCP), null);
+    }
+
+    private static TokenRequest refreshRequest(String refreshToken, String scope) {
+        return new TokenRequest("refresh_token", null, null, null, refreshToken, scope, List.of(), null);
+    }
+
+    private static TokenResponse ok(OAuthResult<TokenResponse> result) {
+        return assertInstanceOf(OAuthResult.Ok.class, result, () -> "refused: " + result).value() instanceof
+                TokenResponse response ? response : null;
+    }
+
+    private static OAuthError error(OAuthResult<TokenResponse> result) {
+        return assertInstanceOf(OAuthResult.Err.class, result, () -> "accepted: " + result).error();
+    }
+}
