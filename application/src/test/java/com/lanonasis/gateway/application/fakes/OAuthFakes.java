@@ -1,11 +1,16 @@
 package com.lanonasis.gateway.application.fakes;
 
 import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.Consents;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
 import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.CodeRedemption;
+import com.lanonasis.gateway.domain.codes.PendingAuthorization;
+import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretHash;
+import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
 import com.lanonasis.gateway.domain.tokens.RefreshTokens;
 import java.time.Instant;
@@ -101,6 +106,42 @@ public final class OAuthFakes {
             }
             String family = used.get(codeHash);
             return family != null ? new CodeRedemption.Replayed(family) : new CodeRedemption.Unknown();
+        }
+    }
+
+    /** A consent covers a request when it granted every requested scope to that client. */
+    public static final class InMemoryConsents implements Consents {
+        public final Map<String, Scopes> granted = new HashMap<>();
+
+        @Override
+        public boolean covers(UserId user, String clientId, Scopes requested) {
+            Scopes scopes = granted.get(user + " " + clientId);
+            return scopes != null && scopes.values().containsAll(requested.values());
+        }
+
+        @Override
+        public void grant(UserId user, String clientId, Scopes scopes) {
+            granted.put(user + " " + clientId, scopes);
+        }
+    }
+
+    /** A pending request is answered once: {@link #take} removes it. */
+    public static final class InMemoryPendingAuthorizations implements PendingAuthorizations {
+        private final Map<String, PendingAuthorization> pending = new HashMap<>();
+
+        @Override
+        public void add(PendingAuthorization authorization) {
+            pending.put(authorization.id(), authorization);
+        }
+
+        @Override
+        public Optional<PendingAuthorization> take(String id) {
+            return Optional.ofNullable(pending.remove(id));
+        }
+
+        @Override
+        public Optional<PendingAuthorization> find(String id) {
+            return Optional.ofNullable(pending.get(id));
         }
     }
 }

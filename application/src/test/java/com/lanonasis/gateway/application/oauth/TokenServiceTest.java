@@ -70,7 +70,7 @@ class TokenServiceTest {
                 Fakes.counting(), IdGenerator.random(), clock,
                 new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
                         Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of("", "/mcp", "/api/v1"), true, 100));
+                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100));
         service = new TokenService(components, codes, null, users, unitOfWork);
     }
 
