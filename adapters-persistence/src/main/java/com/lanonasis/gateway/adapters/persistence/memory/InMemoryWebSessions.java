@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 public final class InMemoryWebSessions implements WebSessions {
 
     private final ExpiringMap<SecretHash, WebSession> sessions;
     /** Which session hashes belong to whom; entries of ended sessions are dropped when the user's list is read. */
     private final ConcurrentHashMap<UserId, Set<SecretHash>> byUser = new ConcurrentHashMap<>();
+    private static final int SWEEP_EVERY = 1024;
+    private final AtomicLong adds = new AtomicLong();
 
     public InMemoryWebSessions(Clock clock) {
         this.sessions = new ExpiringMap<>(clock);
@@ -25,7 +28,21 @@ public final class InMemoryWebSessions implements WebSessions {
     @Override
     public void add(WebSession session) {
         sessions.put(session.idHash(), session, session.expiresAt());
-        byUser.computeIfAbsent(session.userId(), user -> ConcurrentHashMap.newKeySet()).add(session.idHash());
+        // compute: atomic per user, so a sweep cannot drop the set while this adds to it
+        byUser.compute(session.userId(), (user, hashes) -> {
+            Set<SecretHash> kept = hashes == null ? ConcurrentHashMap.newKeySet() : hashes;
+            kept.add(session.idHash());
+            return kept;
+        });
+        if (adds.incrementAndGet() % SWEEP_EVERY == 0) {
+            // forget the index entries of sessions that ended, also of people who never list theirs
+            for (UserId user : byUser.keySet()) {
+                byUser.computeIfPresent(user, (key, hashes) -> {
+                    hashes.removeIf(hash -> sessions.get(hash).isEmpty());
+                    return hashes.isEmpty() ? null : hashes;
+                });
+            }
+        }
     }
 
     @Override
