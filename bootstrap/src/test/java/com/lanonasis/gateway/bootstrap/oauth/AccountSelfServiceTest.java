@@ -337,4 +337,34 @@ class AccountSelfServiceTest extends OAuthTestSupport {
         assertEquals(401, postJson("/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
                 null).statusCode(), "sign-in fails afterwards");
     }
+
+    @Test
+    void theProfileNameIsChangedByThePersonOnly() throws Exception {
+        HttpResponse<String> renamed = withBearer(loginToken, "PATCH", "/api/v1/account", "{\"name\":\"  Ada L.  \"}");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertEquals("Ada L.", body(renamed).get("name"));
+        assertEquals("Ada L.", body(withBearer(loginToken, "GET", "/api/v1/account", null)).get("name"));
+        assertFalse(renamed.body().contains("password"), "never a hash");
+
+        HttpResponse<String> tooLong = withBearer(loginToken, "PATCH", "/api/v1/account",
+                "{\"name\":\"" + "x".repeat(101) + "\"}");
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertEquals("validation_failed", body(tooLong).get("error"));
+        HttpResponse<String> control = withBearer(loginToken, "PATCH", "/api/v1/account", "{\"name\":\"a\\u0000b\"}");
+        assertEquals(400, control.statusCode(), control.body());
+        assertEquals("Ada L.", body(withBearer(loginToken, "GET", "/api/v1/account", null)).get("name"), "unchanged");
+
+        String key = (String) body(postJson("/api/v1/auth/api-keys", "{\"name\":\"k\"}", loginToken)).get("key");
+        HttpResponse<String> byKey = send(HttpRequest.newBuilder(endpoint("/api/v1/account")).header("X-API-Key", key)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Mallory\"}")).build());
+        assertEquals(403, byKey.statusCode(), byKey.body());
+        assertEquals("first_party_credential_required", body(byKey).get("error"));
+
+        HttpResponse<String> cleared = withBearer(loginToken, "PATCH", "/api/v1/account", "{\"name\":\"\"}");
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertEquals(null, body(cleared).get("name"));
+        assertTrue(list(withBearer(loginToken, "GET", "/api/v1/auth/audit?type=profile_updated", null), "events").size()
+                >= 2);
+    }
 }
