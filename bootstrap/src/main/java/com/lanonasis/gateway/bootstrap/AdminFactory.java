@@ -3,6 +3,7 @@ package com.lanonasis.gateway.bootstrap;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcClientDirectory;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcGrants;
+import com.lanonasis.gateway.application.admin.AccountErasure;
 import com.lanonasis.gateway.application.admin.AdminService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.audit.AuditTrail;
@@ -51,8 +52,9 @@ final class AdminFactory {
     @Singleton
     AdminService admin(Users users, UserDirectory directory, Grants grants, AccountMemories memories, AuditLog audit,
                        AuditTrail trail, JdbcDatabase unitOfWork, AdminEmails admins, Clock clock,
-                       ClientDirectory clients, SigningKeys signingKeys, OAuthTokenSigner signer) {
+                       ClientDirectory clients, SigningKeys signingKeys, OAuthTokenSigner signer,
+                       AccountErasure erasure) {
         return new AdminService(users, directory, grants, memories, audit, trail, unitOfWork, admins, clock, clients,
-                signingKeys, signer);
+                signingKeys, signer, erasure);
     }
 }

@@ -90,8 +90,9 @@ final class UseCaseFactory {
 
     @Singleton
     ApiKeyService apiKeys(ApiKeys apiKeys, SecretGenerator secrets, JdbcDatabase unitOfWork, Clock clock,
-                          AuditLog audit) {
-        return new ApiKeyService(apiKeys, secrets, unitOfWork, clock, audit);
+                          AuditLog audit, @Property(name = "onasis.api-keys.rotation-grace", defaultValue = "24h")
+                          Duration rotationGrace) {
+        return new ApiKeyService(apiKeys, secrets, unitOfWork, clock, audit, rotationGrace);
     }
 
     @Singleton

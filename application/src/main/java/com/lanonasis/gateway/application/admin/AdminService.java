@@ -73,11 +73,22 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
     private final ClientDirectory clientDirectory;
     private final SigningKeys signingKeys;
     private final OAuthTokenSigner signer;
+    private final AccountErasure erasure;
 
     public AdminService(Users users, UserDirectory directory, Grants grants, AccountMemories memories,
                         AuditLog audit, AuditTrail trail, UnitOfWork unitOfWork, AdminEmails configuredAdmins,
                         Clock clock, ClientDirectory clientDirectory, SigningKeys signingKeys,
                         OAuthTokenSigner signer) {
+        this(users, directory, grants, memories, audit, trail, unitOfWork, configuredAdmins, clock, clientDirectory,
+                signingKeys, signer, new AccountErasure(directory, memories, null));
+    }
+
+    /** @param erasure how an account is deleted with all its data (shared with the person's own deletion) */
+    public AdminService(Users users, UserDirectory directory, Grants grants, AccountMemories memories,
+                        AuditLog audit, AuditTrail trail, UnitOfWork unitOfWork, AdminEmails configuredAdmins,
+                        Clock clock, ClientDirectory clientDirectory, SigningKeys signingKeys,
+                        OAuthTokenSigner signer, AccountErasure erasure) {
+        this.erasure = erasure;
         this.clientDirectory = clientDirectory;
         this.signingKeys = signingKeys;
         this.signer = signer;
@@ -182,13 +193,13 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
             return ownAccount();
         }
         UserId id = user.get().id();
-        // the account first: from then on none of its credentials is accepted, whatever happens to the memories
-        if (!directory.delete(id)) {
+        Optional<AccountDeleted> deleted = erasure.erase(id);
+        if (deleted.isEmpty()) {
             return Outcome.notFound("user");
         }
-        long erased = memories.eraseAll(id);
-        record(AuditEvent.Type.USER_DELETED, caller, id, Map.of("memories_deleted", String.valueOf(erased)));
-        return Outcome.done(new AccountDeleted(id.toString(), erased));
+        record(AuditEvent.Type.USER_DELETED, caller, id,
+                Map.of("memories_deleted", String.valueOf(deleted.get().memoriesDeleted())));
+        return Outcome.done(deleted.get());
     }
 
     @Override

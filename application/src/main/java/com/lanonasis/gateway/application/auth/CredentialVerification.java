@@ -103,6 +103,10 @@ public final class CredentialVerification implements AuthenticateUseCase {
         if (session.isEmpty()) {
             return new Unauthenticated(CredentialProblem.INVALID);
         }
+        Instant now = clock.instant();
+        if (session.get().seenWorthRecordingAt(now)) {
+            webSessions.seen(session.get().idHash(), now);
+        }
         return activeUser(session.get().userId())
                 .<Authentication>map(user -> new Authenticated(new Principal(user.id(), user.email().value(),
                         user.role(), Scopes.forRole(user.role()), CredentialKind.WEB_SESSION, session.get().publicId(),
@@ -124,7 +128,7 @@ public final class CredentialVerification implements AuthenticateUseCase {
     private Authentication verifyApiKey(PresentedApiKey.Complete complete) {
         Instant now = clock.instant();
         Optional<ApiKey> stored = apiKeys.findById(complete.id())
-                .filter(key -> key.secretHash().matches(complete.secret()));
+                .filter(key -> key.acceptsSecret(complete.secret(), now));
         if (stored.isEmpty()) {
             return new Unauthenticated(CredentialProblem.INVALID);
         }

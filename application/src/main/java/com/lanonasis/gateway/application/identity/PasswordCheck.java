@@ -77,7 +77,7 @@ public final class PasswordCheck {
     }
 
     /** The user; {@code InvalidCredentials} for a wrong pair, {@code RateLimited} while locked for {@code from}. */
-    Outcome<User> check(Email email, Password password, String from) {
+    public Outcome<User> check(Email email, Password password, String from) {
         String account = email.value().toLowerCase(Locale.ROOT);
         String pairKey = "login-failures:" + account + "|" + from;
         String accountKey = "login-failures:" + account;

@@ -43,7 +43,7 @@ public final class WebSessionService implements WebSessionUseCase {
     }
 
     @Override
-    public Outcome<NewWebSession> signIn(LogIn logIn, String previousSessionId) {
+    public Outcome<NewWebSession> signIn(LogIn logIn, String previousSessionId, String userAgent) {
         Violations violations = new Violations();
         Email email = violations.check(() -> new Email(logIn.email()));
         Password password = violations.check(() -> Password.presented(logIn.password()));
@@ -61,7 +61,8 @@ public final class WebSessionService implements WebSessionUseCase {
             sessions.remove(new MachineSecret(previousSessionId).hash());
         }
         MachineSecret id = new MachineSecret(secrets.alphanumeric(SESSION_ID_LENGTH));
-        sessions.add(new WebSession(id.hash(), user.get().id(), now, now.plus(lifetime)));
+        sessions.add(new WebSession(id.hash(), user.get().id(), now, now.plus(lifetime), now, userAgent,
+                LogIn.UNKNOWN_ADDRESS.equals(logIn.from()) ? null : logIn.from()));
         audit.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, now, user.get().id().toString(), null,
                 Map.of("via", "web")));
         return Outcome.done(new NewWebSession(id.reveal(), user.get(), lifetime));

@@ -8,6 +8,7 @@ import com.lanonasis.gateway.application.keys.port.in.CreateApiKeyUseCase;
 import com.lanonasis.gateway.application.keys.port.in.ListApiKeysUseCase;
 import com.lanonasis.gateway.application.keys.port.in.NewApiKeyRequest;
 import com.lanonasis.gateway.application.keys.port.in.RevokeApiKeyUseCase;
+import com.lanonasis.gateway.application.keys.port.in.RotateApiKeyUseCase;
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.ApiKeyId;
 import com.lanonasis.gateway.domain.keys.ApiKeySecret;
@@ -28,7 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, RevokeApiKeyUseCase {
+public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, RevokeApiKeyUseCase,
+        RotateApiKeyUseCase {
+
+    /** How long a rotated key's old secret keeps working unless configured otherwise. */
+    public static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(24);
 
     public static final int ID_LENGTH = 24;
     /** 43 characters of base62: just over 256 bits of entropy. */
@@ -42,6 +47,7 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final AuditLog audit;
+    private final Duration rotationGrace;
 
     public ApiKeyService(ApiKeys apiKeys, SecretGenerator secrets, UnitOfWork unitOfWork, Clock clock) {
         this(apiKeys, secrets, unitOfWork, clock, event -> { });
@@ -49,6 +55,16 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
 
     public ApiKeyService(ApiKeys apiKeys, SecretGenerator secrets, UnitOfWork unitOfWork, Clock clock,
                          AuditLog audit) {
+        this(apiKeys, secrets, unitOfWork, clock, audit, DEFAULT_ROTATION_GRACE);
+    }
+
+    /** @param rotationGrace how long a rotated key's previous secret keeps working (zero: not at all) */
+    public ApiKeyService(ApiKeys apiKeys, SecretGenerator secrets, UnitOfWork unitOfWork, Clock clock,
+                         AuditLog audit, Duration rotationGrace) {
+        if (rotationGrace.isNegative()) {
+            throw new IllegalArgumentException("API-key rotation grace must not be negative: " + rotationGrace);
+        }
+        this.rotationGrace = rotationGrace;
         this.audit = audit;
         this.apiKeys = apiKeys;
         this.secrets = secrets;
@@ -119,5 +135,29 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
         audit.record(new AuditEvent(AuditEvent.Type.API_KEY_REVOKED, now, caller.userId().toString(),
                 caller.clientId(), Map.of("key_id", id.value())));
         return Outcome.done(id);
+    }
+
+    @Override
+    public Outcome<IssuedApiKey> rotate(Principal caller, String keyId) {
+        if (!caller.allows(Scope.API_KEYS_WRITE)) {
+            return Outcome.forbidden(Scope.API_KEYS_WRITE);
+        }
+        ApiKeyId id;
+        try {
+            id = new ApiKeyId(keyId);
+        } catch (InvalidValue e) {
+            return Outcome.notFound("api_key");
+        }
+        Instant now = clock.instant();
+        ApiKeySecret secret = new ApiKeySecret(secrets.alphanumeric(SECRET_LENGTH));
+        Instant graceUntil = now.plus(rotationGrace);
+        if (!apiKeys.rotate(id, caller.userId(), SecretHash.of(secret), graceUntil)) {
+            return Outcome.notFound("api_key");
+        }
+        ApiKey rotated = apiKeys.findById(id).orElseThrow();
+        audit.record(new AuditEvent(AuditEvent.Type.API_KEY_ROTATED, now, caller.userId().toString(),
+                caller.clientId(), Map.of("key_id", id.value(), "old_secret_until", graceUntil.toString(),
+                        "via", caller.via().name().toLowerCase(Locale.ROOT))));
+        return Outcome.done(new IssuedApiKey(rotated, secret));
     }
 }

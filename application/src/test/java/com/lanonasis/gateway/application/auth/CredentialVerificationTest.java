@@ -66,6 +66,16 @@ class CredentialVerificationTest {
                 public void remove(SecretHash idHash) {
                     sessions.remove(idHash);
                 }
+
+                @Override
+                public java.util.List<WebSession> ofUser(UserId owner) {
+                    return sessions.values().stream().filter(s -> s.userId().equals(owner)).toList();
+                }
+
+                @Override
+                public void seen(SecretHash idHash, Instant at) {
+                    sessions.computeIfPresent(idHash, (hash, s) -> s.seenAt(at));
+                }
             }, apiKeys, users, clock);
     private final User user = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
             Instant.EPOCH);

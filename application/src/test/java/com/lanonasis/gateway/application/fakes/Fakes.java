@@ -186,11 +186,23 @@ public final class Fakes {
         }
 
         @Override
+        public boolean rotate(ApiKeyId id, UserId owner, SecretHash replacement, Instant graceUntil) {
+            ApiKey key = keys.get(id);
+            if (key == null || !key.owner().equals(owner) || key.revokedAt() != null) {
+                return false;
+            }
+            keys.put(id, new ApiKey(key.id(), key.owner(), key.name(), key.scopes(), replacement, key.createdAt(),
+                    key.expiresAt(), key.lastUsedAt(), null, key.secretHash(), graceUntil));
+            return true;
+        }
+
+        @Override
         public void recordUse(ApiKeyId id, Instant at) {
             usesRecorded++;
             ApiKey key = keys.get(id);
             keys.put(id, new ApiKey(key.id(), key.owner(), key.name(), key.scopes(), key.secretHash(),
-                    key.createdAt(), key.expiresAt(), at, key.revokedAt()));
+                    key.createdAt(), key.expiresAt(), at, key.revokedAt(), key.previousSecretHash(),
+                    key.previousSecretUntil()));
         }
     }
 

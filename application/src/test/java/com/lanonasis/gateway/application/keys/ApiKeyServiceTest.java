@@ -77,4 +77,37 @@ class ApiKeyServiceTest {
         assertEquals("too_many_keys", ((Rejection.Conflict) rejected(service.create(owner,
                 new NewApiKeyRequest("one more", null, null)))).code());
     }
+
+    /** Issue 17: a rotation keeps the id; the old secret works for the grace period and not a moment longer. */
+    @Test
+    void aRotatedKeysOldSecretWorksOnlyDuringTheGracePeriod() {
+        Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+        ApiKeyService rotating = new ApiKeyService(keys, Fakes.counting(), new Fakes.RecordingUnitOfWork(), clock,
+                audit, java.time.Duration.ofHours(2));
+        IssuedApiKey first = done(rotating.create(owner, new NewApiKeyRequest("ci", null, null)));
+        IssuedApiKey second = done(rotating.rotate(owner, first.key().id().value()));
+
+        assertEquals(first.key().id(), second.key().id());
+        PresentedApiKey.Complete oldSecret = (PresentedApiKey.Complete) PresentedApiKey.parse(first.reveal());
+        PresentedApiKey.Complete newSecret = (PresentedApiKey.Complete) PresentedApiKey.parse(second.reveal());
+        assertTrue(!oldSecret.secret().reveal().equals(newSecret.secret().reveal()));
+        assertEquals(clock.instant().plus(java.time.Duration.ofHours(2)), second.key().previousSecretUntil());
+
+        clock.advance(java.time.Duration.ofMinutes(119));
+        com.lanonasis.gateway.domain.keys.ApiKey stored = keys.keys.get(first.key().id());
+        assertTrue(stored.acceptsSecret(oldSecret.secret(), clock.instant()), "inside the grace period");
+        assertTrue(stored.acceptsSecret(newSecret.secret(), clock.instant()));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertTrue(!stored.acceptsSecret(oldSecret.secret(), clock.instant()), "the grace period is over");
+        assertTrue(stored.acceptsSecret(newSecret.secret(), clock.instant()));
+
+        assertEquals(new Rejection.NotFound("api_key"), rejected(rotating.rotate(owner, "unknown")));
+        assertEquals(new Rejection.NotFound("api_key"),
+                rejected(rotating.rotate(TestPrincipals.userWith("mcp:full"), first.key().id().value())),
+                "another user's key");
+        assertEquals(new Rejection.Forbidden(Scope.API_KEYS_WRITE),
+                rejected(rotating.rotate(TestPrincipals.userWith("memories:read"), first.key().id().value())));
+        assertTrue(audit.events.stream().anyMatch(e -> e.type()
+                == com.lanonasis.gateway.domain.audit.AuditEvent.Type.API_KEY_ROTATED));
+    }
 }

@@ -61,6 +61,13 @@ final class Browser {
         return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
     }
 
+    /** The same cookie jar, with form posts also sending this {@code User-Agent}. */
+    Browser withUserAgent(String userAgent) {
+        Map<String, String> headers = new LinkedHashMap<>(formHeaders);
+        headers.put("User-Agent", userAgent);
+        return new Browser(base, headers, cookies);
+    }
+
     static Browser withFormHeaders(URI base, Map<String, String> formHeaders) {
         return new Browser(base, formHeaders);
     }

@@ -13,6 +13,9 @@ public interface UserDirectory {
     /** False when there is no such account. */
     boolean changeRole(UserId id, Role role);
 
+    /** Sets the display name (null clears it); false when there is no such account. */
+    boolean rename(UserId id, String name);
+
     /** False when there is no such account. */
     boolean setDisabled(UserId id, boolean disabled);
 

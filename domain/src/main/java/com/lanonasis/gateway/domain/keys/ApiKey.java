@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param expiresAt  null when the key does not expire
  * @param lastUsedAt null until first use
  * @param revokedAt  null while the key is live
+ * @param previousSecretHash  the secret's hash before the last rotation, accepted until {@code previousSecretUntil}; null when none
+ * @param previousSecretUntil end of the rotation's grace period; null when none
  */
 public record ApiKey(ApiKeyId id, UserId owner, String name, Scopes scopes, SecretHash secretHash,
-                     Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+                     Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt,
+                     SecretHash previousSecretHash, Instant previousSecretUntil) {
 
     public static final int MAX_NAME_LENGTH = 100;
     /** last_used_at is advisory; writing it at most once a minute keeps the hot path read-only. */
@@ -30,6 +33,22 @@ public record ApiKey(ApiKeyId id, UserId owner, String name, Scopes scopes, Secr
         Objects.requireNonNull(secretHash, "secretHash");
         Objects.requireNonNull(createdAt, "createdAt");
         name = validName(name);
+        if (previousSecretHash == null || previousSecretUntil == null) {
+            previousSecretHash = null;
+            previousSecretUntil = null;
+        }
+    }
+
+    /** A key that was never rotated. */
+    public ApiKey(ApiKeyId id, UserId owner, String name, Scopes scopes, SecretHash secretHash,
+                  Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+        this(id, owner, name, scopes, secretHash, createdAt, expiresAt, lastUsedAt, revokedAt, null, null);
+    }
+
+    /** The current secret, or the one before the last rotation while its grace period lasts. */
+    public boolean acceptsSecret(ApiKeySecret secret, Instant now) {
+        return secretHash.matches(secret) || previousSecretHash != null && now.isBefore(previousSecretUntil)
+                && previousSecretHash.matches(secret);
     }
 
     public static String validName(String name) {

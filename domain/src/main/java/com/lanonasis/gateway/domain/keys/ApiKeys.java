@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.domain.keys;
 
+import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -19,4 +20,10 @@ public interface ApiKeys {
     boolean revoke(ApiKeyId id, UserId owner, Instant at);
 
     void recordUse(ApiKeyId id, Instant at);
+
+    /**
+     * Gives the owner's live key a new secret hash; the current one stays accepted until
+     * {@code graceUntil}. False when there is no such live key for this owner.
+     */
+    boolean rotate(ApiKeyId id, UserId owner, SecretHash replacement, Instant graceUntil);
 }

@@ -15,4 +15,7 @@ public interface Grants {
 
     /** Revokes every OAuth token of the user; the number of families touched. */
     int revokeAll(UserId user, Instant at);
+
+    /** Revokes every OAuth token the user's grants gave the client; the number of families touched. */
+    int revokeClient(UserId user, String clientId, Instant at);
 }

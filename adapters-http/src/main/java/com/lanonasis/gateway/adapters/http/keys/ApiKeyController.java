@@ -9,6 +9,7 @@ import com.lanonasis.gateway.application.keys.port.in.CreateApiKeyUseCase;
 import com.lanonasis.gateway.application.keys.port.in.ListApiKeysUseCase;
 import com.lanonasis.gateway.application.keys.port.in.NewApiKeyRequest;
 import com.lanonasis.gateway.application.keys.port.in.RevokeApiKeyUseCase;
+import com.lanonasis.gateway.application.keys.port.in.RotateApiKeyUseCase;
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.IssuedApiKey;
 import com.lanonasis.gateway.domain.shared.Secret;
@@ -52,10 +53,12 @@ final class ApiKeyController {
     private final CreateApiKeyUseCase create;
     private final ListApiKeysUseCase list;
     private final RevokeApiKeyUseCase revoke;
+    private final RotateApiKeyUseCase rotate;
     private final Callers callers;
 
     ApiKeyController(CreateApiKeyUseCase create, ListApiKeysUseCase list, RevokeApiKeyUseCase revoke,
-                     Callers callers) {
+                     RotateApiKeyUseCase rotate, Callers callers) {
+        this.rotate = rotate;
         this.create = create;
         this.list = list;
         this.revoke = revoke;
@@ -86,6 +89,16 @@ final class ApiKeyController {
     HttpResponse<Void> revoke(HttpRequest<?> request, @PathVariable String id) {
         Rejections.valueOf(revoke.revoke(callers.require(request), id));
         return HttpResponse.noContent();
+    }
+
+    /** A new secret for the same key id; the old secret keeps working for the configured grace period. */
+    @Post(uris = {"/api/v1/auth/api-keys/{id}/rotate", "/api/v1/api-keys/{id}/rotate"})
+    HttpResponse<CreatedKey> rotate(HttpRequest<?> request, @PathVariable String id) {
+        IssuedApiKey issued = Rejections.valueOf(rotate.rotate(callers.require(request), id));
+        ApiKey key = issued.key();
+        return HttpResponse.ok(new CreatedKey(key.id().value(), issued.reveal(), key.name(), key.scopes().names(),
+                        iso(key.createdAt()), iso(key.expiresAt())))
+                .header("Cache-Control", "no-store");
     }
 
     private static String iso(Instant instant) {

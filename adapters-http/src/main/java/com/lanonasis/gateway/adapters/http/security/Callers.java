@@ -53,6 +53,23 @@ public final class Callers {
     }
 
     /**
+     * The verified caller of an account call: a bearer token or an API key as {@link #require}
+     * reads them, failing those the browser session cookie (the account page's own calls). Whoever
+     * accepts the cookie on a state-changing call must check that the request comes from our own page.
+     */
+    public Principal requireWithSession(HttpRequest<?> request) {
+        if (presented(request).isPresent()) {
+            return require(request);
+        }
+        Credential cookie = sessionCookie(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
+                "authentication_required", "send Authorization: Bearer <token>, X-API-Key: pk_<id>.sk_<secret> or the "
+                + SESSION_COOKIE + " cookie", null, CHALLENGE));
+        Principal caller = verify(cookie);
+        request.setAttribute(AccessLogFilter.CALLER, caller);
+        return caller;
+    }
+
+    /**
      * Keeps checking the credential of a request already let through {@link #require} (an SSE
      * stream): {@code onLost} runs once, with a short reason, when it is revoked, expired or no
      * longer accepted. Run the returned handle when the stream ends.

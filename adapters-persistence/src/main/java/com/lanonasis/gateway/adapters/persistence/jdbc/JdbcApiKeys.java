@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class JdbcApiKeys implements ApiKeys {
 
     private static final String COLUMNS =
-            "id, user_id, name, scopes, secret_hash, created_at, expires_at, last_used_at, revoked_at";
+            "id, user_id, name, scopes, secret_hash, created_at, expires_at, last_used_at, revoked_at,"
+                    + " previous_secret_hash, previous_secret_until";
 
     private final JdbcDatabase database;
 
@@ -29,7 +30,7 @@ public final class JdbcApiKeys implements ApiKeys {
     public void add(ApiKey key) {
         database.run(session -> {
             try (PreparedStatement insert = session.prepare(
-                    "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id().value());
                 insert.setObject(2, key.owner().value());
                 insert.setString(3, key.name());
@@ -39,6 +40,8 @@ public final class JdbcApiKeys implements ApiKeys {
                 Rows.setInstant(insert, 7, key.expiresAt());
                 Rows.setInstant(insert, 8, key.lastUsedAt());
                 Rows.setInstant(insert, 9, key.revokedAt());
+                insert.setString(10, key.previousSecretHash() == null ? null : key.previousSecretHash().hex());
+                Rows.setInstant(insert, 11, key.previousSecretUntil());
                 return insert.executeUpdate();
             }
         });
@@ -99,10 +102,26 @@ public final class JdbcApiKeys implements ApiKeys {
         });
     }
 
+    @Override
+    public boolean rotate(ApiKeyId id, UserId owner, SecretHash replacement, Instant graceUntil) {
+        return database.run(session -> {
+            try (PreparedStatement update = session.prepare("UPDATE api_keys SET previous_secret_hash = secret_hash,"
+                    + " previous_secret_until = ?, secret_hash = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
+                Rows.setInstant(update, 1, graceUntil);
+                update.setString(2, replacement.hex());
+                update.setString(3, id.value());
+                update.setObject(4, owner.value());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
     private static ApiKey apiKey(ResultSet row) throws SQLException {
+        String previous = row.getString("previous_secret_hash");
         return new ApiKey(new ApiKeyId(row.getString("id")), new UserId(Rows.uuid(row, "user_id")),
                 row.getString("name"), Scopes.parseSpaceDelimited(row.getString("scopes")),
                 new SecretHash(row.getString("secret_hash")), Rows.instant(row, "created_at"),
-                Rows.instant(row, "expires_at"), Rows.instant(row, "last_used_at"), Rows.instant(row, "revoked_at"));
+                Rows.instant(row, "expires_at"), Rows.instant(row, "last_used_at"), Rows.instant(row, "revoked_at"),
+                previous == null ? null : new SecretHash(previous), Rows.instant(row, "previous_secret_until"));
     }
 }

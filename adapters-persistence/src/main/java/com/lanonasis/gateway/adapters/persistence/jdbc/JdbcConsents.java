@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
+import com.lanonasis.gateway.domain.clients.Consent;
 import com.lanonasis.gateway.domain.clients.Consents;
 import com.lanonasis.gateway.domain.shared.Scope;
 import com.lanonasis.gateway.domain.shared.Scopes;
@@ -8,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +61,36 @@ public final class JdbcConsents implements Consents {
                 // granted concurrently by another request: that row already holds at least these scopes
             }
             return null;
+        });
+    }
+
+    @Override
+    public List<Consent> of(UserId user) {
+        return database.run(session -> {
+            try (PreparedStatement select = session.prepare("SELECT client_id, scopes, granted_at FROM oauth_consents"
+                    + " WHERE user_id = ? ORDER BY granted_at DESC, client_id")) {
+                select.setObject(1, user.value());
+                List<Consent> consents = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        consents.add(new Consent(row.getString("client_id"),
+                                Scopes.parseSpaceDelimited(row.getString("scopes")), Rows.instant(row, "granted_at")));
+                    }
+                }
+                return consents;
+            }
+        });
+    }
+
+    @Override
+    public boolean withdraw(UserId user, String clientId) {
+        return database.run(session -> {
+            try (PreparedStatement delete = session.prepare(
+                    "DELETE FROM oauth_consents WHERE user_id = ? AND client_id = ?")) {
+                delete.setObject(1, user.value());
+                delete.setString(2, clientId);
+                return delete.executeUpdate() > 0;
+            }
         });
     }
 

@@ -92,4 +92,34 @@ public final class JdbcGrants implements Grants {
             return families;
         }));
     }
+
+    @Override
+    public int revokeClient(UserId user, String clientId, Instant at) {
+        return database.inTransaction(() -> database.run(session -> {
+            int families;
+            try (PreparedStatement count = session.prepare("SELECT COUNT(DISTINCT family_id) FROM ("
+                    + " SELECT family_id FROM oauth_access_tokens WHERE user_id = ? AND client_id = ? AND revoked_at IS NULL"
+                    + " UNION ALL SELECT family_id FROM oauth_refresh_tokens WHERE user_id = ? AND client_id = ?"
+                    + " AND revoked_at IS NULL) live")) {
+                count.setObject(1, user.value());
+                count.setString(2, clientId);
+                count.setObject(3, user.value());
+                count.setString(4, clientId);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    families = row.getInt(1);
+                }
+            }
+            for (String table : TABLES) {
+                try (PreparedStatement update = session.prepare("UPDATE " + table
+                        + " SET revoked_at = ? WHERE user_id = ? AND client_id = ? AND revoked_at IS NULL")) {
+                    Rows.setInstant(update, 1, at);
+                    update.setObject(2, user.value());
+                    update.setString(3, clientId);
+                    update.executeUpdate();
+                }
+            }
+            return families;
+        }));
+    }
 }

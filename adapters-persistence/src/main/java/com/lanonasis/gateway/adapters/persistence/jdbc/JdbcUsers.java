@@ -109,6 +109,17 @@ public final class JdbcUsers implements Users, UserDirectory {
     }
 
     @Override
+    public boolean rename(UserId id, String name) {
+        return database.run(session -> {
+            try (PreparedStatement update = session.prepare("UPDATE users SET name = ? WHERE id = ?")) {
+                update.setString(1, name);
+                update.setObject(2, id.value());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean setDisabled(UserId id, boolean disabled) {
         return update("UPDATE users SET disabled = ? WHERE id = ?", disabled, id);
     }

@@ -91,12 +91,17 @@ final class Codec {
         map.put("user", session.userId().toString());
         map.put("created", session.createdAt().toString());
         map.put("expires", session.expiresAt().toString());
+        map.put("seen", session.lastSeenAt().toString());
+        map.put("agent", session.userAgent());
+        map.put("address", session.clientAddress());
         return map;
     }
 
     static WebSession session(Map<String, Object> map) {
+        String seen = s(map, "seen");
         return new WebSession(new SecretHash(s(map, "hash")), UserId.parse(s(map, "user")),
-                Instant.parse(s(map, "created")), Instant.parse(s(map, "expires")));
+                Instant.parse(s(map, "created")), Instant.parse(s(map, "expires")),
+                seen == null ? null : Instant.parse(seen), s(map, "agent"), s(map, "address"));
     }
 
     private static String s(Map<String, Object> map, String key) {

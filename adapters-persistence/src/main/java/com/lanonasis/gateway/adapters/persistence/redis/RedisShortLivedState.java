@@ -11,10 +11,16 @@ import com.lanonasis.gateway.domain.identity.WebSession;
 import com.lanonasis.gateway.domain.identity.WebSessions;
 import com.lanonasis.gateway.domain.shared.RateLimiter;
 import com.lanonasis.gateway.domain.shared.SecretHash;
+import com.lanonasis.gateway.domain.shared.UserId;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -160,12 +166,20 @@ public final class RedisShortLivedState {
         };
     }
 
+    /**
+     * Each session under its hash, and a set per user naming the hashes of that user's sessions
+     * (expiring with the longest of them); members whose session has expired or ended are dropped
+     * when the set is read.
+     */
     public WebSessions webSessions() {
         return new WebSessions() {
             @Override
             public void add(WebSession session) {
+                long ttl = redis.ttlMillis(session.expiresAt());
                 redis.call(c -> c.set(key("session", session.idHash()), redis.write(Codec.session(session)),
-                        SetArgs.Builder.px(redis.ttlMillis(session.expiresAt()))));
+                        SetArgs.Builder.px(ttl)));
+                redis.call(c -> c.eval(INDEX_SESSION, ScriptOutputType.INTEGER,
+                        new String[] {userSessionsKey(session.userId())}, session.idHash().hex(), String.valueOf(ttl)));
             }
 
             @Override
@@ -176,9 +190,56 @@ public final class RedisShortLivedState {
 
             @Override
             public void remove(SecretHash idHash) {
+                Optional<WebSession> gone = find(idHash);
                 redis.call(c -> c.del(key("session", idHash)));
+                gone.ifPresent(session -> redis.call(c -> c.srem(userSessionsKey(session.userId()), idHash.hex())));
+            }
+
+            @Override
+            public List<WebSession> ofUser(UserId user) {
+                String index = userSessionsKey(user);
+                Set<String> hashes = redis.call(c -> c.smembers(index));
+                if (hashes == null || hashes.isEmpty()) {
+                    return List.of();
+                }
+                List<String> ordered = new ArrayList<>(hashes);
+                List<KeyValue<String, String>> stored = redis.call(c -> c.mget(ordered.stream()
+                        .map(hash -> key("session", new SecretHash(hash))).toArray(String[]::new)));
+                List<WebSession> live = new ArrayList<>();
+                List<String> ended = new ArrayList<>();
+                for (int i = 0; i < ordered.size(); i++) {
+                    KeyValue<String, String> value = stored.get(i);
+                    if (value.hasValue()) {
+                        live.add(Codec.session(redis.read(value.getValue())));
+                    } else {
+                        ended.add(ordered.get(i));
+                    }
+                }
+                if (!ended.isEmpty()) {
+                    redis.call(c -> c.srem(index, ended.toArray(String[]::new)));
+                }
+                live.sort(Comparator.comparing(WebSession::createdAt).reversed().thenComparing(WebSession::publicId));
+                return live;
+            }
+
+            @Override
+            public void seen(SecretHash idHash, Instant at) {
+                find(idHash).ifPresent(session -> redis.call(c -> c.set(key("session", idHash),
+                        redis.write(Codec.session(session.seenAt(at))), SetArgs.Builder.xx().keepttl())));
             }
         };
+    }
+
+    /** Adds a session hash to its user's set and keeps the set alive at least as long as that session. */
+    private static final String INDEX_SESSION = """
+            redis.call('SADD', KEYS[1], ARGV[1])
+            local left = redis.call('PTTL', KEYS[1])
+            if left < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 1
+            """;
+
+    private static String userSessionsKey(UserId user) {
+        return RedisStore.PREFIX + "user-sessions:" + user;
     }
 
     private static final String PREFIX_PENDING = RedisStore.PREFIX + "pending:";

@@ -156,6 +156,74 @@ public abstract class ShortLivedStateContract {
         assertEquals(Optional.empty(), sessions().find(session.idHash()));
     }
 
+    // --- sessions listed per user (issue 17, account self-service) ---
+
+    @Test
+    void sessionsAreListedPerUserNewestFirstWithTheirDetails() {
+        UserId owner = new UserId(UUID.randomUUID());
+        UserId other = new UserId(UUID.randomUUID());
+        Instant start = Instant.now().minusSeconds(30);
+        WebSession older = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), owner, start,
+                Instant.now().plusSeconds(60), start, "Mozilla/5.0 (X11; Linux) Chrome/140", "203.0.113.7");
+        WebSession newer = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), owner,
+                start.plusSeconds(10), Instant.now().plusSeconds(60), null, "curl/8\u0007\n", null);
+        WebSession foreign = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), other, start,
+                Instant.now().plusSeconds(60));
+        sessions().add(older);
+        sessions().add(newer);
+        sessions().add(foreign);
+
+        List<WebSession> listed = sessions().ofUser(owner);
+        assertEquals(List.of(newer, older), listed);
+        assertEquals("Mozilla/5.0 (X11; Linux) Chrome/140", listed.get(1).userAgent());
+        assertEquals("203.0.113.7", listed.get(1).clientAddress());
+        assertEquals("curl/8", listed.get(0).userAgent(), "control characters are dropped");
+        assertEquals("unknown", listed.get(0).clientAddress());
+        assertEquals(List.of(foreign), sessions().ofUser(other));
+        assertEquals(List.of(), sessions().ofUser(new UserId(UUID.randomUUID())));
+    }
+
+    @Test
+    void aRemovedOrExpiredSessionLeavesTheListAtOnce() throws Exception {
+        UserId owner = new UserId(UUID.randomUUID());
+        WebSession kept = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), owner,
+                Instant.now(), Instant.now().plusSeconds(60));
+        WebSession revoked = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), owner,
+                Instant.now(), Instant.now().plusSeconds(60));
+        WebSession brief = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), owner,
+                Instant.now(), Instant.now().plusMillis(150));
+        sessions().add(kept);
+        sessions().add(revoked);
+        sessions().add(brief);
+        assertEquals(3, sessions().ofUser(owner).size());
+
+        sessions().remove(revoked.idHash());
+        Thread.sleep(400);
+
+        assertEquals(List.of(kept), sessions().ofUser(owner));
+        assertEquals(Optional.empty(), sessions().find(revoked.idHash()));
+    }
+
+    @Test
+    void lastSeenIsRecordedAndTheExpiryKept() {
+        UserId owner = new UserId(UUID.randomUUID());
+        Instant created = Instant.parse("2026-01-01T00:00:00Z");
+        WebSession session = new WebSession(new MachineSecret(UUID.randomUUID().toString()).hash(), owner, created,
+                Instant.now().plusSeconds(60), created, "agent", "198.51.100.1");
+        sessions().add(session);
+        Instant later = created.plusSeconds(3600);
+
+        sessions().seen(session.idHash(), later);
+        sessions().seen(new MachineSecret("never a session").hash(), later);
+
+        WebSession found = sessions().find(session.idHash()).orElseThrow();
+        assertEquals(later, found.lastSeenAt());
+        assertEquals(session.expiresAt(), found.expiresAt());
+        assertEquals(session.publicId(), found.publicId());
+        assertEquals(List.of(found), sessions().ofUser(owner));
+        assertEquals(Optional.empty(), sessions().find(new MachineSecret("never a session").hash()));
+    }
+
     private AuthorizationCode code(Instant expiresAt) {
         return new AuthorizationCode(new MachineSecret(UUID.randomUUID().toString()).hash(), "cli", user,
                 "http://127.0.0.1/cb", Scopes.parseSpaceDelimited("memories:read"), "challenge",

@@ -28,7 +28,7 @@ import java.util.Set;
  * cookie), cookie attributes, and safe return paths after login.
  */
 @Singleton
-final class BrowserForms {
+public final class BrowserForms {
 
     static final String CSRF_COOKIE = "onasis_csrf";
     static final String CSRF_FIELD = "csrf_token";
@@ -110,7 +110,7 @@ final class BrowserForms {
      * {@code null} for our own forms; a sandboxed frame on another site is {@code cross-site}).
      * Without either header (non-browser clients, very old browsers) the CSRF token alone decides.
      */
-    boolean fromOurOwnPage(HttpRequest<?> request) {
+    public boolean fromOurOwnPage(HttpRequest<?> request) {
         String site = request.getHeaders().get("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
             return false;
@@ -156,7 +156,7 @@ final class BrowserForms {
         return maxAge == null ? cookie : cookie.maxAge(maxAge);
     }
 
-    Cookie expired(String name) {
+    public Cookie expired(String name) {
         return cookie(name, "", Duration.ZERO);
     }
 

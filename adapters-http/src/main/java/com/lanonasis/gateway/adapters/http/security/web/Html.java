@@ -74,13 +74,19 @@ public final class Html {
 
     /** @param formTarget an extra origin forms may end up at (a client's redirect), or null */
     static MutableHttpResponse<String> page(HttpStatus status, String title, String body, String formTarget) {
+        return page(status, title, body, formTarget, false);
+    }
+
+    /** @param wide a wider card, for pages with lists and several forms (the account page) */
+    static MutableHttpResponse<String> page(HttpStatus status, String title, String body, String formTarget,
+                                            boolean wide) {
         String document = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"color-scheme\" content=\"light dark\">"
                 + "<link rel=\"stylesheet\" href=\"" + AssetsController.STYLESHEET + "\">"
                 + "<title>" + escape(title) + " · Onasis</title></head><body>"
                 + "<header class=\"brand\"><span class=\"logo\" aria-hidden=\"true\">&#9670;</span> Onasis</header>"
-                + "<main class=\"" + (status.getCode() >= 400 ? "card problem" : "card") + "\"><h1>" + escape(title)
+                + "<main class=\"" + (status.getCode() >= 400 ? "card problem" : "card") + (wide ? " wide" : "") + "\"><h1>" + escape(title)
                 + "</h1>" + body + "</main></body></html>";
         String formAction = "'self'" + (formTarget == null ? "" : " " + formTarget);
         return HttpResponse.<String>status(status).body(document)

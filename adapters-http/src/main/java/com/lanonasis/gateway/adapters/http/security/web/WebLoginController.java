@@ -78,7 +78,7 @@ final class WebLoginController {
         Form form = parsed.get();
         String returnTo = form.get("return_to");
         Outcome<NewWebSession> result = sessions.signIn(new LogIn(form.get("email"), form.get("password"), addresses.of(request)),
-                Callers.sessionId(request).orElse(null));
+                Callers.sessionId(request).orElse(null), request.getHeaders().get("User-Agent"));
         if (result instanceof Outcome.Rejected<NewWebSession> refused
                 && refused.rejection() instanceof Rejection.RateLimited limited) {
             long seconds = Math.max(1, limited.retryAfter().toSeconds());

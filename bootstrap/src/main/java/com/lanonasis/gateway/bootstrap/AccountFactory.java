@@ -1,0 +1,42 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
+import com.lanonasis.gateway.application.account.AccountService;
+import com.lanonasis.gateway.application.admin.AccountErasure;
+import com.lanonasis.gateway.application.admin.AdminSessionService;
+import com.lanonasis.gateway.application.identity.PasswordCheck;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.identity.PasswordHasher;
+import com.lanonasis.gateway.domain.identity.UserDirectory;
+import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.memory.AccountMemories;
+import com.lanonasis.gateway.domain.tokens.Grants;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Account self-service and browser sessions (issue 17): the person's own use cases, and sessions for admins. */
+@Factory
+final class AccountFactory {
+
+    @Singleton
+    AccountErasure accountErasure(UserDirectory directory, AccountMemories memories, WebSessions sessions) {
+        return new AccountErasure(directory, memories, sessions);
+    }
+
+    @Singleton
+    AccountService account(Users users, UserDirectory directory, PasswordHasher hasher, PasswordCheck passwords,
+                           WebSessions sessions, Consents consents, Grants grants, Clients clients,
+                           AccountErasure erasure, AuditLog audit, JdbcDatabase unitOfWork, Clock clock) {
+        return new AccountService(users, directory, hasher, passwords, sessions, consents, grants, clients, erasure,
+                audit, unitOfWork, clock);
+    }
+
+    @Singleton
+    AdminSessionService adminSessions(Users users, WebSessions sessions, AuditLog audit, Clock clock) {
+        return new AdminSessionService(users, sessions, audit, clock);
+    }
+}
