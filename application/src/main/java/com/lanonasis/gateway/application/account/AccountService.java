@@ -225,7 +225,7 @@ public final class AccountService implements ManageProfileUseCase, ChangePasswor
             return Outcome.notFound("app");
         }
         Instant now = clock.instant();
-        return unitOfWork.inTransaction(() -> {
+        return unitOfWork.allOrNothing(() -> {
             boolean hadConsent = consents.withdraw(caller.userId(), clientId);
             int revoked = grants.revokeClient(caller.userId(), clientId, now);
             if (!hadConsent && revoked == 0) {

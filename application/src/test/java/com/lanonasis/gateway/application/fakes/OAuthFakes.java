@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.application.fakes;
 
 import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.Consent;
 import com.lanonasis.gateway.domain.clients.Consents;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
@@ -15,6 +16,7 @@ import com.lanonasis.gateway.domain.tokens.RefreshToken;
 import com.lanonasis.gateway.domain.tokens.RefreshTokens;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -122,6 +124,19 @@ public final class OAuthFakes {
         @Override
         public void grant(UserId user, String clientId, Scopes scopes) {
             granted.put(user + " " + clientId, scopes);
+        }
+
+        @Override
+        public List<Consent> of(UserId user) {
+            return granted.entrySet().stream().filter(entry -> entry.getKey().startsWith(user + " "))
+                    .map(entry -> new Consent(entry.getKey().substring(user.toString().length() + 1), entry.getValue(),
+                            Instant.EPOCH))
+                    .toList();
+        }
+
+        @Override
+        public boolean withdraw(UserId user, String clientId) {
+            return granted.remove(user + " " + clientId) != null;
         }
     }
 

@@ -95,7 +95,7 @@ public final class JdbcGrants implements Grants {
 
     @Override
     public int revokeClient(UserId user, String clientId, Instant at) {
-        return database.inTransaction(() -> database.run(session -> {
+        return database.alwaysCommit(() -> database.run(session -> {
             int families;
             try (PreparedStatement count = session.prepare("SELECT COUNT(DISTINCT family_id) FROM ("
                     + " SELECT family_id FROM oauth_access_tokens WHERE user_id = ? AND client_id = ? AND revoked_at IS NULL"
