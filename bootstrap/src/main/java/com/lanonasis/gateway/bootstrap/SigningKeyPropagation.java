@@ -4,9 +4,11 @@ import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisKeyRotationChannel;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,13 +25,33 @@ final class SigningKeyPropagation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeyPropagation.class);
 
-    @Context
+    @Singleton
     @Bean(preDestroy = "close")
     @Requires(property = "onasis.ephemeral", value = "redis")
     RedisKeyRotationChannel keyRotationChannel(RedisStore redis, JwtTokenSigner signer) {
         RedisKeyRotationChannel channel = new RedisKeyRotationChannel(redis, kid -> signer.refresh());
         signer.onRotation(channel::announce);
         return channel;
+    }
+
+    /**
+     * Subscribes once the context has started, not as an eager bean: eager, it would be the first to
+     * open Redis, on a cold client, before the Redis store's own start-up check.
+     */
+    @Singleton
+    @Requires(property = "onasis.ephemeral", value = "redis")
+    static final class Subscriber {
+
+        private final BeanProvider<RedisKeyRotationChannel> channel;
+
+        Subscriber(BeanProvider<RedisKeyRotationChannel> channel) {
+            this.channel = channel;
+        }
+
+        @EventListener
+        void subscribe(StartupEvent started) {
+            channel.get();
+        }
     }
 
     @Singleton
