@@ -2,6 +2,8 @@ package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcRequestLog;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisRequestLog;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
 import com.lanonasis.gateway.application.requestlog.RequestLogService;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.requestlog.RequestLog;
@@ -11,20 +13,37 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * The request log (issue 17): records queued by the edge's access-log filter and written in
- * batches to the identity database's {@code request_log} table by one writer thread.
+ * batches by one writer thread to the identity database's {@code request_log} table, or to Redis
+ * ({@code ONASIS_REQUEST_LOG_STORE=redis}).
  */
 @Factory
 final class RequestLogFactory {
 
+    private static final String STORE = "onasis.request-log.store";
+
     @Singleton
+    @Requires(property = STORE, value = "database", defaultValue = "database")
     RequestLog requestLogStore(JdbcDatabase database) {
         return new JdbcRequestLog(database);
+    }
+
+    /** {@code ONASIS_REQUEST_LOG_STORE=redis}: a capped sorted set in the shared Redis (docs/admin.md). */
+    @Singleton
+    @Requires(property = STORE, value = "redis")
+    RequestLog redisRequestLog(@Nullable RedisStore redis,
+                               @Property(name = "onasis.request-log.redis-max-records", defaultValue = "1000000")
+                               long maxRecords) {
+        if (redis == null) {
+            throw new IllegalStateException("ONASIS_REQUEST_LOG_STORE=redis needs ONASIS_EPHEMERAL=redis and ONASIS_REDIS_URL");
+        }
+        return new RedisRequestLog(redis, maxRecords);
     }
 
     /**

@@ -4,6 +4,8 @@ import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcPurge;
 import com.lanonasis.gateway.application.retention.RetentionService;
 import com.lanonasis.gateway.application.retention.port.in.PurgeExpiredUseCase;
+import com.lanonasis.gateway.domain.requestlog.RequestLog;
+import com.lanonasis.gateway.domain.retention.Purgeable;
 import com.lanonasis.gateway.domain.retention.RetentionRule;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -24,7 +26,7 @@ import java.util.List;
 final class RetentionFactory {
 
     @Singleton
-    RetentionService retention(JdbcDatabase database, Clock clock,
+    RetentionService retention(JdbcDatabase database, RequestLog requestLogStore, Clock clock,
                                @Property(name = "onasis.retention.audit") Duration audit,
                                @Property(name = "onasis.retention.request-log") Duration requestLog,
                                @Property(name = "onasis.retention.batch-size", defaultValue = "1000") int batchSize,
@@ -33,7 +35,8 @@ final class RetentionFactory {
                 new RetentionRule(JdbcPurge.accessTokens(database), Duration.ZERO),
                 new RetentionRule(JdbcPurge.refreshTokens(database), Duration.ZERO),
                 new RetentionRule(JdbcPurge.auditEvents(database), audit),
-                new RetentionRule(JdbcPurge.requestLog(database), requestLog)), clock, batchSize, maxBatches);
+                new RetentionRule(requestLogStore instanceof Purgeable redis ? redis : JdbcPurge.requestLog(database),
+                        requestLog)), clock, batchSize, maxBatches);
     }
 
     @Singleton
