@@ -32,7 +32,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The request log for administrators, as the proxy seed had it: {@code /api/v1/logs} with filters
@@ -45,6 +47,7 @@ import reactor.core.publisher.Sinks;
 final class RequestLogController {
 
     static final int DEFAULT_LIMIT = 100;
+    private static final Duration EVENTS_HEARTBEAT = Duration.ofSeconds(15);
     private static final int PENDING_LIMIT = 1000;
 
     private final ReadRequestLogUseCase log;
@@ -127,7 +130,8 @@ final class RequestLogController {
             }
         }));
         Runnable credentialWatch = callers.watch(request, reason -> close(sink, reason));
-        Flux<Event<String>> checks = Flux.interval(recheck).flatMap(tick -> {
+        // the check looks the caller up (blocking I/O): on the bounded-elastic scheduler, not the parallel one
+        Flux<Event<String>> checks = Flux.interval(recheck, Schedulers.boundedElastic()).flatMap(tick -> {
             if (!stillAdmin(request)) {
                 close(sink, "not an administrator");
             }
@@ -139,13 +143,11 @@ final class RequestLogController {
             credentialWatch.run();
         });
         Flux<Event<String>> merged = records.publish(shared -> Flux.merge(shared,
-                Flux.merge(heartbeat, checks).takeUntilOther(shared.ignoreElements().then(reactor.core.publisher.Mono.just(true)))));
+                Flux.merge(heartbeat, checks).takeUntilOther(shared.ignoreElements().then(Mono.just(true)))));
         return HttpResponse.ok(Flux.concat(Flux.just(Event.of("").comment("connected")), merged))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
     }
-
-    private static final Duration EVENTS_HEARTBEAT = Duration.ofSeconds(15);
 
     private boolean stillAdmin(HttpRequest<?> request) {
         try {
