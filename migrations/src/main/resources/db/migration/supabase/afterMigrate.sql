@@ -20,3 +20,7 @@ END
 $$;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON memory_entries, memory_tags TO authenticated;
+
+-- The request log (addresses, user ids) is for the service and its administrators only: with row-level
+-- security on and no policy, Supabase's anon and authenticated roles (PostgREST) read nothing.
+ALTER TABLE request_log ENABLE ROW LEVEL SECURITY;

@@ -16,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Signing keys for administrators: listed without private parts, and rotated (also at the older
- * {@code POST /admin/keys/rotate}). A rotation takes effect on this instance; see docs/admin.md.
+ * {@code POST /admin/keys/rotate}). A rotation reaches every instance (Redis announcement, periodic re-read); see docs/admin.md.
  */
 @Controller("/api/v1/admin/keys")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -4,6 +4,9 @@ import com.lanonasis.gateway.domain.shared.CredentialKind;
 import com.lanonasis.gateway.domain.shared.Principal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import com.lanonasis.gateway.application.requestlog.port.in.RecordRequestUseCase;
+import com.lanonasis.gateway.domain.requestlog.RequestRecord;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.BasicHttpAttributes;
@@ -13,6 +16,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +28,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  * Request timings for /metrics, and one log line per request on logger {@code onasis.access}: method, route template (never the
  * raw path with its ids, never the query string), status, duration, who called (user, OAuth
  * client, API key id — ids only, never a credential) and the request id. With the JSON log
- * format these are fields of the line.
+ * format these are fields of the line. Each request is also handed to the request log
+ * ({@code onasis.request-log.enabled}), which queues it and never slows or fails the request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class AccessLogFilter implements Ordered {
@@ -41,9 +46,16 @@ public final class AccessLogFilter implements Ordered {
 
     private final MeterRegistry meters;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final RecordRequestUseCase requestLog;
+    private final ClientAddress addresses;
+    private final boolean recording;
 
-    AccessLogFilter(@Nullable MeterRegistry meters) {
+    AccessLogFilter(@Nullable MeterRegistry meters, RecordRequestUseCase requestLog, ClientAddress addresses,
+                    @Value("${onasis.request-log.enabled:true}") boolean recording) {
         this.meters = meters;
+        this.requestLog = requestLog;
+        this.addresses = addresses;
+        this.recording = recording;
     }
 
     @ResponseFilter
@@ -53,10 +65,13 @@ public final class AccessLogFilter implements Ordered {
         if (meters != null) {
             time(request.getMethodName(), route, response.code(), nanos);
         }
+        Principal caller = request.getAttribute(CALLER, Principal.class).orElse(null);
+        if (recording) {
+            record(request, response, route, nanos, caller);
+        }
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        Principal caller = request.getAttribute(CALLER, Principal.class).orElse(null);
         double millis = nanos / 1_000_000.0;
         LoggingEventBuilder line = LOG.atInfo()
                 .addKeyValue("method", request.getMethodName())
@@ -74,6 +89,22 @@ public final class AccessLogFilter implements Ordered {
             }
         }
         line.log("{} {} {} {}ms", request.getMethodName(), route, response.code(), Math.round(millis));
+    }
+
+    /**
+     * The request log's record: the route template (never the path or its query string, which may
+     * carry a code or a token), the Host and User-Agent headers, never Authorization or cookies.
+     */
+    private void record(HttpRequest<?> request, MutableHttpResponse<?> response, String route, long nanos,
+                        Principal caller) {
+        try {
+            requestLog.record(new RequestRecord(Instant.now(), RequestIds.of(request), request.getMethodName(),
+                    route, response.code(), nanos / 1000, addresses.of(request), request.getHeaders().get("Host"),
+                    request.getHeaders().get("User-Agent"), caller == null ? null : caller.userId().toString(),
+                    caller == null ? null : caller.clientId()));
+        } catch (RuntimeException e) {
+            LOG.debug("request not recorded: {}", e.toString());
+        }
     }
 
     /**

@@ -15,13 +15,24 @@ import java.util.List;
 @Singleton
 public final class ClientAddress {
 
+    private static final String ATTRIBUTE = "onasis.client-address";
+
     private final List<Cidr> trusted;
 
     ClientAddress(@Value("${onasis.edge.trusted-proxies:}") List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
     }
 
+    /** Computed once per request (the rate limiter, the access log and controllers all ask). */
     public String of(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {
+            String address = compute(request);
+            request.setAttribute(ATTRIBUTE, address);
+            return address;
+        });
+    }
+
+    private String compute(HttpRequest<?> request) {
         String peer = request.getRemoteAddress().getAddress().getHostAddress();
         if (!isTrusted(peer)) {
             return peer;

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * ES256 tokens with keys from the store: user tokens ({@code typ: JWT}), signed and verified, and
@@ -65,6 +66,8 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
     /** Keys by kid as last read from the store (empty: unknown kid), re-read after {@link #RELOAD_AFTER}. */
     private final Map<String, Loaded> verifiers = new ConcurrentHashMap<>();
     private volatile Current current;
+    /** Told the kid of the new key after a rotation here (the cross-instance fan-out listens). */
+    private volatile Consumer<String> rotated = kid -> { };
 
     /**
      * How long a key's state read from the store is trusted: another instance may retire it
@@ -148,12 +151,54 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
         return new JWKSet(published).toString(true);
     }
 
+    /**
+     * Adds a key and retires every older signing key (not only this instance's current one): two
+     * rotations racing on two instances leave the newer key signing, which {@link #refresh()}
+     * then picks up everywhere; neither retires the other's newer key.
+     */
     @Override
-    public synchronized void rotate() {
-        String retiring = current.key().getKeyID();
-        current = current(createKey());
-        keys.retire(retiring, clock.instant());
-        verifiers.remove(retiring);
+    public void rotate() {
+        String kid;
+        synchronized (this) {
+            Instant createdAt = clock.instant();
+            String previous = current.key().getKeyID();
+            ECKey created = createKey(createdAt);
+            for (SigningKey older : keys.signing()) {
+                if (!older.kid().equals(created.getKeyID())
+                        && (older.createdAt().isBefore(createdAt) || older.kid().equals(previous))) {
+                    keys.retire(older.kid(), createdAt);
+                    verifiers.remove(older.kid());
+                }
+            }
+            current = current(created);
+            kid = created.getKeyID();
+        }
+        rotated.accept(kid);
+    }
+
+    /** Whom to tell after a rotation on this instance (replaces the previous listener). */
+    public void onRotation(Consumer<String> listener) {
+        this.rotated = listener == null ? kid -> { } : listener;
+    }
+
+    /** The kid of the key this instance signs with now. */
+    public String currentKid() {
+        return current.key().getKeyID();
+    }
+
+    /**
+     * Re-reads which key signs: another instance may have rotated. Cheap (one indexed query), so
+     * it runs on every fan-out notice and on a short interval as a backstop.
+     */
+    public synchronized void refresh() {
+        keys.signing().stream().findFirst().ifPresent(newest -> {
+            String previous = current.key().getKeyID();
+            if (!newest.kid().equals(previous)) {
+                current = current(parse(newest));
+                verifiers.remove(previous);
+                verifiers.remove(newest.kid());
+            }
+        });
     }
 
     private SignedToken sign(JOSEObjectType type, JWTClaimsSet claims) {
@@ -222,11 +267,15 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
     }
 
     private ECKey createKey() {
+        return createKey(clock.instant());
+    }
+
+    private ECKey createKey(Instant createdAt) {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(secrets.alphanumeric(16))
                     .algorithm(JWSAlgorithm.ES256).generate();
             keys.add(new SigningKey(key.getKeyID(), JWSAlgorithm.ES256.getName(),
-                    new SigningKey.PrivateJwk(key.toJSONString()), clock.instant(), null));
+                    new SigningKey.PrivateJwk(key.toJSONString()), createdAt, null));
             verifiers.remove(key.getKeyID());
             return key;
         } catch (JOSEException e) {

@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 final class ExpiringMap<K, V> {
 
     private static final int SWEEP_EVERY = 1024;
+    private static final java.time.Duration SWEEP_AT_LEAST_EVERY = java.time.Duration.ofMinutes(1);
 
     private record Entry<V>(V value, Instant expiresAt) {
     }
@@ -21,6 +22,7 @@ final class ExpiringMap<K, V> {
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
     private final Clock clock;
+    private volatile Instant nextSweep = Instant.MIN;
 
     ExpiringMap(Clock clock) {
         this.clock = clock;
@@ -28,8 +30,11 @@ final class ExpiringMap<K, V> {
 
     void put(K key, V value, Instant expiresAt) {
         entries.put(key, new Entry<>(value, expiresAt));
-        if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        // every 1024 writes, and at least once a minute while anything is written (the retention purge's part for
+        // codes, device codes and sessions held in this process; Redis expires its own by TTL)
+        if (writes.incrementAndGet() % SWEEP_EVERY == 0 || now.isAfter(nextSweep)) {
+            nextSweep = now.plus(SWEEP_AT_LEAST_EVERY);
             entries.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
         }
     }

@@ -154,6 +154,30 @@ class JwtTokenSignerTest {
         assertFalse(hasher.matches(Password.presented("x"), new PasswordHash("not a hash")));
     }
 
+    @Test
+    void anotherInstanceSignsWithTheRotatedKeyOnceItRereadsIt() throws Exception {
+        JwtTokenSigner first = signer("https://issuer.example");
+        JwtTokenSigner second = signer("https://issuer.example");
+        List<String> announced = new java.util.ArrayList<>();
+        first.onRotation(announced::add);
+
+        first.rotate();
+
+        assertEquals(List.of(first.currentKid()), announced, "the new kid is announced, once");
+        assertNotEquals(first.currentKid(), second.currentKid(), "not yet re-read");
+        second.refresh();
+        assertEquals(first.currentKid(), second.currentKid());
+        assertEquals(first.currentKid(), SignedJWT.parse(second.sign(claims).reveal()).getHeader().getKeyID());
+        assertTrue(first.verify(second.sign(claims).reveal()).isPresent());
+
+        first.rotate();
+        Thread.sleep(5);
+        second.rotate();
+        first.refresh();
+        assertEquals(1, keys.signing().size(), "a later rotation elsewhere retires every older key");
+        assertEquals(second.currentKid(), first.currentKid());
+    }
+
     private JwtTokenSigner signer(String issuer) {
         return new JwtTokenSigner(keys, issuer, SecretGenerator.secureRandom(), Clock.systemUTC(), Duration.ofDays(1));
     }

@@ -14,6 +14,6 @@ public interface AdministerSigningKeysUseCase {
 
     Outcome<List<KeyListing>> signingKeys(Principal caller);
 
-    /** Starts signing with a new key on this instance; the kid of the key that now signs. */
+    /** Starts signing with a new key (every instance follows within seconds); the kid of the key that now signs. */
     Outcome<String> rotateSigningKey(Principal caller);
 }

@@ -1,0 +1,57 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcPurge;
+import com.lanonasis.gateway.application.retention.RetentionService;
+import com.lanonasis.gateway.application.retention.port.in.PurgeExpiredUseCase;
+import com.lanonasis.gateway.domain.requestlog.RequestLog;
+import com.lanonasis.gateway.domain.retention.Purgeable;
+import com.lanonasis.gateway.domain.retention.RetentionRule;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The retention purge (issue 17): expired OAuth access and refresh tokens at once, audit rows after
+ * {@code ONASIS_RETENTION_AUDIT}, request-log rows after {@code ONASIS_RETENTION_REQUEST_LOG}, in
+ * batches, every {@code ONASIS_RETENTION_INTERVAL} on every instance (idempotent deletes, no lock).
+ * Codes, device codes and browser sessions expire by themselves (Redis TTL, or the in-process sweep).
+ */
+@Factory
+final class RetentionFactory {
+
+    @Singleton
+    RetentionService retention(JdbcDatabase database, RequestLog requestLogStore, Clock clock,
+                               @Property(name = "onasis.retention.audit") Duration audit,
+                               @Property(name = "onasis.retention.request-log") Duration requestLog,
+                               @Property(name = "onasis.retention.batch-size", defaultValue = "1000") int batchSize,
+                               @Property(name = "onasis.retention.max-batches", defaultValue = "100") int maxBatches) {
+        return new RetentionService(List.of(
+                new RetentionRule(JdbcPurge.accessTokens(database), Duration.ZERO),
+                new RetentionRule(JdbcPurge.refreshTokens(database), Duration.ZERO),
+                new RetentionRule(JdbcPurge.auditEvents(database), audit),
+                new RetentionRule(requestLogStore instanceof Purgeable redis ? redis : JdbcPurge.requestLog(database),
+                        requestLog)), clock, batchSize, maxBatches);
+    }
+
+    @Singleton
+    @Requires(property = "onasis.retention.enabled", notEquals = "false")
+    static final class PeriodicPurge {
+
+        private final PurgeExpiredUseCase purge;
+
+        PeriodicPurge(PurgeExpiredUseCase purge) {
+            this.purge = purge;
+        }
+
+        @Scheduled(fixedDelay = "${onasis.retention.interval:10m}", initialDelay = "${onasis.retention.initial-delay:1m}")
+        void run() {
+            purge.purge();
+        }
+    }
+}
