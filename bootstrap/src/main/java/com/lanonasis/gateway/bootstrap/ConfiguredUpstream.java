@@ -3,7 +3,6 @@ package com.lanonasis.gateway.bootstrap;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One upstream MCP server under {@code onasis.upstreams.<name>} (environment:
@@ -17,7 +16,7 @@ final class ConfiguredUpstream {
     private String url;
     private String command;
     private List<String> args = List.of();
-    private Map<String, String> env = Map.of();
+    private List<String> env = List.of();
     private String workingDir;
     private List<String> requiredScopes = List.of();
     private List<String> allowedUsers = List.of();
@@ -67,11 +66,12 @@ final class ConfiguredUpstream {
         this.args = args;
     }
 
-    public Map<String, String> getEnv() {
+    /** {@code NAME=value} entries: a list, because Micronaut rewrites the keys of a configured map to kebab case. */
+    public List<String> getEnv() {
         return env;
     }
 
-    public void setEnv(Map<String, String> env) {
+    public void setEnv(List<String> env) {
         this.env = env;
     }
 

@@ -284,6 +284,31 @@ class UpstreamProxyTest extends OAuthTestSupport implements TestPropertyProvider
     }
 
     @Test
+    void healthAndMetricsReportEachUpstream() throws Exception {
+        String token = tokenFor(new Scope("mcp:tools"), resource("recorder"));
+        assertEquals(200, mcp("/servers/recorder/mcp", INITIALIZE, bearer(token)).statusCode());
+        assertEquals(502, mcp("/servers/down/mcp", CALL, bearer(tokenFor(new Scope("mcp:tools"), resource("down"))))
+                .statusCode());
+
+        HttpResponse<String> health = send(HttpRequest.newBuilder(endpoint("/health/full")).GET().build());
+        assertEquals(200, health.statusCode(), "an upstream is never essential: " + health.body());
+        Map<?, ?> report = JSON.readValue(health.body(), Map.class);
+        assertEquals("degraded", report.get("status"), health.body());
+        Map<?, ?> checks = (Map<?, ?>) report.get("checks");
+        assertEquals("up", ((Map<?, ?>) checks.get("upstream:recorder")).get("status"), health.body());
+        Map<?, ?> down = (Map<?, ?>) checks.get("upstream:down");
+        assertEquals("down", down.get("status"), health.body());
+        assertEquals(false, down.get("essential"));
+
+        String metrics = send(HttpRequest.newBuilder(endpoint("/metrics")).GET().build()).body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("onasis_upstream_requests_total{")
+                && line.contains("outcome=\"ok\"") && line.contains("upstream=\"recorder\"")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("onasis_upstream_requests_total{")
+                && line.contains("outcome=\"error\"") && line.contains("upstream=\"down\"")), metrics);
+        assertTrue(metrics.contains("onasis_upstream_latency_seconds_count{upstream=\"recorder\"}"), metrics);
+    }
+
+    @Test
     void theAuthorizationServerRefusesResourcesThatAreNoUpstream() {
         HttpResponse<String> unknown = send(HttpRequest.newBuilder(endpoint("/oauth/authorize?response_type=code"
                 + "&client_id=lanonasis-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A49152%2Fcallback&scope=mcp%3Atools"
