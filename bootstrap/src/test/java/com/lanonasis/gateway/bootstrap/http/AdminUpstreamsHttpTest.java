@@ -57,6 +57,11 @@ class AdminUpstreamsHttpTest extends HttpTest {
         admin = new Api.Account(null, email, password, login.string("access_token"));
     }
 
+    /** Where the tables are: Neon keeps them in its own schema. */
+    String schema() {
+        return "";
+    }
+
     private static Map<String, Object> stdio(String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
@@ -192,7 +197,7 @@ class AdminUpstreamsHttpTest extends HttpTest {
     private String stored(String name, String column) throws Exception {
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT " + column
-                     + " FROM upstream_servers WHERE name = ?")) {
+                     + " FROM " + schema() + "upstream_servers WHERE name = ?")) {
             select.setString(1, name);
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next(), "stored");
@@ -203,7 +208,7 @@ class AdminUpstreamsHttpTest extends HttpTest {
 
     private int count() throws Exception {
         try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM upstream_servers");
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM " + schema() + "upstream_servers");
              ResultSet row = select.executeQuery()) {
             row.next();
             return row.getInt(1);
@@ -213,7 +218,7 @@ class AdminUpstreamsHttpTest extends HttpTest {
     private List<String> auditedTypes(String upstream) throws Exception {
         List<String> types = new ArrayList<>();
         try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT type, details FROM audit_events"
+             PreparedStatement select = connection.prepareStatement("SELECT type, details FROM " + schema() + "audit_events"
                      + " WHERE type LIKE 'UPSTREAM_%' ORDER BY id");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
