@@ -35,7 +35,8 @@ final class GatewayRules {
                 coreIsFrameworkFree(root), noFieldInjection(root), domainContextsAreFreeOfCycles(root),
                 onlyCredentialVerificationCreatesPrincipals(root), onlySecurityAdapterReadsCredentials(root),
                 secretsRedactToString(root), inboundAdaptersUseIncomingPortsOnly(root),
-                inboundAdaptersNeverTouchOutgoingPorts(root), onlyAdminControllersCallAdminUseCases(root));
+                inboundAdaptersNeverTouchOutgoingPorts(root), onlyAdminControllersCallAdminUseCases(root),
+                upstreamProxyStandsApart(root));
     }
 
     /** domain ← application ← adapters; adapters never depend on each other. */
@@ -125,6 +126,34 @@ final class GatewayRules {
                 .should().dependOnClassesThat().resideInAPackage(root + ".application.admin.port.in..")
                 .because("admin use cases are reached only through the admin controllers, which every review of"
                         + " the admin plane can then read in one place");
+    }
+
+    /**
+     * The upstream proxy ({@code adapters.mcp.upstream}: /servers/<name>/mcp, issue 14) and the gateway's own
+     * MCP server (transport, protocol, server, tools) meet only in {@code adapters.mcp.security}: the proxy
+     * relays other servers' messages and must not reach into our session or tool machinery, nor it into the proxy.
+     */
+    static ArchRule upstreamProxyStandsApart(String root) {
+        String mcp = root + ".adapters.mcp.";
+        String upstream = mcp + "upstream";
+        String security = mcp + "security";
+        return noClasses().that().resideInAPackage(root + ".adapters.mcp..")
+                .should(new ArchCondition<>("cross the boundary of the upstream proxy") {
+                    @Override
+                    public void check(JavaClass javaClass, ConditionEvents events) {
+                        boolean inProxy = javaClass.getPackageName().startsWith(upstream);
+                        javaClass.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            String target = dependency.getTargetClass().getPackageName();
+                            if (!target.startsWith(mcp) || target.startsWith(security)) {
+                                return;
+                            }
+                            if (inProxy != target.startsWith(upstream)) {
+                                events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+                            }
+                        });
+                    }
+                })
+                .because("the upstream proxy and the gateway's own MCP server share only adapters.mcp.security");
     }
 
     static ArchRule inboundAdaptersNeverTouchOutgoingPorts(String root) {

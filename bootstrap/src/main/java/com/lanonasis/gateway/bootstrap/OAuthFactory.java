@@ -10,6 +10,7 @@ import com.lanonasis.gateway.application.oauth.OAuthComponents;
 import com.lanonasis.gateway.application.oauth.OAuthSettings;
 import com.lanonasis.gateway.application.oauth.SigningKeyService;
 import com.lanonasis.gateway.application.oauth.TokenService;
+import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
 import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
@@ -97,8 +98,9 @@ final class OAuthFactory {
     @Singleton
     OAuthComponents oauthComponents(Clients clients, ClientMetadataDocuments documents, AccessTokens accessTokens, RefreshTokens refreshTokens,
                                     OAuthTokenSigner signer, AuditLog audit, SecretGenerator secrets, IdGenerator ids,
-                                    Clock clock, OAuthSettings settings) {
-        return new OAuthComponents(clients, documents, accessTokens, refreshTokens, signer, audit, secrets, ids, clock, settings);
+                                    Clock clock, OAuthSettings settings, UseUpstreamUseCase upstreams) {
+        return new OAuthComponents(clients, documents, accessTokens, refreshTokens, signer, audit, secrets, ids, clock,
+                settings, upstreams::isUpstreamResource);
     }
 
     @Singleton

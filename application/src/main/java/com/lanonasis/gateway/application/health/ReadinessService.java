@@ -4,19 +4,29 @@ import com.lanonasis.gateway.application.health.port.in.ReadinessUseCase;
 import com.lanonasis.gateway.domain.health.Dependency;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 public final class ReadinessService implements ReadinessUseCase {
 
     private final List<Dependency> dependencies;
+    private final Supplier<List<Dependency>> changing;
 
     public ReadinessService(List<Dependency> dependencies) {
+        this(dependencies, List::of);
+    }
+
+    /** @param changing dependencies that come and go at run time (upstream MCP servers), read at each check */
+    public ReadinessService(List<Dependency> dependencies, Supplier<List<Dependency>> changing) {
         this.dependencies = List.copyOf(dependencies);
+        this.changing = changing;
     }
 
     @Override
     public Readiness check() {
         List<Check> checks = new ArrayList<>();
-        for (Dependency dependency : dependencies) {
+        List<Dependency> all = new ArrayList<>(dependencies);
+        all.addAll(changing.get());
+        for (Dependency dependency : all) {
             long started = System.nanoTime();
             String error = null;
             try {

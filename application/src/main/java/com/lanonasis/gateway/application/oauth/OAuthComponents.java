@@ -9,6 +9,7 @@ import com.lanonasis.gateway.domain.tokens.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.RefreshTokens;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /**
  * What every OAuth service shares: the client checks, the token minting, the resource rules.
@@ -40,6 +41,18 @@ public final class OAuthComponents {
     public OAuthComponents(Clients clients, ClientMetadataDocuments documents, AccessTokens accessTokens,
                            RefreshTokens refreshTokens, OAuthTokenSigner signer, AuditLog audit,
                            SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings) {
+        this(clients, documents, accessTokens, refreshTokens, signer, audit, secrets, ids, clock, settings,
+                resource -> false);
+    }
+
+    /**
+     * @param upstreamResources true for the canonical URI of an enabled upstream MCP server: accepted as
+     *                          an RFC 8707 {@code resource} besides the configured ones
+     */
+    public OAuthComponents(Clients clients, ClientMetadataDocuments documents, AccessTokens accessTokens,
+                           RefreshTokens refreshTokens, OAuthTokenSigner signer, AuditLog audit,
+                           SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings,
+                           Predicate<String> upstreamResources) {
         clients = new MetadataDocumentClients(clients, documents);
         this.clients = clients;
         this.accessTokens = accessTokens;
@@ -51,7 +64,7 @@ public final class OAuthComponents {
         this.clock = clock;
         this.settings = settings;
         this.verifier = new ClientVerifier(clients);
-        this.resources = new Resources(settings);
+        this.resources = new Resources(settings, upstreamResources);
         this.minter = new TokenMinter(signer, accessTokens, refreshTokens, audit, secrets, ids, clock, settings);
     }
 

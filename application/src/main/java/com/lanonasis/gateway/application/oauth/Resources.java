@@ -5,14 +5,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** RFC 8707 resource indicators: which resources exist here, and what a token's audience becomes. */
 final class Resources {
 
     private final OAuthSettings settings;
+    private final Predicate<String> upstreams;
 
-    Resources(OAuthSettings settings) {
+    /** @param upstreams true for the canonical URI of an upstream MCP server fronted by this gateway (issue 14) */
+    Resources(OAuthSettings settings, Predicate<String> upstreams) {
         this.settings = settings;
+        this.upstreams = upstreams;
     }
 
     /** An error when any requested resource is not an absolute URI without fragment, or not one of ours. */
@@ -21,7 +25,7 @@ final class Resources {
             if (!isAbsoluteWithoutFragment(resource)) {
                 return Optional.of(OAuthError.invalidTarget("resource must be an absolute URI without a fragment"));
             }
-            if (!settings.resources().contains(resource)) {
+            if (!settings.resources().contains(resource) && !upstreams.test(resource)) {
                 return Optional.of(OAuthError.invalidTarget("unknown resource: " + resource));
             }
         }

@@ -27,10 +27,14 @@ import org.yaml.snakeyaml.Yaml;
 public final class NodeBrowser {
 
     public static final List<String> PACKAGES = List.of("node@22", "playwright-core@1.65.1", "mcp-remote@0.15.1",
-            "@modelcontextprotocol/sdk@1.32.2", "@modelcontextprotocol/conformance@0.2.0-alpha.12");
+            "@modelcontextprotocol/sdk@1.32.2", "@modelcontextprotocol/conformance@0.2.0-alpha.12",
+            // real MCP servers put behind the gateway as upstreams (issue 14)
+            "@modelcontextprotocol/server-everything@2026.8.31",
+            "@modelcontextprotocol/server-memory@2026.8.31",
+            "@modelcontextprotocol/server-filesystem@2026.8.31");
     public static final Path HOME = Path.of("target", "browser-node");
     public static final Path SHOTS = Path.of("target", "browser-screenshots");
-    private static final Path NODE = HOME.resolve("node_modules/node/bin/node");
+    public static final Path NODE = HOME.resolve("node_modules/node/bin/node");
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +48,10 @@ public final class NodeBrowser {
         List<Path> installed = List.of(NODE, HOME.resolve("node_modules/playwright-core/package.json"),
                 HOME.resolve("node_modules/mcp-remote/package.json"),
                 HOME.resolve("node_modules/@modelcontextprotocol/sdk/package.json"),
-                HOME.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js"));
+                HOME.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js"),
+                HOME.resolve("node_modules/@modelcontextprotocol/server-everything/package.json"),
+                HOME.resolve("node_modules/@modelcontextprotocol/server-memory/package.json"),
+                HOME.resolve("node_modules/@modelcontextprotocol/server-filesystem/package.json"));
         if (!installed.stream().allMatch(Files::exists)) {
             Files.createDirectories(HOME);
             List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix",

@@ -99,6 +99,17 @@ public final class RunningJar implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** The jar's process, e.g. to find the children it started. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** SIGTERM, as a service manager stops it: shutdown hooks run; waits up to 30 s for the exit. */
+    public boolean terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** kill -9: no shutdown hooks, no flushing. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
