@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.Yaml;
 public final class NodeBrowser {
 
     public static final List<String> PACKAGES = List.of("node@22", "playwright-core@1.65.1", "mcp-remote@0.15.1",
-            "@modelcontextprotocol/sdk@1.32.2", "@modelcontextprotocol/conformance@0.2.0-alpha.12");
+            "@modelcontextprotocol/sdk@1.32.2", "@modelcontextprotocol/conformance@0.2.0-alpha.12",
+            "@modelcontextprotocol/client@2.4.0");
     public static final Path HOME = Path.of("target", "browser-node");
     public static final Path SHOTS = Path.of("target", "browser-screenshots");
     private static final Path NODE = HOME.resolve("node_modules/node/bin/node");
@@ -44,7 +45,8 @@ public final class NodeBrowser {
         List<Path> installed = List.of(NODE, HOME.resolve("node_modules/playwright-core/package.json"),
                 HOME.resolve("node_modules/mcp-remote/package.json"),
                 HOME.resolve("node_modules/@modelcontextprotocol/sdk/package.json"),
-                HOME.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js"));
+                HOME.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js"),
+                HOME.resolve("node_modules/@modelcontextprotocol/client/package.json"));
         if (!installed.stream().allMatch(Files::exists)) {
             Files.createDirectories(HOME);
             List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix",
