@@ -66,8 +66,8 @@ class McpConformanceIT {
      * The frozen requirement sets of both revisions the endpoint serves, per request, on one jar:
      * {@code --requirements 2025-11-25} and {@code --requirements 2026-07-28} (stateless requests,
      * server/discover, InputRequiredResult with requestState, subscriptions/listen, header and
-     * _meta checks). Both with the same empty expected-failures list; the suite itself leaves the
-     * tasks extension and pending scenarios unscored.
+     * _meta checks), each against a fresh jar, both with the same empty expected-failures list;
+     * the suite itself leaves the tasks extension and pending scenarios unscored.
      */
     @Test
     void bothRevisionsMeetTheirRequirementSets() throws Exception {
@@ -81,10 +81,10 @@ class McpConformanceIT {
                     "skipped: could not install Node 22 and " + SUITE_2026 + " from npm (see "
                             + HOME_2026.resolve("npm.log") + ")");
         }
-        Path data = Files.createTempDirectory("onasis-conformance-2026");
-        try (RunningJar jar = RunningJar.start(Map.of("ONASIS_MCP_CONFORMANCE", "true",
-                "ONASIS_DATABASE_URL", "jdbc:h2:file:" + data.resolve("onasis")), RunningJar.freePort())) {
-            for (String revision : List.of("2025-11-25", "2026-07-28")) {
+        for (String revision : List.of("2025-11-25", "2026-07-28")) {
+            Path data = Files.createTempDirectory("onasis-conformance-" + revision);
+            try (RunningJar jar = RunningJar.start(Map.of("ONASIS_MCP_CONFORMANCE", "true",
+                    "ONASIS_DATABASE_URL", "jdbc:h2:file:" + data.resolve("onasis")), RunningJar.freePort())) {
                 Path report = HOME_2026.resolve("report-" + revision + ".log");
                 int exit = run(List.of(node.toString(), suite.toString(), "server",
                         "--url", "http://localhost:" + jar.port() + "/mcp", "--requirements", revision,
