@@ -31,7 +31,8 @@ import redis.embedded.RedisServer;
  * and a 2026-07-28 client whose requests nginx spreads over them. Each request carries its own
  * X-Request-ID, which nginx passes on and the instance that served it logs: so the test knows
  * which instance answered what, and asserts that a memory created on one was read, confirmed for
- * deletion (InputRequiredResult, then the retried call) and found gone on the other.
+ * deletion (InputRequiredResult, then the retried call) and found gone on the other, and that a
+ * subscriptions/listen stream on one instance hears memories created on both.
  */
 class Mcp2026AcrossInstancesIT {
 
@@ -63,8 +64,10 @@ class Mcp2026AcrossInstancesIT {
             try (Nginx nginx = Nginx.start(config, dir, port)) {
                 mcp = URI.create("http://127.0.0.1:" + port + "/mcp");
                 key = first.newApiKey();
-                converse(nginx);
                 List<RunningJar> jars = List.of(first, second);
+                listenAcrossInstances(nginx, jars);
+                requestIds.clear();
+                converse(nginx);
                 String createdOn = servedBy(jars, requestIds.get(1));
                 List<String> laterOn = new ArrayList<>();
                 for (String id : requestIds.subList(2, requestIds.size())) {
@@ -79,6 +82,54 @@ class Mcp2026AcrossInstancesIT {
         } finally {
             redis.stop();
         }
+    }
+
+    /**
+     * A subscriptions/listen stream opened through nginx (on one instance) sees the memories
+     * created by two consecutive requests, which nginx gave to different instances: one of them
+     * reached the stream through Redis.
+     */
+    private void listenAcrossInstances(Nginx nginx, List<RunningJar> jars) throws Exception {
+        Map<String, Object> params = Map.of("notifications", Map.of("resourcesListChanged", true), "_meta",
+                Map.of("io.modelcontextprotocol/protocolVersion", "2026-07-28",
+                        "io.modelcontextprotocol/clientCapabilities", Map.of()));
+        HttpRequest listen = HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "subscriptions/listen").header("X-API-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("jsonrpc", "2.0",
+                        "id", "listen-1", "method", "subscriptions/listen", "params", params)))).build();
+        HttpResponse<java.util.stream.Stream<String>> stream = http.sendAsync(listen,
+                HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, stream.statusCode(), nginx.logs());
+        java.util.concurrent.BlockingQueue<JsonNode> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture.runAsync(() -> stream.body().filter(line -> line.startsWith("data:"))
+                .forEach(line -> {
+                    try {
+                        frames.add(JSON.readTree(line.substring(5).strip()));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+        assertEquals("notifications/subscriptions/acknowledged", next(frames).path("method").asText());
+
+        for (int i = 0; i < 2; i++) {
+            call("tools/call", "memory_create", Map.of("name", "memory_create", "arguments",
+                    Map.of("title", "heard " + i, "content", "c")), nginx);
+        }
+        assertTrue(!servedBy(jars, requestIds.get(0)).equals(servedBy(jars, requestIds.get(1))),
+                "the two creates went to the same instance");
+        for (int i = 0; i < 2; i++) {
+            JsonNode changed = next(frames);
+            assertEquals("notifications/resources/list_changed", changed.path("method").asText(), changed.toString());
+            assertEquals("listen-1", changed.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+        }
+        stream.body().close();
+    }
+
+    private static JsonNode next(java.util.concurrent.BlockingQueue<JsonNode> frames) throws InterruptedException {
+        JsonNode frame = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(frame != null, "nothing on the listen stream within 10 s");
+        return frame;
     }
 
     /** The client's side: discover, create, read four times, bulk delete with its confirmation round, read again. */
