@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tools/call memory_get round trips per second over MCP Streamable HTTP (stateless JSON: no
-# session, one JSON answer per POST) and over the WebSocket, next to REST GET /api/v1/memory/{id},
-# against the same entry on the embedded H2.
+# session, one JSON answer per POST) as a 2025-11-25 and as a 2026-07-28 request (per-request
+# _meta, Mcp-Method/Mcp-Name headers), and over the WebSocket, next to REST GET /api/v1/memory/{id},
+# against the same entry on the embedded H2, in one run.
 # Usage: [JAVA=...] bootstrap/src/bench/mcp-bench.sh [seconds per run, default 20] [connections, default 64]
 # Needs wrk (apt-get install wrk) and a built jar (./mvnw -DskipTests package). A free port unless
 # PORT is given (a taken one stops it); fails on any non-2xx answer or tool error (bench-lib.sh).
@@ -26,6 +27,8 @@ KEY=$(curl -sf -XPOST "localhost:$PORT/api/v1/auth/api-keys" -H "Authorization: 
 ID=$(curl -sf -XPOST "localhost:$PORT/api/v1/memory" -H "X-API-Key: $KEY" -H 'content-type: application/json' \
   -d '{"title":"bench","content":"the entry every run reads"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 CALL="{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_get\",\"arguments\":{\"id\":\"$ID\"}}}"
+META="\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}"
+CALL2026="{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_get\",\"arguments\":{\"id\":\"$ID\"},$META}}"
 
 cat >"$WORK/rest.lua" <<LUA
 wrk.headers["X-API-Key"] = "$KEY"
@@ -39,12 +42,26 @@ wrk.headers["Accept"] = "application/json, text/event-stream"
 wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
 expect = '"isError":false'
 LUA
+cat >"$WORK/mcp2026.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$CALL2026'
+wrk.headers["X-API-Key"] = "$KEY"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json, text/event-stream"
+wrk.headers["MCP-Protocol-Version"] = "2026-07-28"
+wrk.headers["Mcp-Method"] = "tools/call"
+wrk.headers["Mcp-Name"] = "memory_get"
+expect = '"resultType":"complete"'
+LUA
 summary() { grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' | tr -s ' ' | paste -sd' ' -; }
 
 echo "warm-up"; bench_wrk "$WORK/rest.lua" -t2 -c16 -d5s "http://localhost:$PORT/api/v1/memory/$ID" >/dev/null
 bench_wrk "$WORK/mcp.lua" -t2 -c16 -d5s "http://localhost:$PORT/mcp" >/dev/null
+bench_wrk "$WORK/mcp2026.lua" -t2 -c16 -d5s "http://localhost:$PORT/mcp" >/dev/null
 bench_wrk "$WORK/rest.lua" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://localhost:$PORT/api/v1/memory/$ID" >"$WORK/rest.out"
 echo "REST GET /api/v1/memory/{id}:  $(summary <"$WORK/rest.out")"
 bench_wrk "$WORK/mcp.lua" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://localhost:$PORT/mcp" >"$WORK/mcp.out"
 echo "MCP Streamable HTTP (JSON):    $(summary <"$WORK/mcp.out")"
+bench_wrk "$WORK/mcp2026.lua" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://localhost:$PORT/mcp" >"$WORK/mcp2026.out"
+echo "MCP 2026-07-28 (stateless):    $(summary <"$WORK/mcp2026.out")"
 "${JAVA:-java}" src/bench/WsBench.java "ws://localhost:$PORT/ws" "$KEY" "$CONNECTIONS" "$SECONDS_PER_RUN" "$CALL"

@@ -90,9 +90,10 @@ final class OAuthFactory {
             @Property(name = "onasis.oauth.cimd.max-cache", defaultValue = "24h") Duration maxCache,
             @Property(name = "onasis.oauth.cimd.cache-entries", defaultValue = "1000") int cacheEntries,
             @Property(name = "onasis.oauth.cimd.allow-private-hosts", defaultValue = "false") boolean allowPrivate,
+            @Property(name = "onasis.oauth.cimd.failure-cache", defaultValue = "30s") Duration failureCache,
             Clock clock) {
         return new HttpClientMetadataDocuments(new HttpClientMetadataDocuments.Settings(maxBytes, timeout, minCache,
-                maxCache, cacheEntries, allowPrivate), clock);
+                maxCache, cacheEntries, allowPrivate, failureCache), clock);
     }
 
     @Singleton

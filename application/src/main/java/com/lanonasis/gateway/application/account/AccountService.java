@@ -18,6 +18,7 @@ import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.clients.Clients;
 import com.lanonasis.gateway.domain.clients.Consent;
 import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.Password;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
@@ -221,7 +222,7 @@ public final class AccountService implements ManageProfileUseCase, ChangePasswor
         if (!firstParty(caller)) {
             return notFirstParty();
         }
-        if (clientId == null || clientId.isBlank() || clientId.length() > 100) {
+        if (clientId == null || clientId.isBlank() || clientId.length() > OAuthClient.MAX_DOCUMENT_URL_LENGTH) {
             return Outcome.notFound("app");
         }
         Instant now = clock.instant();

@@ -23,6 +23,7 @@ import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.audit.AuditQuery;
 import com.lanonasis.gateway.domain.audit.AuditRecord;
 import com.lanonasis.gateway.domain.audit.AuditTrail;
+import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.identity.AdminEmails;
 import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.User;
@@ -419,7 +420,7 @@ public final class AdminService implements AdministerUsersUseCase, AdministerGra
     }
 
     private Optional<ClientListing> findClient(String clientId) {
-        return clientId == null || clientId.isBlank() || clientId.length() > 100 ? Optional.empty()
+        return clientId == null || clientId.isBlank() || clientId.length() > OAuthClient.MAX_DOCUMENT_URL_LENGTH ? Optional.empty()
                 : clientDirectory.find(clientId);
     }
 

@@ -323,4 +323,59 @@ class Mcp2026HttpTest extends McpTestSupport {
         assertEquals(2, ((Number) ((Map<String, Object>) done.get("structuredContent")).get("count")).intValue());
         assertEquals(1, memoryCount(key));
     }
+
+    /**
+     * subscriptions/listen: acknowledged first with what the server will send, then the caller's
+     * memory changes (list_changed, updated for a subscribed URI), each tagged with the listen
+     * request's id; another user's changes never arrive; without params.notifications → -32602.
+     */
+    @Test
+    void subscriptionsListenCarriesTheCallersMemoryChanges() throws Exception {
+        String key = newUserKey(null);
+        String other = newUserKey(null);
+        String id = (String) ((Map<?, ?>) result(tool(key, "memory_create", Map.of("title", "watched",
+                "content", "c"))).get("structuredContent")).get("id");
+        error(call(key, "subscriptions/listen", Map.of()), 400, -32602);
+
+        int listenId = ids + 1;
+        String listen = body("subscriptions/listen", Map.of("notifications", Map.of("resourcesListChanged", true,
+                "resourceSubscriptions", List.of("memory://" + id), "toolsListChanged", true)));
+        HttpRequest request = HttpRequest.newBuilder(base().resolve("/mcp")).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-API-Key", key)
+                .header("MCP-Protocol-Version", V2026).header("Mcp-Method", "subscriptions/listen")
+                .POST(HttpRequest.BodyPublishers.ofString(listen)).build();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<java.util.stream.Stream<String>> stream = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, stream.statusCode());
+        java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture.runAsync(() -> stream.body().filter(line -> line.startsWith("data:"))
+                .forEach(line -> frames.add(line.substring(5).strip())));
+
+        Map<String, Object> ack = frame(frames);
+        assertEquals("notifications/subscriptions/acknowledged", ack.get("method"), ack.toString());
+        Map<?, ?> ackParams = (Map<?, ?>) ack.get("params");
+        assertEquals(Map.of("resourcesListChanged", true, "resourceSubscriptions", List.of("memory://" + id)),
+                ackParams.get("notifications"), "tool lists never change, so toolsListChanged is not honored");
+        assertEquals(listenId, ((Number) ((Map<?, ?>) ackParams.get("_meta"))
+                .get("io.modelcontextprotocol/subscriptionId")).intValue());
+
+        result(tool(other, "memory_create", Map.of("title", "someone else's", "content", "c")));
+        result(tool(key, "memory_update", Map.of("id", id, "title", "changed")));
+        Map<String, Object> updated = frame(frames);
+        assertEquals("notifications/resources/updated", updated.get("method"), "another user's change arrived? "
+                + updated);
+        assertEquals("memory://" + id, ((Map<?, ?>) updated.get("params")).get("uri"));
+        result(tool(key, "memory_create", Map.of("title", "new", "content", "c")));
+        Map<String, Object> changed = frame(frames);
+        assertEquals("notifications/resources/list_changed", changed.get("method"), changed.toString());
+        assertEquals(listenId, ((Number) ((Map<?, ?>) ((Map<?, ?>) changed.get("params")).get("_meta"))
+                .get("io.modelcontextprotocol/subscriptionId")).intValue());
+    }
+
+    private Map<String, Object> frame(java.util.concurrent.BlockingQueue<String> frames) throws Exception {
+        String data = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertNotNull(data, "no frame on the listen stream within 10 s");
+        return mapper.readValue(data.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
+    }
 }

@@ -28,6 +28,9 @@ class McpConformanceIT {
     private static final String SDK = "@modelcontextprotocol/sdk@1.32.2";
     private static final Path HOME = Path.of("target", "conformance");
     private static final Path NODE = HOME.resolve("node_modules/node/bin/node");
+    /** The suite that knows revision 2026-07-28 (its own prefix: one node_modules holds one version of a package). */
+    private static final String SUITE_2026 = "@modelcontextprotocol/conformance@0.2.0-alpha.12";
+    private static final Path HOME_2026 = Path.of("target", "conformance-2026");
 
     @BeforeAll
     static void installNode() throws Exception {
@@ -56,6 +59,41 @@ class McpConformanceIT {
             String output = Files.readString(report);
             System.out.println(output.substring(Math.max(0, output.indexOf("=== SUMMARY ==="))));
             assertEquals(0, exit, "conformance failures; full report in " + report.toAbsolutePath());
+        }
+    }
+
+    /**
+     * The frozen requirement sets of both revisions the endpoint serves, per request, on one jar:
+     * {@code --requirements 2025-11-25} and {@code --requirements 2026-07-28} (stateless requests,
+     * server/discover, InputRequiredResult with requestState, subscriptions/listen, header and
+     * _meta checks), each against a fresh jar, both with the same empty expected-failures list;
+     * the suite itself leaves the tasks extension and pending scenarios unscored.
+     */
+    @Test
+    void bothRevisionsMeetTheirRequirementSets() throws Exception {
+        Path suite = HOME_2026.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js");
+        Path node = HOME_2026.resolve("node_modules/node/bin/node");
+        if (!Files.exists(suite) || !Files.exists(node)) {
+            Files.createDirectories(HOME_2026);
+            int installed = run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", HOME_2026.toString(),
+                    "node@22", SUITE_2026), HOME_2026.resolve("npm.log"), 600);
+            Assumptions.assumeTrue(installed == 0 && Files.exists(suite) && Files.exists(node),
+                    "skipped: could not install Node 22 and " + SUITE_2026 + " from npm (see "
+                            + HOME_2026.resolve("npm.log") + ")");
+        }
+        for (String revision : List.of("2025-11-25", "2026-07-28")) {
+            Path data = Files.createTempDirectory("onasis-conformance-" + revision);
+            try (RunningJar jar = RunningJar.start(Map.of("ONASIS_MCP_CONFORMANCE", "true",
+                    "ONASIS_DATABASE_URL", "jdbc:h2:file:" + data.resolve("onasis")), RunningJar.freePort())) {
+                Path report = HOME_2026.resolve("report-" + revision + ".log");
+                int exit = run(List.of(node.toString(), suite.toString(), "server",
+                        "--url", "http://localhost:" + jar.port() + "/mcp", "--requirements", revision,
+                        "--expected-failures", "src/test/conformance/expected-failures.yml"), report, 600);
+                String output = Files.readString(report);
+                System.out.println(revision + ": " + output.substring(Math.max(0, output.indexOf("=== SUMMARY ==="))));
+                assertEquals(0, exit, revision + " conformance failures; full report in " + report.toAbsolutePath());
+                assertTrue(output.contains("Baseline check passed"), revision + ": " + output);
+            }
         }
     }
 

@@ -64,7 +64,29 @@ class ClientIdMetadataDocumentTest extends OAuthTestSupport {
 
     @Test
     void aDocumentClientSignsInConsentsGetsAnMcpTokenAndCallsATool() throws Exception {
-        String path = "/apps/" + UUID.randomUUID() + ".json";
+        signInConsentAndCallATool("/apps/" + UUID.randomUUID() + ".json");
+    }
+
+    /** Real clients publish documents at long URLs (CDN paths, version segments): up to 2048 characters (V6). */
+    @Test
+    void aDocumentUrlLongerThan100CharactersWorksEndToEnd() throws Exception {
+        String path = "/apps/" + "v1/".repeat(60) + UUID.randomUUID() + "/client-metadata.json";
+        assertTrue(documents.url(path).length() > 200);
+        signInConsentAndCallATool(path);
+    }
+
+    @Test
+    void aFailingDocumentIsNotFetchedAgainOnEveryRequest() throws Exception {
+        String path = "/apps/" + UUID.randomUUID() + ".html";
+        documents.serve(path, new Answer(200, "text/html", "<html>not a document</html>", Map.of(), Duration.ZERO));
+
+        assertRefusedPage(documents.url(path), CALLBACK.toString(), "invalid_client");
+        assertRefusedPage(documents.url(path), CALLBACK.toString(), "invalid_client");
+        assertInvalidClientAtTokenEndpoint(documents.url(path));
+        assertEquals(1, documents.fetches(path), "the failure is remembered (onasis.oauth.cimd.failure-cache)");
+    }
+
+    private void signInConsentAndCallATool(String path) throws Exception {
         String url = documents.url(path);
         documents.serve(path, Answer.json(document(url, CALLBACK.toString(), "\"token_endpoint_auth_method\":\"none\","
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"]"))

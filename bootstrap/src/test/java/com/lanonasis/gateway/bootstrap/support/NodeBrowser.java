@@ -31,7 +31,8 @@ public final class NodeBrowser {
             // real MCP servers put behind the gateway as upstreams (issue 14)
             "@modelcontextprotocol/server-everything@2026.8.31",
             "@modelcontextprotocol/server-memory@2026.8.31",
-            "@modelcontextprotocol/server-filesystem@2026.8.31");
+            "@modelcontextprotocol/server-filesystem@2026.8.31",
+            "@modelcontextprotocol/client@2.4.0");
     public static final Path HOME = Path.of("target", "browser-node");
     public static final Path SHOTS = Path.of("target", "browser-screenshots");
     public static final Path NODE = HOME.resolve("node_modules/node/bin/node");
@@ -51,7 +52,8 @@ public final class NodeBrowser {
                 HOME.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js"),
                 HOME.resolve("node_modules/@modelcontextprotocol/server-everything/package.json"),
                 HOME.resolve("node_modules/@modelcontextprotocol/server-memory/package.json"),
-                HOME.resolve("node_modules/@modelcontextprotocol/server-filesystem/package.json"));
+                HOME.resolve("node_modules/@modelcontextprotocol/server-filesystem/package.json"),
+                HOME.resolve("node_modules/@modelcontextprotocol/client/package.json"));
         if (!installed.stream().allMatch(Files::exists)) {
             Files.createDirectories(HOME);
             List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix",

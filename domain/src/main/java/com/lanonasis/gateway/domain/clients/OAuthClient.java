@@ -23,6 +23,10 @@ public record OAuthClient(String clientId, String name, ClientAuthMethod authMet
 
     public static final int MAX_REDIRECT_URIS = 10;
     public static final int MAX_NAME_LENGTH = 200;
+    /** Registered and configured client ids. */
+    public static final int MAX_ID_LENGTH = 100;
+    /** Client ID Metadata Document URLs (the draft sets no limit; ours is the column's, migration V6). */
+    public static final int MAX_DOCUMENT_URL_LENGTH = 2048;
 
     public OAuthClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -31,8 +35,9 @@ public record OAuthClient(String clientId, String name, ClientAuthMethod authMet
         Objects.requireNonNull(createdAt, "createdAt");
         redirectUris = List.copyOf(redirectUris);
         grantTypes = Set.copyOf(grantTypes);
-        if (clientId.isBlank() || clientId.length() > 100) {
-            throw new InvalidValue("client_id", "client_id must be 1..100 characters");
+        int maxLength = isMetadataDocumentId(clientId) ? MAX_DOCUMENT_URL_LENGTH : MAX_ID_LENGTH;
+        if (clientId.isBlank() || clientId.length() > maxLength) {
+            throw new InvalidValue("client_id", "client_id must be 1.." + maxLength + " characters");
         }
         if (name != null && name.length() > MAX_NAME_LENGTH) {
             throw new InvalidValue("client_name", "client_name must be at most " + MAX_NAME_LENGTH + " characters");

@@ -6,6 +6,7 @@ import com.lanonasis.gateway.adapters.mcp.security.ConformanceCaller;
 import com.lanonasis.gateway.adapters.mcp.server.CompletionSet;
 import com.lanonasis.gateway.adapters.mcp.server.PromptSet;
 import com.lanonasis.gateway.adapters.mcp.server.ResourceSet;
+import com.lanonasis.gateway.adapters.mcp.server.ToolContext;
 import com.lanonasis.gateway.domain.shared.Principal;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -84,7 +85,24 @@ final class ConformanceContent {
                     Map.of("name", "test_prompt_with_embedded_resource", "description", "A prompt with a resource",
                             "arguments", List.of(Map.of("name", "resourceUri", "description", "The resource URI",
                                     "required", true))),
-                    Map.of("name", "test_prompt_with_image", "description", "A prompt with an image"));
+                    Map.of("name", "test_prompt_with_image", "description", "A prompt with an image"),
+                    Map.of("name", "test_input_required_result_prompt",
+                            "description", "A prompt that asks the user for its context first (2026-07-28)"));
+        }
+
+        /** The prompt that needs the user first: an InputRequiredResult, then the messages with the answer. */
+        @Override
+        public Optional<Map<String, Object>> get(String name, Map<String, Object> arguments, ToolContext context) {
+            if (!"test_input_required_result_prompt".equals(name)) {
+                return get(name, arguments);
+            }
+            Map<String, Object> answer = context.input("user_context", "elicitation/create", Map.of(
+                    "message", "What context should the prompt use?",
+                    "requestedSchema", Map.of("type", "object",
+                            "properties", Map.of("context", Map.of("type", "string")),
+                            "required", List.of("context"))));
+            Object given = answer.get("content") instanceof Map<?, ?> content ? content.get("context") : null;
+            return Optional.of(messages(user(text("Prompt with context: " + given))));
         }
 
         @Override

@@ -26,6 +26,8 @@ public final class ProtocolVersions {
     public static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
     public static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
     public static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+    public static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+    public static final String META_SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
 
     static {
         List<String> all = new ArrayList<>();

@@ -38,9 +38,12 @@ public final class McpServer {
     private final List<PromptSet> prompts;
     private final List<CompletionSet> completions;
     private final String version;
+    private final RequestStates states;
 
     McpServer(List<ToolSet> toolSets, List<ResourceSet> resources, List<PromptSet> prompts,
-              List<CompletionSet> completions, @Value("${onasis.version:0.1.0}") String version) {
+              List<CompletionSet> completions, @Value("${onasis.version:0.1.0}") String version,
+              RequestStates states) {
+        this.states = states;
         toolSets.stream().sorted(Comparator.comparingInt(ToolSet::order)).forEach(set -> {
             set.tools().forEach(tool -> tools.put(tool.name(), tool));
             set.aliases().forEach((alias, name) -> aliases.put(alias, tools.get(name)));
@@ -105,7 +108,7 @@ public final class McpServer {
             case "resources/subscribe" -> subscription(params, call, true);
             case "resources/unsubscribe" -> subscription(params, call, false);
             case "prompts/list" -> Map.of("prompts", prompts.stream().flatMap(set -> set.list().stream()).toList());
-            case "prompts/get" -> prompt(params);
+            case "prompts/get" -> prompt(params, call);
             case "completion/complete" -> complete(params);
             case "logging/setLevel" -> logLevel(params, call.session());
             default -> throw new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method);
@@ -172,7 +175,8 @@ public final class McpServer {
     private Map<String, Object> capabilities(boolean stateless) {
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("tools", Map.of("listChanged", false));
-        capabilities.put("resources", stateless ? Map.of() : Map.of("subscribe", true, "listChanged", true));
+        // 2026-07-28: both through subscriptions/listen (resourcesListChanged, resourceSubscriptions)
+        capabilities.put("resources", Map.of("subscribe", true, "listChanged", true));
         if (!prompts.isEmpty()) {
             capabilities.put("prompts", Map.of("listChanged", false));
         }
@@ -193,8 +197,31 @@ public final class McpServer {
         try {
             return callTool(params, call).toMap();
         } catch (InputRequired needed) {
-            return needed.toResult();
+            return needed.toResult(states, caller(call), "tools/call:" + params.get("name"));
         }
+    }
+
+    /**
+     * The context of a tool or prompt: on 2026-07-28 the answers of this round (inputResponses must
+     * be an object), the verified requestState of the previous one, and the log level of _meta.
+     */
+    private ToolContext context(Map<String, Object> params, McpCall call, String operation) {
+        Map<String, Object> meta = object(params, "_meta");
+        if (!call.stateless()) {
+            return new ToolContext(call, meta.get("progressToken"), object(params, "inputResponses"));
+        }
+        if (params.containsKey("inputResponses") && !(params.get("inputResponses") instanceof Map<?, ?>)) {
+            throw McpException.invalidParams("Invalid params: inputResponses must be an object of answers by key");
+        }
+        Map<String, Object> state = params.containsKey("requestState")
+                ? states.verify(params.get("requestState"), caller(call), operation) : Map.of();
+        McpSession.LogLevel level = meta.containsKey(ProtocolVersions.META_LOG_LEVEL)
+                ? McpSession.LogLevel.parse(meta.get(ProtocolVersions.META_LOG_LEVEL)) : null;
+        return new ToolContext(call, meta.get("progressToken"), object(params, "inputResponses"), state, level);
+    }
+
+    private static String caller(McpCall call) {
+        return String.valueOf(call.principal().userId().value());
     }
 
     private ToolResult callTool(Map<String, Object> params, McpCall call) {
@@ -216,10 +243,9 @@ public final class McpServer {
         if (!problems.isEmpty()) {
             return ToolResult.error("invalid arguments: " + String.join("; ", problems));
         }
-        Object progressToken = object(params, "_meta").get("progressToken");
+        ToolContext context = context(params, call, "tools/call:" + name);
         try {
-            return tool.handler().call(new Arguments(values),
-                    new ToolContext(call, progressToken, object(params, "inputResponses")));
+            return tool.handler().call(new Arguments(values), context);
         } catch (InsufficientScope e) {
             throw e;
         } catch (McpException e) {
@@ -234,12 +260,22 @@ public final class McpServer {
 
     private List<Map<String, Object>> read(String uri, McpCall call) {
         for (ResourceSet set : resources) {
-            Optional<List<Map<String, Object>>> contents = set.read(uri, call.principal());
+            Optional<List<Map<String, Object>>> contents;
+            try {
+                contents = set.read(uri, call.principal());
+            } catch (McpException e) {
+                if (e.code() == JsonRpc.RESOURCE_NOT_FOUND && call.stateless()) {
+                    throw new McpException(JsonRpc.INVALID_PARAMS, e.getMessage(), e.data());
+                }
+                throw e;
+            }
             if (contents.isPresent()) {
                 return contents.get();
             }
         }
-        throw new McpException(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found", Map.of("uri", uri));
+        // SEP-2164 (2026-07-28) settles on -32602; sessions keep the -32002 they always had
+        throw new McpException(call.stateless() ? JsonRpc.INVALID_PARAMS : JsonRpc.RESOURCE_NOT_FOUND,
+                "Resource not found", Map.of("uri", uri));
     }
 
     private Map<String, Object> subscription(Map<String, Object> params, McpCall call, boolean subscribe) {
@@ -255,11 +291,16 @@ public final class McpServer {
         return Map.of();
     }
 
-    private Map<String, Object> prompt(Map<String, Object> params) {
+    private Map<String, Object> prompt(Map<String, Object> params, McpCall call) {
         String name = text(params, "name");
         Map<String, Object> arguments = object(params, "arguments");
-        return prompts.stream().map(set -> set.get(name, arguments)).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> McpException.invalidParams("Unknown prompt: " + name));
+        ToolContext context = context(params, call, "prompts/get:" + name);
+        try {
+            return prompts.stream().map(set -> set.get(name, arguments, context)).flatMap(Optional::stream).findFirst()
+                    .orElseThrow(() -> McpException.invalidParams("Unknown prompt: " + name));
+        } catch (InputRequired needed) {
+            return needed.toResult(states, caller(call), "prompts/get:" + name);
+        }
     }
 
     private Map<String, Object> complete(Map<String, Object> params) {

@@ -17,6 +17,8 @@ public final class ToolContext {
     private final McpCall call;
     private final Object progressToken;
     private final Map<String, Object> inputResponses;
+    private final Map<String, Object> requestState;
+    private final McpSession.LogLevel requestLogLevel;
 
     public ToolContext(McpCall call, Object progressToken) {
         this(call, progressToken, Map.of());
@@ -24,9 +26,50 @@ public final class ToolContext {
 
     /** @param inputResponses the client's answers to earlier input requests (2026-07-28 retries), by key */
     public ToolContext(McpCall call, Object progressToken, Map<String, Object> inputResponses) {
+        this(call, progressToken, inputResponses, Map.of(), null);
+    }
+
+    /**
+     * @param requestState    the verified state the previous round left (2026-07-28), empty on the first round
+     * @param requestLogLevel the log level a 2026-07-28 request asked for in its _meta; null: no log lines
+     */
+    public ToolContext(McpCall call, Object progressToken, Map<String, Object> inputResponses,
+                       Map<String, Object> requestState, McpSession.LogLevel requestLogLevel) {
         this.call = call;
         this.progressToken = progressToken;
         this.inputResponses = inputResponses == null ? Map.of() : inputResponses;
+        this.requestState = requestState == null ? Map.of() : requestState;
+        this.requestLogLevel = requestLogLevel;
+    }
+
+    /** What the previous round of this call left in its requestState (2026-07-28); empty on the first round. */
+    public Map<String, Object> requestState() {
+        return requestState;
+    }
+
+    /** The client's answer under {@code key} in this round's inputResponses, when it is an object. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Map<String, Object>> answer(String key) {
+        return inputResponses.get(key) instanceof Map<?, ?> answer
+                ? java.util.Optional.of((Map<String, Object>) answer) : java.util.Optional.empty();
+    }
+
+    /**
+     * Ends this round with an InputRequiredResult (2026-07-28): {@code requests} by key, each built
+     * with {@link #request}; {@code state} (may be null) comes back verified on the next round.
+     */
+    public RuntimeException inputRequired(Map<String, Object> requests, Map<String, Object> state) {
+        return new InputRequired(requests, state);
+    }
+
+    /** One input request of an InputRequiredResult. */
+    public static Map<String, Object> request(String method, Map<String, Object> params) {
+        return InputRequired.request(method, params);
+    }
+
+    /** True on a 2026-07-28 request, where questions go back in an InputRequiredResult. */
+    public boolean stateless() {
+        return call.stateless();
     }
 
     /**
@@ -55,13 +98,18 @@ public final class ToolContext {
         if (inputResponses.get(key) instanceof Map<?, ?> answer) {
             return (Map<String, Object>) answer;
         }
+        requireCapability(method);
+        throw new InputRequired(Map.of(key, InputRequired.request(method, params)), null);
+    }
+
+    /** -32021 (MissingRequiredClientCapability) unless the client can be asked with this method. */
+    public void requireCapability(String method) {
         if (!canAsk(method)) {
             String capability = capabilityOf(method);
             throw new McpException(JsonRpc.MISSING_CLIENT_CAPABILITY, "this call needs the client capability "
                     + capability + ", which the request's _meta does not declare",
                     Map.of("requiredCapabilities", Map.of(capability, Map.of())));
         }
-        throw new InputRequired(key, method, params);
     }
 
     private static String capabilityOf(String method) {
@@ -94,10 +142,16 @@ public final class ToolContext {
         call.outbound().send(JsonRpc.notification("notifications/progress", params));
     }
 
-    /** Sends notifications/message if the session's level lets it through. */
+    /**
+     * Sends notifications/message if the session's level lets it through; on 2026-07-28 only when
+     * the request's _meta asked for log lines at this level or below.
+     */
     public void log(McpSession.LogLevel level, String logger, Object data) {
         McpSession session = call.session();
         if (session != null && level.compareTo(session.logLevel()) < 0) {
+            return;
+        }
+        if (call.stateless() && (requestLogLevel == null || level.compareTo(requestLogLevel) < 0)) {
             return;
         }
         Map<String, Object> params = new LinkedHashMap<>();

@@ -4,12 +4,15 @@ import com.lanonasis.gateway.adapters.mcp.protocol.JsonRpc;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
 import com.lanonasis.gateway.adapters.mcp.protocol.Outbound;
+import com.lanonasis.gateway.adapters.mcp.protocol.ProtocolVersions;
 import com.lanonasis.gateway.application.memory.port.in.WatchMemoriesUseCase;
 import com.lanonasis.gateway.domain.memory.MemoryEvent;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,6 +51,28 @@ final class SessionEvents {
                 });
             }
         }
+    }
+
+    /**
+     * A 2026-07-28 {@code subscriptions/listen} stream: {@code notifications/resources/list_changed}
+     * when asked for ({@code resourcesListChanged}), {@code notifications/resources/updated} for the
+     * {@code resourceSubscriptions} URIs, each tagged with the subscription id (the id of the listen
+     * request). Empty when the caller may not read memories (nothing to follow); else the way to stop.
+     */
+    Optional<Runnable> listen(Principal caller, boolean listChanged, Set<String> uris, Object subscriptionId,
+                              Outbound out) {
+        Map<String, Object> meta = Map.of(ProtocolVersions.META_SUBSCRIPTION_ID, subscriptionId);
+        Outcome<WatchMemoriesUseCase.Watch> started = watch.watch(caller, null, event -> {
+            String uri = "memory://" + event.memoryId();
+            if (listChanged && event.kind() != MemoryEvent.Kind.UPDATED) {
+                out.send(JsonRpc.notification("notifications/resources/list_changed", Map.of("_meta", meta)));
+            }
+            if (event.kind() != MemoryEvent.Kind.CREATED && uris.contains(uri)) {
+                out.send(JsonRpc.notification("notifications/resources/updated", Map.of("uri", uri, "_meta", meta)));
+            }
+        });
+        return started instanceof Outcome.Done<WatchMemoriesUseCase.Watch> done
+                ? Optional.of(done.value()::stop) : Optional.empty();
     }
 
     private static void notify(McpSession session, Outbound out, MemoryEvent event) {

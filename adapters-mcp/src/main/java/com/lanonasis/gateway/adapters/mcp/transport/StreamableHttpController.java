@@ -29,7 +29,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import reactor.core.publisher.Flux;
 
@@ -85,7 +90,7 @@ final class StreamableHttpController {
         JsonRpc.Kind kind = JsonRpc.kindOf(message);
         if (kind == JsonRpc.Kind.INVALID) {
             return rpcError(HttpStatus.BAD_REQUEST, JsonRpc.idOf(message), JsonRpc.INVALID_REQUEST,
-                    message instanceof java.util.List ? "Invalid Request: batches are not supported"
+                    message instanceof List ? "Invalid Request: batches are not supported"
                             : "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
         }
         HttpResponse<?> unsupported = unsupported(request, JsonRpc.idOf(message));
@@ -149,6 +154,9 @@ final class StreamableHttpController {
         if (refused != null) {
             return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(id, refused.code(), refused.getMessage(), refused.data()));
         }
+        if ("subscriptions/listen".equals(rpc.get("method"))) {
+            return subscribe(request, rpc, caller);
+        }
         McpCall call = new McpCall(caller, null, Outbound.NONE, ProtocolVersions.STATELESS,
                 StatelessRequests.clientCapabilities(rpc));
         if (server.streams(rpc)) {
@@ -160,6 +168,43 @@ final class StreamableHttpController {
                 : Integer.valueOf(JsonRpc.MISSING_CLIENT_CAPABILITY).equals(code) ? HttpStatus.BAD_REQUEST
                 : HttpStatus.OK;
         return jsonReply(status, reply);
+    }
+
+    /**
+     * 2026-07-28 {@code subscriptions/listen}: an SSE stream that opens with
+     * {@code notifications/subscriptions/acknowledged} (what the server agreed to send: resource
+     * list changes and updates of the {@code memory://} URIs asked for; our tool and prompt lists
+     * never change) and then carries the caller's memory changes from any instance, each tagged
+     * with the listen request's id. It ends when the client goes or its credential is revoked.
+     */
+    private HttpResponse<?> subscribe(HttpRequest<?> request, Map<String, Object> rpc, Principal caller) {
+        Object id = rpc.get("id");
+        Object filter = rpc.get("params") instanceof Map<?, ?> params ? params.get("notifications") : null;
+        if (!(filter instanceof Map<?, ?> requested)) {
+            return jsonReply(HttpStatus.BAD_REQUEST, JsonRpc.error(id, JsonRpc.INVALID_PARAMS,
+                    "Invalid params: params.notifications (the notifications to receive) is required"));
+        }
+        boolean listChanged = Boolean.TRUE.equals(requested.get("resourcesListChanged"));
+        Set<String> uris = new LinkedHashSet<>();
+        if (requested.get("resourceSubscriptions") instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(uris::add);
+        }
+        SseStream stream = streams.open(null, null);
+        Optional<Runnable> following = listChanged || !uris.isEmpty()
+                ? events.listen(caller, listChanged, Set.copyOf(uris), id, message -> stream.send(json.write(message)))
+                : Optional.empty();
+        Map<String, Object> honored = new LinkedHashMap<>();
+        if (following.isPresent() && listChanged) {
+            honored.put("resourcesListChanged", true);
+        }
+        if (following.isPresent() && !uris.isEmpty()) {
+            honored.put("resourceSubscriptions", List.copyOf(uris));
+        }
+        Flux<Event<String>> connected = SseStream.withKeepAlive(stream.connect(0));
+        stream.send(json.write(JsonRpc.notification("notifications/subscriptions/acknowledged", Map.of(
+                "_meta", Map.of(ProtocolVersions.META_SUBSCRIPTION_ID, id), "notifications", honored))));
+        Runnable stop = following.orElse(() -> { });
+        return sse(watched(request, stream, connected).doFinally(signal -> stop.run()));
     }
 
     /** GET: the session's stream for server-initiated messages, or the resumption of a dropped stream. */

@@ -40,16 +40,26 @@ import javax.net.ssl.SSLSocketFactory;
  * and the connection goes to a checked address, so a second DNS answer cannot point it elsewhere
  * (the TLS handshake still verifies the certificate against the host name); a size limit and one
  * deadline for connect and read; no redirects followed. Successful fetches are cached per their
- * {@code Cache-Control: max-age}, kept between a floor and a ceiling, in a bounded cache.
+ * {@code Cache-Control: max-age}, kept between a floor and a ceiling, and failed ones (refused,
+ * unreachable, slow, malformed) for {@code failureCache}, both in one bounded LRU cache.
  *
  * <p>A plain socket is used instead of {@code java.net.http.HttpClient} because the JDK client
  * resolves host names itself and offers no way to connect to an address checked beforehand.
  */
 public final class HttpClientMetadataDocuments implements ClientMetadataDocuments {
 
-    /** What the adapter may do; {@code allowPrivateHosts} is for tests only. */
+    /**
+     * What the adapter may do; {@code allowPrivateHosts} is for tests only. {@code failureCache}: how
+     * long a URL whose fetch failed answers that failure from the cache instead of being fetched
+     * again (so a client retrying a broken or slow document does not make us fetch it per request).
+     */
     public record Settings(int maxBytes, Duration timeout, Duration minCache, Duration maxCache, int cacheEntries,
-                           boolean allowPrivateHosts) {
+                           boolean allowPrivateHosts, Duration failureCache) {
+
+        public Settings(int maxBytes, Duration timeout, Duration minCache, Duration maxCache, int cacheEntries,
+                        boolean allowPrivateHosts) {
+            this(maxBytes, timeout, minCache, maxCache, cacheEntries, allowPrivateHosts, Duration.ofSeconds(30));
+        }
     }
 
     private static final int MAX_HEADER_BYTES = 16 * 1024;
@@ -60,7 +70,12 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Cached> cache;
 
-    private record Cached(ClientMetadataDocument document, Instant until) {
+    /** A document, or the reason its fetch failed (negative caching), until a time. */
+    private record Cached(ClientMetadataDocument document, String failure, Instant until) {
+
+        Lookup lookup() {
+            return document != null ? new Found(document) : new Unavailable(failure + " (remembered failure)");
+        }
     }
 
     public HttpClientMetadataDocuments(Settings settings, Clock clock) {
@@ -80,10 +95,20 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
         synchronized (cache) {
             Cached cached = cache.get(url);
             if (cached != null && now.isBefore(cached.until())) {
-                return new Found(cached.document());
+                return cached.lookup();
             }
             cache.remove(url);
         }
+        Lookup lookup = load(url, now);
+        if (lookup instanceof Unavailable failed && !settings.failureCache().isZero()) {
+            synchronized (cache) {
+                cache.put(url, new Cached(null, failed.reason(), now.plus(settings.failureCache())));
+            }
+        }
+        return lookup;
+    }
+
+    private Lookup load(String url, Instant now) {
         try {
             Response response = get(checkedUrl(url));
             if (response.status() != 200) {
@@ -93,7 +118,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
             ClientMetadataDocument document = parse(response.body());
             Duration lifetime = lifetime(response.cacheControl());
             synchronized (cache) {
-                cache.put(url, new Cached(document, now.plus(lifetime)));
+                cache.put(url, new Cached(document, null, now.plus(lifetime)));
             }
             return new Found(document);
         } catch (Refusal refusal) {

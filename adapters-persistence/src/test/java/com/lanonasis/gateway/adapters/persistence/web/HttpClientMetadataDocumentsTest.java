@@ -52,6 +52,56 @@ class HttpClientMetadataDocumentsTest {
     }
 
     @Test
+    void aFailureIsRememberedForTheFailureCacheThenFetchedAgain() {
+        MovableClock clock = new MovableClock();
+        HttpClientMetadataDocuments remembering = new HttpClientMetadataDocuments(
+                new HttpClientMetadataDocuments.Settings(5120, Duration.ofSeconds(3), Duration.ofMinutes(1),
+                        Duration.ofHours(24), 100, false, Duration.ofSeconds(30)), clock);
+        String url = "https://10.0.0.7/client.json";
+
+        assertFalse(reason(remembering.fetch(url)).contains("remembered failure"));
+        assertTrue(reason(remembering.fetch(url)).contains("remembered failure"), "the second lookup is not a fetch");
+        clock.now = clock.now.plusSeconds(31);
+        assertFalse(reason(remembering.fetch(url)).contains("remembered failure"), "fetched again once it expired");
+    }
+
+    @Test
+    void rememberedFailuresAreBoundedByTheCacheSize() {
+        HttpClientMetadataDocuments small = new HttpClientMetadataDocuments(
+                new HttpClientMetadataDocuments.Settings(5120, Duration.ofSeconds(3), Duration.ofMinutes(1),
+                        Duration.ofHours(24), 2, false, Duration.ofMinutes(5)), Clock.systemUTC());
+        for (int i = 1; i <= 3; i++) {
+            small.fetch("https://10.0.0." + i + "/client.json");
+        }
+        assertFalse(reason(small.fetch("https://10.0.0.1/client.json")).contains("remembered failure"),
+                "the eldest entry made room");
+        assertTrue(reason(small.fetch("https://10.0.0.3/client.json")).contains("remembered failure"));
+    }
+
+    private static String reason(ClientMetadataDocuments.Lookup lookup) {
+        return assertInstanceOf(ClientMetadataDocuments.Unavailable.class, lookup).reason();
+    }
+
+    private static final class MovableClock extends Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-12-02T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void plainHttpIsRefusedEvenOnLoopbackByDefault() {
         ClientMetadataDocuments.Lookup lookup = documents.fetch("http://127.0.0.1:9/client.json");
         assertTrue(assertInstanceOf(ClientMetadataDocuments.Unavailable.class, lookup).reason().contains("https"),
