@@ -162,12 +162,16 @@ final class GatewayRules {
                 .because("controllers and tools must not skip the use case to reach a store");
     }
 
-    /** Outgoing ports: the open (non-sealed) interfaces of the domain, other than the Secret marker. */
+    /**
+     * Outgoing ports: the open (non-sealed) interfaces of the domain, other than the Secret marker and the
+     * {@code Cases} an adapter implements to consume a sealed result exhaustively.
+     */
     private static DescribedPredicate<JavaClass> outgoingPorts(String root) {
         return DescribedPredicate.describe("outgoing ports of the domain", (JavaClass c) ->
                 c.isInterface() && c.getPackageName().startsWith(root + ".domain.")
                         && !c.getName().equals(root + ".domain.shared.Secret")
-                        && !c.reflect().isSealed());
+                        && !c.reflect().isSealed()
+                        && !c.getEnclosingClass().map(enclosing -> enclosing.reflect().isSealed()).orElse(false));
     }
 
     /** Reports each credential read as "satisfied", which {@code noClasses().should(...)} turns into a violation. */
