@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,7 @@ class UpstreamProxyTest extends OAuthTestSupport implements TestPropertyProvider
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
+        properties.put("onasis.credentials.recheck-period", "1s");
         properties.put("onasis.upstreams.recorder.url", recorder.url());
         properties.put("onasis.upstreams.recorder.credential-header", "X-Upstream-Key");
         properties.put("onasis.upstreams.recorder.credential-value", "upstream-secret");
@@ -258,6 +261,43 @@ class UpstreamProxyTest extends OAuthTestSupport implements TestPropertyProvider
                 rest.append(line).append('\n');
             }
             assertTrue(rest.toString().contains("\"id\":7") && rest.toString().contains("\"done\""), rest.toString());
+        }
+    }
+
+    @Test
+    void aRevokedTokenEndsItsOpenUpstreamStream() throws Exception {
+        String token = tokenFor(new Scope("mcp:tools"), resource("recorder"));
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        endpoint("/servers/recorder/mcp")).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + token)
+                .header("Mcp-Session-Id", "upstream-session-1")
+                .POST(HttpRequest.BodyPublishers.ofString(CALL)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.isEmpty()) {
+                assertTrue(line.startsWith("id:") || line.startsWith("event:") || line.startsWith("data:"), line);
+            }
+            HttpResponse<String> revoked = send(HttpRequest.newBuilder(endpoint("/oauth/revoke"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&client_id=" + CLI.getValue()))
+                    .build());
+            assertEquals(200, revoked.statusCode(), revoked.body());
+            // the upstream still holds its second event back: only the revocation can end this stream
+            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> {
+                StringBuilder read = new StringBuilder();
+                try {
+                    for (String next = lines.readLine(); next != null; next = lines.readLine()) {
+                        read.append(next).append('\n');
+                    }
+                } catch (java.io.IOException ended) {
+                    read.append("(connection closed)");
+                }
+                return read.toString();
+            });
+            assertFalse(rest.get(20, TimeUnit.SECONDS).contains("\"done\""), "the stream ended before the upstream's answer");
+        } finally {
+            recorder.releaseSecondEvent();
         }
     }
 

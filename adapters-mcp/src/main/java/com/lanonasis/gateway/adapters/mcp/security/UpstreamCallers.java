@@ -3,6 +3,7 @@ package com.lanonasis.gateway.adapters.mcp.security;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
 import com.lanonasis.gateway.application.auth.port.in.Credential;
+import com.lanonasis.gateway.application.auth.port.in.WatchCredentialUseCase;
 import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.upstreams.Upstream;
@@ -12,6 +13,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * Verifies the caller of an upstream MCP server ({@code /servers/<name>/mcp}), each upstream being a
@@ -29,12 +32,14 @@ public final class UpstreamCallers {
     private static final String CALLER_ATTRIBUTE = "onasis.caller";
 
     private final AuthenticateUseCase authenticate;
+    private final WatchCredentialUseCase live;
     private final UseUpstreamUseCase upstreams;
     private final String base;
 
-    UpstreamCallers(AuthenticateUseCase authenticate, UseUpstreamUseCase upstreams,
+    UpstreamCallers(AuthenticateUseCase authenticate, WatchCredentialUseCase live, UseUpstreamUseCase upstreams,
                     @Value("${onasis.issuer}") String issuer) {
         this.authenticate = authenticate;
+        this.live = live;
         this.upstreams = upstreams;
         this.base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
@@ -91,6 +96,25 @@ public final class UpstreamCallers {
                     "Bearer resource_metadata=\"" + metadataUrl(upstream) + "\"");
         }
         return caller;
+    }
+
+    /**
+     * The stream, ended as soon as the credential of the request that opened it stops being valid for
+     * this upstream (revoked, expired, account disabled): long-lived upstream streams are judged at use
+     * time like the gateway's own. Ending it cancels the relay, which closes the upstream connection.
+     */
+    public <T> Flux<T> untilCredentialLost(HttpRequest<?> request, Upstream upstream, Flux<T> stream) {
+        Optional<Credential> presented = Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
+                request.getHeaders().getAuthorization().orElse(null));
+        if (presented.isEmpty()) {
+            return stream;
+        }
+        return Flux.defer(() -> {
+            Sinks.One<Boolean> lost = Sinks.one();
+            WatchCredentialUseCase.Watch watch = live.watch(presented.get(), upstreams.resource(upstream),
+                    problem -> lost.tryEmitValue(Boolean.TRUE));
+            return stream.takeUntilOther(lost.asMono()).doFinally(signal -> watch.stop());
+        });
     }
 
     private String challenge(Upstream upstream, String error) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.adapter.JdkFlowAdapter;
@@ -52,7 +53,7 @@ final class HttpUpstreams {
 
     CompletableFuture<MutableHttpResponse<?>> forward(Upstream upstream, UpstreamTarget.Http target, String method,
                                                       HttpRequest<?> incoming, byte[] body, Object rpcId,
-                                                      Principal caller) {
+                                                      Principal caller, UnaryOperator<Flux<ReadBuffer>> whileValid) {
         java.net.http.HttpRequest.Builder outgoing = java.net.http.HttpRequest.newBuilder(target.url())
                 .timeout(settings.requestTimeout)
                 .method(method, body == null || body.length == 0 ? java.net.http.HttpRequest.BodyPublishers.noBody()
@@ -81,12 +82,13 @@ final class HttpUpstreams {
                         return UpstreamErrors.rpcError(HttpStatus.BAD_GATEWAY, rpcId, UpstreamErrors.UPSTREAM_FAILED,
                                 "upstream " + name + " refused the gateway (HTTP " + answer.statusCode() + ")");
                     }
-                    return relay(incoming, answer);
+                    return relay(incoming, answer, whileValid);
                 });
     }
 
     private static MutableHttpResponse<?> relay(HttpRequest<?> incoming,
-                                                java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> answer) {
+                                                java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> answer,
+                                                UnaryOperator<Flux<ReadBuffer>> whileValid) {
         MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(answer.statusCode()));
         answer.headers().map().forEach((header, values) -> {
             if (Forwarded.FROM_UPSTREAM.contains(header.toLowerCase(Locale.ROOT))) {
@@ -94,9 +96,9 @@ final class HttpUpstreams {
             }
         });
         ByteBodyFactory bodies = ((ServerHttpRequest<?>) incoming).byteBodyFactory();
-        Flux<ReadBuffer> chunks = JdkFlowAdapter.flowPublisherToFlux(answer.body())
+        Flux<ReadBuffer> chunks = whileValid.apply(JdkFlowAdapter.flowPublisherToFlux(answer.body())
                 .concatMapIterable(buffers -> buffers)
-                .map(buffer -> bodies.readBufferFactory().copyOf(buffer));
+                .map(buffer -> bodies.readBufferFactory().copyOf(buffer)));
         long length = answer.headers().firstValueAsLong("content-length").orElse(-1);
         response.body(bodies.adapt(chunks, length >= 0 ? java.util.OptionalLong.of(length)
                 : java.util.OptionalLong.empty()));

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -102,7 +103,8 @@ final class StdioUpstreams {
         return call(session, id, line).thenApply(reply -> (MutableHttpResponse<?>) reply);
     }
 
-    CompletableFuture<MutableHttpResponse<?>> listen(Upstream upstream, HttpRequest<?> request, Principal caller) {
+    CompletableFuture<MutableHttpResponse<?>> listen(Upstream upstream, HttpRequest<?> request, Principal caller,
+                                                     UnaryOperator<Flux<ReadBuffer>> whileValid) {
         String sessionId = request.getHeaders().get(SESSION_HEADER);
         StdioSession session = sessionId == null ? null : owned(upstream, sessionId, caller);
         if (session == null) {
@@ -110,9 +112,9 @@ final class StdioUpstreams {
                     null, -32600, "GET needs the Mcp-Session-Id of a live session"));
         }
         ByteBodyFactory bodies = ((ServerHttpRequest<?>) request).byteBodyFactory();
-        Flux<ReadBuffer> events = session.serverMessages()
+        Flux<ReadBuffer> events = whileValid.apply(session.serverMessages()
                 .map(message -> bodies.readBufferFactory().copyOf("event: message\ndata: " + message + "\n\n",
-                        StandardCharsets.UTF_8));
+                        StandardCharsets.UTF_8)));
         MutableHttpResponse<Object> response = HttpResponse.ok();
         response.contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
         response.header("Cache-Control", "no-store");

@@ -6,6 +6,7 @@ import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.upstreams.Upstream;
 import com.lanonasis.gateway.domain.upstreams.UpstreamTarget;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.buffer.ReadBuffer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,6 +24,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import reactor.core.publisher.Flux;
 
 /**
  * {@code /servers/<name>/mcp}: an upstream MCP server behind the gateway. Each request is
@@ -71,7 +74,7 @@ final class UpstreamProxyController {
         }
         Object rpcId = message instanceof Map<?, ?> map ? map.get("id") : null;
         if (upstream.target() instanceof UpstreamTarget.Http target) {
-            return http.forward(upstream, target, "POST", request, body, rpcId, caller);
+            return http.forward(upstream, target, "POST", request, body, rpcId, caller, whileValid(request, upstream));
         }
         return stdio.post(upstream, (UpstreamTarget.Stdio) upstream.target(), request, body, message, caller);
     }
@@ -81,9 +84,9 @@ final class UpstreamProxyController {
         Upstream upstream = find(request, name);
         Principal caller = callers.require(request, upstream);
         if (upstream.target() instanceof UpstreamTarget.Http target) {
-            return http.forward(upstream, target, "GET", request, null, null, caller);
+            return http.forward(upstream, target, "GET", request, null, null, caller, whileValid(request, upstream));
         }
-        return stdio.listen(upstream, request, caller);
+        return stdio.listen(upstream, request, caller, whileValid(request, upstream));
     }
 
     @Delete(produces = MediaType.ALL)
@@ -91,9 +94,14 @@ final class UpstreamProxyController {
         Upstream upstream = find(request, name);
         Principal caller = callers.require(request, upstream);
         if (upstream.target() instanceof UpstreamTarget.Http target) {
-            return http.forward(upstream, target, "DELETE", request, null, null, caller);
+            return http.forward(upstream, target, "DELETE", request, null, null, caller, UnaryOperator.identity());
         }
         return done(stdio.end(upstream, request, caller));
+    }
+
+    /** Streamed answers end when the credential that opened them is revoked or expires. */
+    private UnaryOperator<Flux<ReadBuffer>> whileValid(HttpRequest<?> request, Upstream upstream) {
+        return stream -> callers.untilCredentialLost(request, upstream, stream);
     }
 
     private Upstream find(HttpRequest<?> request, String name) {
