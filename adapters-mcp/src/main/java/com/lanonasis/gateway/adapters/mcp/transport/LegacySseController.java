@@ -4,6 +4,7 @@ import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
 import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
+import com.lanonasis.gateway.adapters.mcp.security.OriginGuard;
 import com.lanonasis.gateway.domain.shared.Principal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

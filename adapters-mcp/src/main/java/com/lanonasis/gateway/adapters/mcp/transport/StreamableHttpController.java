@@ -10,6 +10,7 @@ import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
 import com.lanonasis.gateway.adapters.mcp.protocol.Outbound;
 import com.lanonasis.gateway.adapters.mcp.protocol.ProtocolVersions;
 import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
+import com.lanonasis.gateway.adapters.mcp.security.OriginGuard;
 import com.lanonasis.gateway.adapters.mcp.server.McpServer;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.StoreUnavailable;

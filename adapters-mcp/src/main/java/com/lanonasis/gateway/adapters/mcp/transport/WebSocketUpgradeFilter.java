@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
 import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
+import com.lanonasis.gateway.adapters.mcp.security.OriginGuard;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

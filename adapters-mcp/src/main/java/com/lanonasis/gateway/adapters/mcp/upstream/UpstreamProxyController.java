@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.upstream;
 
+import com.lanonasis.gateway.adapters.mcp.security.OriginGuard;
 import com.lanonasis.gateway.adapters.mcp.security.UpstreamCallers;
 import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
 import com.lanonasis.gateway.domain.shared.Principal;
@@ -44,10 +45,10 @@ final class UpstreamProxyController {
     private final HttpUpstreams http;
     private final StdioUpstreams stdio;
     private final JsonMapper json;
-    private final UpstreamOriginGuard guard;
+    private final OriginGuard guard;
 
     UpstreamProxyController(UseUpstreamUseCase upstreams, UpstreamCallers callers, HttpUpstreams http,
-                            StdioUpstreams stdio, JsonMapper json, UpstreamOriginGuard guard) {
+                            StdioUpstreams stdio, JsonMapper json, OriginGuard guard) {
         this.guard = guard;
         this.upstreams = upstreams;
         this.callers = callers;

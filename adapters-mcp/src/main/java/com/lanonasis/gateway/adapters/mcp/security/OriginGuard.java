@@ -1,4 +1,4 @@
-package com.lanonasis.gateway.adapters.mcp.upstream;
+package com.lanonasis.gateway.adapters.mcp.security;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -10,43 +10,47 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * DNS-rebinding protection for {@code /servers/<name>/mcp}, with the same settings as the gateway's
- * own MCP endpoint ({@code onasis.mcp.allowed-hosts}, {@code onasis.mcp.allowed-origins}): Host must
- * be the issuer's host or loopback; Origin, if sent, this service, loopback or an allowed origin.
- * (Kept apart from the /mcp transport's guard so the proxy does not depend on that package.)
+ * DNS-rebinding protection for the MCP endpoints, the gateway's own and the upstreams' at
+ * {@code /servers/<name>/mcp} (spec: servers MUST validate Origin). A request passes when its Host
+ * is this service's public host, a loopback name or one of {@code onasis.mcp.allowed-hosts}, and its
+ * Origin, if any, is this service, a loopback origin, or one of {@code onasis.mcp.allowed-origins}.
  */
 @Singleton
-final class UpstreamOriginGuard {
+public final class OriginGuard {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final Set<String> hosts = new HashSet<>(LOOPBACK);
     private final Set<String> origins = new HashSet<>();
 
-    UpstreamOriginGuard(@Value("${onasis.issuer}") String issuer,
-                        @Value("${onasis.mcp.allowed-origins:}") List<String> allowedOrigins,
-                        @Value("${onasis.mcp.allowed-hosts:}") List<String> allowedHosts) {
+    OriginGuard(@Value("${onasis.issuer}") String issuer,
+                @Value("${onasis.mcp.allowed-origins:}") List<String> allowedOrigins,
+                @Value("${onasis.mcp.allowed-hosts:}") List<String> allowedHosts) {
         URI base = URI.create(issuer);
         hosts.add(base.getHost().toLowerCase(Locale.ROOT));
         origins.add(origin(base));
-        allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).map(UpstreamOriginGuard::normalise)
+        allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).map(OriginGuard::normalise)
                 .forEach(origins::add);
         allowedHosts.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(host -> host.toLowerCase(Locale.ROOT)).forEach(hosts::add);
     }
 
-    /** Why the request must be refused, or null. */
-    String refusal(HttpRequest<?> request) {
+    /** Why the request must be refused, or null when it may proceed. */
+    public String refusal(HttpRequest<?> request) {
         String host = request.getHeaders().get("Host");
         if (host != null && !hosts.contains(hostName(host))) {
             return "the Host header names a host this server does not serve";
         }
         String origin = request.getHeaders().get("Origin");
-        if (origin == null || origin.isBlank() || origins.contains(normalise(origin))) {
+        if (origin == null || origin.isBlank()) {
+            return null;
+        }
+        String normalised = normalise(origin);
+        if (origins.contains(normalised)) {
             return null;
         }
         try {
-            URI uri = URI.create(origin.strip());
+            URI uri = URI.create(normalised);
             if (uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
                 return null;
             }
