@@ -3,6 +3,7 @@ package com.lanonasis.gateway.bootstrap;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisProbe;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
 import com.lanonasis.gateway.application.health.ReadinessService;
+import com.lanonasis.gateway.application.memory.SemanticIndex;
 import com.lanonasis.gateway.domain.health.Dependency;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
@@ -15,11 +16,33 @@ import java.util.List;
 final class HealthFactory {
 
     @Singleton
-    ReadinessService readiness(Storage storage, @Nullable RedisStore redis) {
+    ReadinessService readiness(Storage storage, @Nullable RedisStore redis, SemanticIndex semantic) {
         List<Dependency> dependencies = new ArrayList<>(storage.probes());
+        dependencies.add(new SemanticSearchCheck(semantic));
         if (redis != null) {
             dependencies.add(new RedisProbe(redis));
         }
         return new ReadinessService(dependencies);
+    }
+
+    /** Semantic search: down (not essential: search still answers by words) when it runs text-only. */
+    private record SemanticSearchCheck(SemanticIndex semantic) implements Dependency {
+
+        @Override
+        public String name() {
+            return "semantic-search";
+        }
+
+        @Override
+        public boolean essential() {
+            return false;
+        }
+
+        @Override
+        public void check() {
+            if (!semantic.enabled()) {
+                throw new IllegalStateException("no embedding model: search runs on text only");
+            }
+        }
     }
 }
