@@ -105,8 +105,10 @@ final class SearchFactory {
             throw new IllegalArgumentException("ONASIS_SEARCH_OPENAI_" + invalid.field().toUpperCase(Locale.ROOT)
                     + ": " + invalid.getMessage());
         }
-        return new OpenAiCompatibleEmbeddings(base, key == null || key.isBlank() ? null : key, embeddingModel,
-                sendDimensions, timeout);
+        OpenAiCompatibleEmbeddings provider = new OpenAiCompatibleEmbeddings(base,
+                key == null || key.isBlank() ? null : key, embeddingModel, sendDimensions, timeout);
+        provider.embed("ready?"); // a wrong URL, key or model shows at start, not at the first write
+        return provider;
     }
 
     /** Embeds, in the background, entries without a vector of the current model (a new model, a failed write). */
