@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JdbcMemoryVectors implements MemoryVectors {
 
+    /** Stamps are summed modulo this prime, so the sum of millions of microsecond stamps fits a BIGINT. */
+    private static final long STAMP_MODULUS = 1_000_000_007L;
+
     private final JdbcDatabase database;
     private final Tenancy tenancy;
     private final long cacheBudget;
@@ -228,7 +231,8 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
     private long[] countAndSum(UserId owner, EmbeddingModel model) {
         return as(owner, session -> {
-            try (PreparedStatement select = session.prepare("SELECT COUNT(*), COALESCE(SUM(embedded_micros), 0)"
+            try (PreparedStatement select = session.prepare("SELECT COUNT(*),"
+                    + " COALESCE(SUM(MOD(embedded_micros, " + STAMP_MODULUS + ")), 0)"
                     + " FROM memory_vectors WHERE user_id = ? AND model = ? AND dimensions = ?")) {
                 select.setObject(1, owner.value());
                 select.setString(2, model.id());
@@ -354,10 +358,10 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                 slots.put(id, slot);
                 ids[slot] = id;
             } else {
-                stampSum -= stamps[slot];
+                stampSum -= stamps[slot] % STAMP_MODULUS;
             }
             stamps[slot] = stamp;
-            stampSum += stamp;
+            stampSum += stamp % STAMP_MODULUS;
             System.arraycopy(unit, 0, data, slot * dimensions, dimensions);
         }
 
@@ -366,7 +370,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             if (slot == null) {
                 return;
             }
-            stampSum -= stamps[slot];
+            stampSum -= stamps[slot] % STAMP_MODULUS;
             int last = --size;
             if (slot != last) {
                 ids[slot] = ids[last];
