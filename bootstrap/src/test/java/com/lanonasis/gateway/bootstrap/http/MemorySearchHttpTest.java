@@ -50,6 +50,23 @@ class MemorySearchHttpTest extends HttpTest {
     }
 
     @Test
+    void theMcpToolAndItsLegacyAliasSearchTheSameWay() {
+        String deploy = create("Deploy notes", "Blue-green deploys: the new version takes traffic after its checks pass.");
+        create("Lunch", "Soup on Mondays, pasta on Fridays.");
+
+        for (String tool : List.of("memory_search", "search_memories")) {
+            Api.Reply called = api.post("/api/v1/tools/" + tool, Map.of("query", "how do we ship releases?",
+                    "mode", "semantic"), key);
+            assertEquals(200, called.status(), tool + ": " + called);
+            Map<?, ?> found = (Map<?, ?>) called.body().get("structuredContent");
+            assertEquals("semantic", found.get("search_mode"), tool);
+            assertEquals(deploy, ((Map<?, ?>) ((List<?>) found.get("results")).get(0)).get("id"), tool);
+            Api.Reply unknown = api.post("/api/v1/tools/" + tool, Map.of("query", "x", "mode", "fuzzy"), key);
+            assertEquals(400, unknown.status(), tool + ": " + unknown);
+        }
+    }
+
+    @Test
     void typesTagsAndThresholdApplyInEveryMode() {
         String tagged = create("Deploy notes", "We deploy blue-green.", "project", List.of("ops"));
         create("Deploy diary", "We deployed on Friday.", "context", List.of());
