@@ -381,6 +381,25 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             ids[last] = null;
         }
 
+        /** Four running sums rather than one: the JIT keeps them in flight together, about twice as fast. */
+        private static float dot(float[] query, float[] data, int offset, int dimensions) {
+            float a = 0;
+            float b = 0;
+            float c = 0;
+            float d = 0;
+            int i = 0;
+            for (; i + 3 < dimensions; i += 4) {
+                a += query[i] * data[offset + i];
+                b += query[i + 1] * data[offset + i + 1];
+                c += query[i + 2] * data[offset + i + 2];
+                d += query[i + 3] * data[offset + i + 3];
+            }
+            for (; i < dimensions; i++) {
+                a += query[i] * data[offset + i];
+            }
+            return a + b + c + d;
+        }
+
         synchronized List<Ranked> nearest(float[] query, Set<UUID> allowed, int max) {
             PriorityQueue<Ranked> best = new PriorityQueue<>(max + 1,
                     (a, b) -> Double.compare(a.score(), b.score()));
@@ -388,11 +407,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                 if (allowed != null && !allowed.contains(ids[slot])) {
                     continue;
                 }
-                int offset = slot * dimensions;
-                float dot = 0;
-                for (int i = 0; i < dimensions; i++) {
-                    dot += query[i] * data[offset + i];
-                }
+                float dot = dot(query, data, slot * dimensions, dimensions);
                 if (best.size() < max) {
                     best.add(new Ranked(new MemoryId(ids[slot]), dot));
                 } else if (dot > best.peek().score()) {
