@@ -3,6 +3,7 @@
 -- Supabase's own objects (roles anon/authenticated/service_role, schema auth with uid()).
 ALTER TABLE memory_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE memory_tags ENABLE ROW LEVEL SECURITY;
+ALTER TABLE memory_vectors ENABLE ROW LEVEL SECURITY;
 
 DO $$
 BEGIN
@@ -16,10 +17,15 @@ BEGIN
         CREATE POLICY memory_tags_owner ON memory_tags FOR ALL TO authenticated
             USING (user_id = auth.uid()) WITH CHECK (user_id = auth.uid());
     END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
+                   AND tablename = 'memory_vectors' AND policyname = 'memory_vectors_owner') THEN
+        CREATE POLICY memory_vectors_owner ON memory_vectors FOR ALL TO authenticated
+            USING (user_id = auth.uid()) WITH CHECK (user_id = auth.uid());
+    END IF;
 END
 $$;
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON memory_entries, memory_tags TO authenticated;
+GRANT SELECT, INSERT, UPDATE, DELETE ON memory_entries, memory_tags, memory_vectors TO authenticated;
 
 -- The request log (addresses, user ids) is for the service and its administrators only: with row-level
 -- security on and no policy, Supabase's anon and authenticated roles (PostgREST) read nothing.

@@ -9,6 +9,7 @@ import com.lanonasis.gateway.application.keys.ApiKeyService;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.edge.ThrottleService;
 import com.lanonasis.gateway.application.memory.MemoryService;
+import com.lanonasis.gateway.application.memory.SemanticIndex;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.identity.AdminEmails;
 import com.lanonasis.gateway.domain.identity.PasswordHasher;
@@ -96,8 +97,9 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    MemoryService memories(Memories memories, Storage storage, IdGenerator ids, Clock clock, MemoryEvents events) {
-        return new MemoryService(memories, storage.memory(), ids, clock, events);
+    MemoryService memories(Memories memories, Storage storage, IdGenerator ids, Clock clock, MemoryEvents events,
+                           SemanticIndex semantic) {
+        return new MemoryService(memories, storage.memory(), ids, clock, events, semantic);
     }
 
     @Singleton

@@ -95,7 +95,8 @@ class ValueObjectsTest {
     void textSearchTermsAndBounds() {
         TextSearch search = new TextSearch("Deploy, deploy the K8S-cluster!", Set.of(), Tags.NONE, 10, 0.5);
         assertEquals(List.of("deploy", "the", "k8s-cluster"), search.terms());
-        assertEquals(16, new TextSearch(String.join(" ", IntStream.range(0, 30).mapToObj(i -> "w" + i).toList()),
+        assertEquals(TextSearch.MAX_TERMS, new TextSearch(String.join(" ", IntStream.range(0, 100)
+                        .mapToObj(i -> "w" + i).toList()),
                 Set.of(), Tags.NONE, 10, 0).terms().size());
         assertThrows(InvalidValue.class, () -> new TextSearch("q", Set.of(), Tags.NONE, 10, 1.5));
         assertThrows(InvalidValue.class, () -> new TextSearch("q", Set.of(), Tags.NONE, 0, 0));

@@ -3,6 +3,7 @@ package com.lanonasis.gateway.application.memory;
 import com.lanonasis.gateway.application.memory.port.in.BulkDeleteMemoriesUseCase;
 import com.lanonasis.gateway.application.memory.port.in.BulkDeletion;
 import com.lanonasis.gateway.application.memory.port.in.CreateMemoryUseCase;
+import com.lanonasis.gateway.application.memory.port.in.CreatedMemory;
 import com.lanonasis.gateway.application.memory.port.in.DeleteMemoryUseCase;
 import com.lanonasis.gateway.application.memory.port.in.GetMemoryUseCase;
 import com.lanonasis.gateway.application.memory.port.in.ListMemoriesUseCase;
@@ -16,6 +17,7 @@ import com.lanonasis.gateway.application.memory.port.in.SearchResults;
 import com.lanonasis.gateway.application.memory.port.in.UpdateMemoryUseCase;
 import com.lanonasis.gateway.application.memory.port.in.WatchMemoriesUseCase;
 import com.lanonasis.gateway.domain.memory.Content;
+import com.lanonasis.gateway.domain.memory.Embeddings;
 import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.memory.MemoryChanges;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
@@ -28,8 +30,9 @@ import com.lanonasis.gateway.domain.memory.MemorySort;
 import com.lanonasis.gateway.domain.memory.MemoryStats;
 import com.lanonasis.gateway.domain.memory.MemoryType;
 import com.lanonasis.gateway.domain.memory.Metadata;
-import com.lanonasis.gateway.domain.memory.Relevance;
+import com.lanonasis.gateway.domain.memory.Ranked;
 import com.lanonasis.gateway.domain.memory.ScoredMemory;
+import com.lanonasis.gateway.domain.memory.SearchMode;
 import com.lanonasis.gateway.domain.memory.SortOrder;
 import com.lanonasis.gateway.domain.memory.Tags;
 import com.lanonasis.gateway.domain.memory.TextSearch;
@@ -46,7 +49,6 @@ import com.lanonasis.gateway.domain.shared.Violations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,25 +64,35 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         BulkDeleteMemoriesUseCase, WatchMemoriesUseCase {
 
     public static final int MAX_BULK_DELETE = 100;
-    /** How many text matches are ranked per search; the newest win when more match. */
-    public static final int SEARCH_CANDIDATES = 1000;
+    /** How many entries each search leg contributes to the fusion. */
+    public static final int SEARCH_CANDIDATES = 100;
+    /** The k of reciprocal rank fusion: a hit at rank r scores 1 / (k + r) in each leg. */
+    public static final int FUSION_K = 60;
 
     private final Memories memories;
     private final UnitOfWork unitOfWork;
     private final IdGenerator ids;
     private final Clock clock;
     private final MemoryEvents events;
+    private final SemanticIndex semantic;
 
+    /** Text-only search. */
     public MemoryService(Memories memories, UnitOfWork unitOfWork, IdGenerator ids, Clock clock, MemoryEvents events) {
+        this(memories, unitOfWork, ids, clock, events, SemanticIndex.textOnly());
+    }
+
+    public MemoryService(Memories memories, UnitOfWork unitOfWork, IdGenerator ids, Clock clock, MemoryEvents events,
+                         SemanticIndex semantic) {
         this.memories = memories;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.semantic = semantic;
     }
 
     @Override
-    public Outcome<MemoryEntry> create(Principal caller, MemoryDraft draft) {
+    public Outcome<CreatedMemory> create(Principal caller, MemoryDraft draft) {
         if (!caller.allows(Scope.MEMORIES_WRITE)) {
             return Outcome.forbidden(Scope.MEMORIES_WRITE);
         }
@@ -96,12 +108,24 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         }
         MemoryEntry entry = MemoryEntry.create(new MemoryId(ids.newId()), caller.userId(), title, content, type,
                 tags, metadata, clock.instant());
-        Outcome<MemoryEntry> created = unitOfWork.allOrNothing(() -> {
+        // embedded before the transaction (the model never holds a connection), stored in it: an
+        // entry is findable by meaning as soon as it is committed
+        Optional<float[]> vector = embed(title, content);
+        Optional<Ranked> duplicate = vector.flatMap(v -> semantic.vectors().nearest(caller.userId(), semantic.model(), v,
+                Set.of(), Tags.of(List.of()), 1).stream()
+                .filter(nearest -> nearest.score() >= semantic.duplicateSimilarity()).findFirst());
+        Outcome<CreatedMemory> created = unitOfWork.allOrNothing(() -> {
             memories.add(entry);
-            return Outcome.done(entry);
+            vector.ifPresent(v -> semantic.vectors().put(entry.owner(), entry.id(), semantic.model(), v));
+            return Outcome.done(new CreatedMemory(entry, duplicate));
         });
         announce(MemoryEvent.Kind.CREATED, entry.owner(), entry.id(), entry.title().value());
         return created;
+    }
+
+    /** The entry's vector, when search is semantic and the model answers now (else embedded later). */
+    private Optional<float[]> embed(Title title, Content content) {
+        return semantic.enabled() ? semantic.tryEmbed(Embeddings.textOf(title, content)) : Optional.empty();
     }
 
     @Override
@@ -135,10 +159,29 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         if (violations.any()) {
             return violations.rejection();
         }
+        boolean meaningChanges = changes.title().isPresent() || changes.content().isPresent();
+        Optional<MemoryEntry> before = meaningChanges && semantic.enabled()
+                ? memories.find(caller.userId(), memoryId) : Optional.empty();
+        Optional<float[]> vector = before.flatMap(entry -> {
+            MemoryEntry changed = entry.apply(changes, entry.updatedAt());
+            return embed(changed.title(), changed.content());
+        });
         Outcome<MemoryEntry> updated = unitOfWork.allOrNothing(() -> memories.find(caller.userId(), memoryId)
                 .map(entry -> {
                     MemoryEntry changed = entry.apply(changes, clock.instant());
                     memories.update(changed);
+                    if (meaningChanges && semantic.enabled()) {
+                        // re-embedded from the text as it was read before the transaction; when that
+                        // text changed meanwhile (or the model failed), the stale vector is dropped and
+                        // the background embedder makes a new one
+                        boolean sameText = before.isPresent() && before.get().title().equals(entry.title())
+                                && before.get().content().equals(entry.content());
+                        if (sameText && vector.isPresent()) {
+                            semantic.vectors().put(changed.owner(), changed.id(), semantic.model(), vector.get());
+                        } else {
+                            semantic.vectors().forget(changed.owner(), List.of(changed.id()));
+                        }
+                    }
                     return Outcome.<MemoryEntry>done(changed);
                 })
                 .orElseGet(() -> Outcome.notFound("memory")));
@@ -153,6 +196,9 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         return withId(caller, Scope.MEMORIES_DELETE, id, memoryId -> {
             if (!memories.delete(caller.userId(), memoryId)) {
                 return Outcome.notFound("memory");
+            }
+            if (semantic.enabled()) {
+                semantic.vectors().forget(caller.userId(), List.of(memoryId));
             }
             announce(MemoryEvent.Kind.DELETED, caller.userId(), memoryId, null);
             return Outcome.done(memoryId);
@@ -235,14 +281,63 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         if (violations.any()) {
             return violations.rejection();
         }
-        List<String> terms = search.terms();
-        List<ScoredMemory> ranked = memories.matching(caller.userId(), search, SEARCH_CANDIDATES).stream()
-                .map(entry -> new ScoredMemory(entry, Relevance.score(entry, search.query(), terms)))
-                .filter(scored -> scored.relevance() > 0 && scored.relevance() >= search.threshold())
-                .sorted(Comparator.comparingDouble(ScoredMemory::relevance).reversed()
-                        .thenComparing(scored -> scored.entry().updatedAt(), Comparator.reverseOrder()))
+        SearchMode requested = violations.check(() -> request.mode() == null ? SearchMode.DEFAULT
+                : SearchMode.parse("mode", request.mode()));
+        if (violations.any()) {
+            return violations.rejection();
+        }
+        SearchMode mode = semantic.enabled() ? requested : SearchMode.TEXT;
+        UserId owner = caller.userId();
+        List<Ranked> byText = mode == SearchMode.SEMANTIC ? List.of()
+                : memories.rankedByText(owner, search, SEARCH_CANDIDATES);
+        List<Ranked> byMeaning = mode == SearchMode.TEXT ? List.of()
+                : semantic.tryEmbed(search.query()).map(query -> semantic.vectors().nearest(owner, semantic.model(),
+                        query, search.types(), search.anyOfTags(), SEARCH_CANDIDATES)).orElse(List.of());
+        List<Ranked> ranked = switch (mode) {
+            case TEXT -> relativeTo(byText);
+            case SEMANTIC -> byMeaning.stream().map(hit -> new Ranked(hit.id(), Math.max(0, Math.min(1, hit.score()))))
+                    .toList();
+            case HYBRID -> fused(byText, byMeaning);
+        };
+        List<Ranked> passing = ranked.stream().filter(hit -> hit.score() > 0 && hit.score() >= search.threshold())
                 .toList();
-        return Outcome.done(new SearchResults(ranked.stream().limit(search.limit()).toList(), ranked.size()));
+        List<Ranked> page = passing.stream().limit(search.limit()).toList();
+        Map<MemoryId, MemoryEntry> entries = memories.findAll(owner, page.stream().map(Ranked::id).toList()).stream()
+                .collect(Collectors.toMap(MemoryEntry::id, entry -> entry));
+        List<ScoredMemory> results = page.stream().filter(hit -> entries.containsKey(hit.id()))
+                .map(hit -> new ScoredMemory(entries.get(hit.id()), round(hit.score()))).toList();
+        return Outcome.done(new SearchResults(results, passing.size(), mode));
+    }
+
+    /** Text scores as a share of the best one: the top text hit scores 1. */
+    private static List<Ranked> relativeTo(List<Ranked> byText) {
+        if (byText.isEmpty()) {
+            return byText;
+        }
+        double best = byText.get(0).score();
+        return byText.stream().map(hit -> new Ranked(hit.id(), best > 0 ? hit.score() / best : 1)).toList();
+    }
+
+    /**
+     * Reciprocal rank fusion: each leg adds 1 / (k + rank); the sum is scaled so that an entry
+     * first in both legs scores 1. Ties keep the text leg's order, then the semantic leg's.
+     */
+    static List<Ranked> fused(List<Ranked> byText, List<Ranked> byMeaning) {
+        Map<MemoryId, Double> scores = new LinkedHashMap<>();
+        for (List<Ranked> leg : List.of(byText, byMeaning)) {
+            for (int rank = 0; rank < leg.size(); rank++) {
+                scores.merge(leg.get(rank).id(), 1.0 / (FUSION_K + rank + 1), Double::sum);
+            }
+        }
+        double best = 2.0 / (FUSION_K + 1);
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<MemoryId, Double>comparingByValue().reversed())
+                .map(e -> new Ranked(e.getKey(), e.getValue() / best))
+                .toList();
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
     }
 
     @Override
@@ -283,6 +378,9 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
                 failed.add(raw);
             }
         });
+        if (semantic.enabled() && !deleted.isEmpty()) {
+            semantic.vectors().forget(caller.userId(), List.copyOf(deleted));
+        }
         deleted.forEach(id -> announce(MemoryEvent.Kind.DELETED, caller.userId(), id, null));
         return Outcome.done(new BulkDeletion(deleted.size(), failed.stream().distinct().collect(Collectors.toList())));
     }

@@ -6,14 +6,16 @@ import com.lanonasis.gateway.domain.memory.MemoryId;
 import com.lanonasis.gateway.domain.memory.MemoryPage;
 import com.lanonasis.gateway.domain.memory.MemoryQuery;
 import com.lanonasis.gateway.domain.memory.MemoryStats;
+import com.lanonasis.gateway.domain.memory.Ranked;
+import com.lanonasis.gateway.domain.memory.Relevance;
 import com.lanonasis.gateway.domain.memory.TextSearch;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,9 +69,17 @@ public final class InMemoryMemories implements Memories {
     }
 
     @Override
-    public List<MemoryEntry> matching(UserId owner, TextSearch search, int max) {
-        return owned(owner).stream().filter(e -> search.terms().stream().anyMatch(term ->
-                (e.title().value() + " " + e.content().value()).toLowerCase(Locale.ROOT).contains(term)))
+    public List<MemoryEntry> findAll(UserId owner, Collection<MemoryId> ids) {
+        return ids.stream().map(id -> find(owner, id)).flatMap(Optional::stream).toList();
+    }
+
+    /** Ranked by the simple word score of {@link Relevance}; enough for use-case tests. */
+    @Override
+    public List<Ranked> rankedByText(UserId owner, TextSearch search, int max) {
+        return owned(owner).stream()
+                .map(e -> new Ranked(e.id(), Relevance.score(e, search.query(), search.terms())))
+                .filter(hit -> hit.score() > 0)
+                .sorted(Comparator.comparingDouble(Ranked::score).reversed())
                 .limit(max).toList();
     }
 

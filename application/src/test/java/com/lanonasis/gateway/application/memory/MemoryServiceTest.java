@@ -125,7 +125,7 @@ class MemoryServiceTest {
     void bulkDeleteReportsWhatItCouldNotDeleteInOneTransaction() {
         MemoryEntry mine = create("t", "c");
         Principal other = TestPrincipals.userWith("memories:read memories:write memories:delete");
-        MemoryEntry theirs = done(service.create(other, draft("t", "c")));
+        MemoryEntry theirs = done(service.create(other, draft("t", "c"))).entry();
 
         BulkDeletion deletion = done(service.deleteAll(owner, List.of(mine.id().toString(), theirs.id().toString(),
                 "junk")));
@@ -139,7 +139,7 @@ class MemoryServiceTest {
     }
 
     private MemoryEntry create(String title, String content) {
-        return done(service.create(owner, draft(title, content)));
+        return done(service.create(owner, draft(title, content))).entry();
     }
 
     private static MemoryDraft draft(String title, String content) {

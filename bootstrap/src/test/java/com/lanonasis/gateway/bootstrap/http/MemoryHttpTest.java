@@ -123,7 +123,7 @@ class MemoryHttpTest extends HttpTest {
         create("Notes", "nothing relevant", List.of("DEPLOY"));
         create("Other", "unrelated", List.of());
 
-        Api.Reply reply = api.post("/api/v1/memory/search", Map.of("query", "Deploy"), key);
+        Api.Reply reply = api.post("/api/v1/memory/search", Map.of("query", "Deploy", "mode", "text"), key);
 
         assertEquals(200, reply.status(), reply.toString());
         List<Map<String, Object>> results = reply.list("results");
@@ -138,7 +138,8 @@ class MemoryHttpTest extends HttpTest {
             previous = score;
         }
 
-        Api.Reply limited = api.post("/api/v1/memory/search", Map.of("query", "deploy", "limit", 1), key);
+        Api.Reply limited = api.post("/api/v1/memory/search", Map.of("query", "deploy", "limit", 1, "mode", "text"),
+                key);
         assertEquals(1, limited.list("results").size());
         assertEquals(3, limited.body().get("total_results"));
 

@@ -26,12 +26,17 @@ public interface Memories {
 
     MemoryStats stats(UserId owner);
 
+    /** The owner's entries with these ids, in no particular order; ids of other owners are left out. */
+    List<MemoryEntry> findAll(UserId owner, Collection<MemoryId> ids);
+
     /**
-     * Entries of the owner that contain at least one of the terms (case-insensitively) in
-     * title, content or a tag and pass the search's filters, most recently updated first. A search
-     * without words matches nothing.
+     * The full-text leg of search: the owner's entries that contain at least one of the search's
+     * words (stemmed; title weighs most, then tags, then content) and pass its filters, best first,
+     * ties broken by the most recent update, then id. Scores are the engine's own (BM25 on H2,
+     * {@code ts_rank} on Postgres), comparable only within one answer. A search without words
+     * matches nothing.
      */
-    List<MemoryEntry> matching(UserId owner, TextSearch search, int max);
+    List<Ranked> rankedByText(UserId owner, TextSearch search, int max);
 
     void recordAccess(UserId owner, MemoryId id, Instant at);
 }

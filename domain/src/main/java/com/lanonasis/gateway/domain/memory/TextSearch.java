@@ -18,7 +18,7 @@ import java.util.Set;
 public record TextSearch(String query, Set<MemoryType> types, Tags anyOfTags, int limit, double threshold) {
 
     public static final int MAX_QUERY_LENGTH = 1000;
-    public static final int MAX_TERMS = 16;
+    public static final int MAX_TERMS = 64;
 
     public TextSearch {
         if (query == null || query.isBlank()) {

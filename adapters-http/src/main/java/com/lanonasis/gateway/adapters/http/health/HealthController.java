@@ -2,6 +2,7 @@ package com.lanonasis.gateway.adapters.http.health;
 
 import com.lanonasis.gateway.application.health.port.in.ReadinessUseCase;
 import com.lanonasis.gateway.application.health.port.in.ReadinessUseCase.Readiness;
+import com.lanonasis.gateway.application.memory.port.in.SearchStatusUseCase;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -30,10 +31,12 @@ final class HealthController {
     private final ReadinessUseCase readiness;
     private final PrometheusMeterRegistry metrics;
     private final String version;
+    private final SearchStatusUseCase search;
 
     HealthController(ReadinessUseCase readiness, @Nullable PrometheusMeterRegistry metrics,
-                     @Value("${onasis.version:unknown}") String version) {
+                     @Value("${onasis.version:unknown}") String version, @Nullable SearchStatusUseCase search) {
         this.readiness = readiness;
+        this.search = search;
         this.metrics = metrics;
         this.version = version;
     }
@@ -69,12 +72,23 @@ final class HealthController {
     }
 
     @Get("/api/v1/status")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     Map<String, Object> status() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", "onasis-gateway");
         body.put("version", version);
         body.put("started_at", STARTED.toString());
         body.put("uptime_seconds", Duration.between(STARTED, Instant.now()).toSeconds());
+        if (search != null) {
+            SearchStatusUseCase.SearchStatus status = search.searchStatus();
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("mode", status.semantic() ? "hybrid" : "text");
+            view.put("model", status.model());
+            view.put("dimensions", status.semantic() ? status.dimensions() : null);
+            view.put("embedded", status.embedded());
+            view.put("pending", status.pending());
+            body.put("search", view);
+        }
         return body;
     }
 

@@ -2,6 +2,7 @@ package com.lanonasis.gateway.adapters.http.memory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.application.memory.port.in.CreatedMemory;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryPage;
 import com.lanonasis.gateway.domain.memory.MemoryStats;
@@ -34,7 +35,7 @@ final class MemoryBodies {
     @Serdeable
     record SearchBody(@Nullable String query, @Nullable List<String> types,
                       @Nullable @JsonProperty("memory_types") List<String> memoryTypes, @Nullable List<String> tags,
-                      @Nullable Integer limit, @Nullable Double threshold) {
+                      @Nullable Integer limit, @Nullable Double threshold, @Nullable String mode) {
 
         List<String> effectiveTypes() {
             return types != null ? types : memoryTypes;
@@ -74,9 +75,22 @@ final class MemoryBodies {
         }
     }
 
+    /** A new entry: its fields, plus {@code possible_duplicate_of} when one of the caller's means nearly the same. */
+    static Map<String, Object> created(CreatedMemory created) {
+        Map<String, Object> view = fields(EntryView.of(created.entry()));
+        created.possibleDuplicateOf().ifPresent(duplicate -> view.put("possible_duplicate_of", Map.of(
+                "id", duplicate.id().toString(), "similarity", Math.round(duplicate.score() * 10_000) / 10_000.0)));
+        return view;
+    }
+
     /** A search hit: the entry's fields plus its score, flat, as the platform's clients read it. */
     static Map<String, Object> hit(ScoredMemory scored) {
-        EntryView view = EntryView.of(scored.entry());
+        Map<String, Object> hit = fields(EntryView.of(scored.entry()));
+        hit.put("relevance_score", scored.relevance());
+        return hit;
+    }
+
+    private static Map<String, Object> fields(EntryView view) {
         Map<String, Object> hit = new LinkedHashMap<>();
         hit.put("id", view.id());
         hit.put("title", view.title());
@@ -90,13 +104,13 @@ final class MemoryBodies {
         hit.put("updated_at", view.updatedAt());
         hit.put("last_accessed", view.lastAccessed());
         hit.put("access_count", view.accessCount());
-        hit.put("relevance_score", scored.relevance());
         return hit;
     }
 
     @Serdeable
     record SearchView(List<Map<String, Object>> results, @JsonProperty("total_results") int totalResults,
-                      @JsonProperty("search_time_ms") long searchTimeMs) {
+                      @JsonProperty("search_time_ms") long searchTimeMs,
+                      @JsonProperty("search_mode") String searchMode) {
     }
 
     @Serdeable

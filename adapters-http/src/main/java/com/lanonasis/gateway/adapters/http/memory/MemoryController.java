@@ -96,8 +96,8 @@ final class MemoryController {
 
     @Post(uris = {BASE, ALIAS})
     @Status(HttpStatus.CREATED)
-    HttpResponse<EntryView> create(HttpRequest<?> request, @Body EntryBody body) {
-        return HttpResponse.created(EntryView.of(Rejections.valueOf(create.create(callers.require(request),
+    HttpResponse<Map<String, Object>> create(HttpRequest<?> request, @Body EntryBody body) {
+        return HttpResponse.created(MemoryBodies.created(Rejections.valueOf(create.create(callers.require(request),
                 new MemoryDraft(body.title(), body.content(), body.effectiveType(), body.tags(), body.metadata())))));
     }
 
@@ -124,9 +124,10 @@ final class MemoryController {
     SearchView search(HttpRequest<?> request, @Body SearchBody body) {
         long started = System.nanoTime();
         SearchResults results = Rejections.valueOf(search.search(callers.require(request),
-                new SearchRequest(body.query(), body.effectiveTypes(), body.tags(), body.limit(), body.threshold())));
+                new SearchRequest(body.query(), body.effectiveTypes(), body.tags(), body.limit(), body.threshold(),
+                        body.mode())));
         return new SearchView(results.results().stream().map(MemoryBodies::hit).toList(), results.totalResults(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, results.mode().wireName());
     }
 
     @Post(uris = {BASE + "/bulk/delete", ALIAS + "/bulk/delete"})

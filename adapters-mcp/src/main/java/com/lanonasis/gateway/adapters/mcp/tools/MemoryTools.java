@@ -21,6 +21,7 @@ import com.lanonasis.gateway.application.memory.port.in.UpdateMemoryUseCase;
 import com.lanonasis.gateway.domain.memory.Content;
 import com.lanonasis.gateway.domain.memory.MemorySort;
 import com.lanonasis.gateway.domain.memory.MemoryType;
+import com.lanonasis.gateway.domain.memory.SearchMode;
 import com.lanonasis.gateway.domain.memory.Tags;
 import com.lanonasis.gateway.domain.memory.Title;
 import com.lanonasis.gateway.domain.shared.Scope;
@@ -35,6 +36,7 @@ import java.util.Map;
 final class MemoryTools implements ToolSet {
 
     private static final List<String> TYPES = Arrays.stream(MemoryType.values()).map(MemoryType::wireName).toList();
+    private static final List<String> MODES = Arrays.stream(SearchMode.values()).map(SearchMode::wireName).toList();
     private static final List<String> SORTS = Arrays.stream(MemorySort.values()).map(MemorySort::wireName).toList();
 
     private final CreateMemoryUseCase create;
@@ -67,7 +69,7 @@ final class MemoryTools implements ToolSet {
                         fields(Schema.object()).require("title", "content").build(), ENTRY, Hints.CREATE,
                         Scope.MEMORIES_WRITE, false, (args, context) -> results.of(create.create(context.caller(),
                         new MemoryDraft(args.string("title"), args.string("content"), type(args), args.strings("tags"),
-                                args.object("metadata"))), Views::entry)),
+                                args.object("metadata"))), Views::created)),
                 new Tool("memory_get", "Get memory", "Recall one memory by its id.",
                         id(Schema.object()).build(), ENTRY, Hints.READ, Scope.MEMORIES_READ, false,
                         (args, context) -> results.of(get.get(context.caller(), args.string("id")), Views::entry)),
@@ -107,10 +109,12 @@ final class MemoryTools implements ToolSet {
                         (args, context) -> results.of(list.list(context.caller(), new ListRequest(args.integer("limit"),
                                 args.integer("offset"), args.integer("page"), type(args), args.strings("tags"),
                                 args.string("sort"), args.string("order"))), Views::page)),
-                new Tool("memory_search", "Search memories", "Find memories whose title, content or tags match the "
-                        + "query, best matches first, each with a relevance_score between 0 and 1.",
+                new Tool("memory_search", "Search memories", "Find memories by meaning and by words (hybrid, the "
+                        + "default), by meaning only (semantic) or by words only (text); best matches first, each "
+                        + "with a relevance_score between 0 and 1.",
                         Schema.object()
-                                .string("query", "words to look for", 1, 1000)
+                                .string("query", "what to look for, in any wording", 1, 1000)
+                                .oneOf("mode", "hybrid (default), semantic or text", MODES)
                                 .property("types", Map.of("type", "array", "description", "only these types",
                                         "items", Map.of("type", "string", "enum", TYPES)))
                                 .strings("tags", "only memories with at least one of these tags", Tags.MAX_COUNT, Tags.MAX_LENGTH)
@@ -119,9 +123,10 @@ final class MemoryTools implements ToolSet {
                                 .require("query").build(), SEARCH, Hints.READ, Scope.MEMORIES_READ, false,
                         (args, context) -> results.of(search.search(context.caller(), new SearchRequest(
                                 args.string("query"), args.strings("types"), args.strings("tags"),
-                                args.integer("limit"), args.number("threshold"))), found -> Map.of(
-                                "results", found.results().stream().map(Views::hit).toList(),
-                                "total_results", found.totalResults()))),
+                                args.integer("limit"), args.number("threshold"), args.string("mode"))),
+                                found -> Map.of("results", found.results().stream().map(Views::hit).toList(),
+                                        "total_results", found.totalResults(),
+                                        "search_mode", found.mode().wireName()))),
                 new Tool("memory_stats", "Memory statistics", "How many memories there are, by type, their total size "
                         + "and the five most recent.",
                         Schema.object().build(), STATS, Hints.READ, Scope.MEMORIES_READ, false,
@@ -212,7 +217,7 @@ final class MemoryTools implements ToolSet {
             "required", List.of("memories", "pagination"));
     private static final Map<String, Object> SEARCH = Map.of("type", "object",
             "properties", Map.of("results", Map.of("type", "array", "items", Map.of("type", "object")),
-                    "total_results", Map.of("type", "integer")),
+                    "total_results", Map.of("type", "integer"), "search_mode", Map.of("type", "string")),
             "required", List.of("results", "total_results"));
     private static final Map<String, Object> STATS = Map.of("type", "object",
             "properties", Map.of("total_memories", Map.of("type", "integer"),

@@ -37,6 +37,14 @@ final class Views {
         return view;
     }
 
+    /** A new entry, with {@code possible_duplicate_of} when one of the caller's entries means nearly the same. */
+    static Map<String, Object> created(com.lanonasis.gateway.application.memory.port.in.CreatedMemory created) {
+        Map<String, Object> view = entry(created.entry());
+        created.possibleDuplicateOf().ifPresent(duplicate -> view.put("possible_duplicate_of", Map.of(
+                "id", duplicate.id().toString(), "similarity", Math.round(duplicate.score() * 10_000) / 10_000.0)));
+        return view;
+    }
+
     static Map<String, Object> page(MemoryPage page) {
         return Map.of("memories", page.entries().stream().map(Views::entry).toList(),
                 "pagination", Map.of("page", page.page(), "limit", page.limit(), "total", page.total(),

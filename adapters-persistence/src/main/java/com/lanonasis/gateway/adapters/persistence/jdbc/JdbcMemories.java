@@ -13,6 +13,7 @@ import com.lanonasis.gateway.domain.memory.MemoryQuery;
 import com.lanonasis.gateway.domain.memory.MemoryStats;
 import com.lanonasis.gateway.domain.memory.MemoryType;
 import com.lanonasis.gateway.domain.memory.Metadata;
+import com.lanonasis.gateway.domain.memory.Ranked;
 import com.lanonasis.gateway.domain.memory.SortOrder;
 import com.lanonasis.gateway.domain.memory.Tags;
 import com.lanonasis.gateway.domain.memory.TextSearch;
@@ -27,6 +28,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +48,8 @@ public final class JdbcMemories implements Memories, AccountMemories {
     private final JdbcDatabase database;
     private final Tenancy tenancy;
     private final ObjectMapper json = new ObjectMapper();
+    /** The full-text index on H2; null on Postgres, whose index is a generated column in the table. */
+    private final LuceneTextIndex textIndex;
 
     public JdbcMemories(JdbcDatabase database) {
         this(database, Tenancy.BY_QUERY);
@@ -54,6 +58,20 @@ public final class JdbcMemories implements Memories, AccountMemories {
     public JdbcMemories(JdbcDatabase database, Tenancy tenancy) {
         this.database = database;
         this.tenancy = tenancy;
+        this.textIndex = database.run(Session::isH2) ? indexOfAllEntries() : null;
+    }
+
+    /** Builds the H2 full-text index from every stored entry. */
+    private LuceneTextIndex indexOfAllEntries() {
+        LuceneTextIndex index = new LuceneTextIndex();
+        database.run(session -> {
+            try (PreparedStatement select = session.prepare("SELECT " + COLUMNS + " FROM memory_entries")) {
+                select.setFetchSize(1000);
+                entries(select, index::put);
+            }
+            return null;
+        });
+        return index;
     }
 
     /** Runs the statements as {@code owner}: under row-level security, in a transaction that carries the owner. */
@@ -89,6 +107,9 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 insert.executeUpdate();
             }
             insertTags(session, entry);
+            if (textIndex != null) {
+                textIndex.put(entry);
+            }
             return null;
         });
     }
@@ -125,6 +146,9 @@ public final class JdbcMemories implements Memories, AccountMemories {
                     delete.executeUpdate();
                 }
                 insertTags(session, entry);
+                if (textIndex != null) {
+                    textIndex.put(entry);
+                }
             }
             return updated == 1;
         });
@@ -139,7 +163,11 @@ public final class JdbcMemories implements Memories, AccountMemories {
             }
             try (PreparedStatement delete = session.prepare("DELETE FROM memory_entries WHERE user_id = ?")) {
                 delete.setObject(1, owner.value());
-                return (long) delete.executeUpdate();
+                long deleted = delete.executeUpdate();
+                if (textIndex != null) {
+                    textIndex.removeOwner(owner);
+                }
+                return deleted;
             }
         });
     }
@@ -151,7 +179,11 @@ public final class JdbcMemories implements Memories, AccountMemories {
                     "DELETE FROM memory_entries WHERE id = ? AND user_id = ?")) {
                 delete.setObject(1, id.value());
                 delete.setObject(2, owner.value());
-                return delete.executeUpdate() == 1;
+                boolean deleted = delete.executeUpdate() == 1;
+                if (deleted && textIndex != null) {
+                    textIndex.remove(List.of(id));
+                }
+                return deleted;
             }
         });
     }
@@ -169,6 +201,9 @@ public final class JdbcMemories implements Memories, AccountMemories {
                         deleted.add(id);
                     }
                 }
+            }
+            if (textIndex != null && !deleted.isEmpty()) {
+                textIndex.remove(deleted);
             }
             return deleted;
         });
@@ -227,20 +262,67 @@ public final class JdbcMemories implements Memories, AccountMemories {
     }
 
     @Override
-    public List<MemoryEntry> matching(UserId owner, TextSearch search, int max) {
-        if (search.terms().isEmpty()) {
+    public List<MemoryEntry> findAll(UserId owner, Collection<MemoryId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<MemoryId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        return as(owner, session -> {
+            try (PreparedStatement select = session.prepare("SELECT " + COLUMNS + " FROM memory_entries"
+                    + " WHERE user_id = ? AND id IN (" + Filter.placeholders(distinct.size()) + ")")) {
+                select.setObject(1, owner.value());
+                for (int i = 0; i < distinct.size(); i++) {
+                    select.setObject(i + 2, distinct.get(i).value());
+                }
+                return entries(select);
+            }
+        });
+    }
+
+    @Override
+    public List<Ranked> rankedByText(UserId owner, TextSearch search, int max) {
+        if (textIndex != null) {
+            return textIndex.search(owner, search, max);
+        }
+        String words = tsQuery(search.terms());
+        if (words.isEmpty()) {
             return List.of();
         }
         Filter filter = new Filter(owner);
         filter.types(search.types());
         filter.anyOfTags(search.anyOfTags());
-        filter.anyTermIn(search.terms());
+        filter.leading(words);
+        filter.trailing(words);
         return as(owner, session -> {
-            try (PreparedStatement select = filter.prepare(session, "SELECT " + COLUMNS + " FROM memory_entries m",
-                    " ORDER BY updated_at DESC, id DESC LIMIT " + max)) {
-                return entries(select);
+            try (PreparedStatement select = filter.prepare(session,
+                    "SELECT m.id, ts_rank(m.search_text, to_tsquery('english', ?)) AS score FROM memory_entries m",
+                    " AND m.search_text @@ to_tsquery('english', ?)"
+                            + " ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT " + max)) {
+                try (ResultSet row = select.executeQuery()) {
+                    List<Ranked> ranked = new ArrayList<>();
+                    while (row.next()) {
+                        ranked.add(new Ranked(new MemoryId(Rows.uuid(row, "id")), row.getDouble("score")));
+                    }
+                    return ranked;
+                }
             }
         });
+    }
+
+    /**
+     * A Postgres tsquery matching any of the words: each word reduced to its letters and digits
+     * and quoted, so nothing in it is tsquery syntax; stemming and stop words are Postgres's.
+     */
+    static String tsQuery(List<String> terms) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String term : terms) {
+            for (String part : term.split("[^\\p{L}\\p{N}]+")) {
+                if (!part.isEmpty()) {
+                    words.add("'" + part + "'");
+                }
+            }
+        }
+        return String.join(" | ", words);
     }
 
     @Override
@@ -285,10 +367,15 @@ public final class JdbcMemories implements Memories, AccountMemories {
     }
 
     private List<MemoryEntry> entries(PreparedStatement select) throws SQLException {
+        List<MemoryEntry> entries = new ArrayList<>();
+        entries(select, entries::add);
+        return entries;
+    }
+
+    private void entries(PreparedStatement select, java.util.function.Consumer<MemoryEntry> each) throws SQLException {
         try (ResultSet row = select.executeQuery()) {
-            List<MemoryEntry> entries = new ArrayList<>();
             while (row.next()) {
-                entries.add(new MemoryEntry(new MemoryId(Rows.uuid(row, "id")), new UserId(Rows.uuid(row, "user_id")),
+                each.accept(new MemoryEntry(new MemoryId(Rows.uuid(row, "id")), new UserId(Rows.uuid(row, "user_id")),
                         new Title(row.getString("title")), new Content(row.getString("content")),
                         MemoryType.parse("type", row.getString("type")),
                         Tags.of(fromJson(row.getString("tags"), JSON_STRINGS)),
@@ -296,7 +383,6 @@ public final class JdbcMemories implements Memories, AccountMemories {
                         Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"),
                         Rows.instant(row, "last_accessed"), row.getLong("access_count")));
             }
-            return entries;
         }
     }
 
@@ -321,6 +407,8 @@ public final class JdbcMemories implements Memories, AccountMemories {
 
         private final StringBuilder where = new StringBuilder(" WHERE m.user_id = ?");
         private final List<Object> parameters = new ArrayList<>();
+        private final List<Object> leading = new ArrayList<>();
+        private final List<Object> trailing = new ArrayList<>();
         private final UUID owner;
 
         Filter(UserId owner) {
@@ -345,32 +433,28 @@ public final class JdbcMemories implements Memories, AccountMemories {
             }
         }
 
-        void anyTermIn(List<String> terms) {
-            List<String> clauses = new ArrayList<>();
-            // the entry's own tags column (a JSON array) is searched as text: terms carry no quotes or
-            // commas, and one column test costs far less than a tag-table subquery per row and term
-            for (String term : terms) {
-                clauses.add("LOWER(m.title) LIKE ? ESCAPE '\\' OR LOWER(m.content) LIKE ? ESCAPE '\\'"
-                        + " OR LOWER(m.tags) LIKE ? ESCAPE '\\'");
-                String pattern = Rows.containsPattern(term);
-                parameters.add(pattern);
-                parameters.add(pattern);
-                parameters.add(pattern);
-            }
-            if (!clauses.isEmpty()) {
-                where.append(" AND (").append(String.join(" OR ", clauses)).append(')');
-            }
+        /** A parameter of the statement's head, before the WHERE clause. */
+        void leading(Object parameter) {
+            leading.add(parameter);
+        }
+
+        /** A parameter of the statement's tail, after the WHERE clause. */
+        void trailing(Object parameter) {
+            trailing.add(parameter);
         }
 
         PreparedStatement prepare(Session session, String head, String tail) throws SQLException {
             PreparedStatement statement = session.prepare(head + where + tail);
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
+            List<Object> all = new ArrayList<>(leading);
+            all.addAll(parameters);
+            all.addAll(trailing);
+            for (int i = 0; i < all.size(); i++) {
+                statement.setObject(i + 1, all.get(i));
             }
             return statement;
         }
 
-        private static String placeholders(int count) {
+        static String placeholders(int count) {
             return String.join(", ", Collections.nCopies(count, "?"));
         }
     }

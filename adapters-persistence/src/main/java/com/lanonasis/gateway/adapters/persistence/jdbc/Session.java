@@ -15,6 +15,11 @@ final class Session {
         this.schema = schema;
     }
 
+    /** True on H2, false on Postgres: the few statements that differ (full-text search) ask this. */
+    boolean isH2() throws SQLException {
+        return connection.getMetaData().getURL().startsWith("jdbc:h2:");
+    }
+
     PreparedStatement prepare(String sql) throws SQLException {
         return connection.prepareStatement(schema.qualify(sql));
     }

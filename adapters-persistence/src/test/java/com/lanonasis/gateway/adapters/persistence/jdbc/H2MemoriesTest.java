@@ -13,6 +13,11 @@ class H2MemoriesTest extends MemoriesContract {
     }
 
     @Override
+    JdbcMemoryVectors vectors(java.time.Duration revalidateAfter) {
+        return new JdbcMemoryVectors(database, Tenancy.BY_QUERY, 1_000_000, revalidateAfter);
+    }
+
+    @Override
     UnitOfWork unitOfWork() {
         return database;
     }

@@ -3,7 +3,11 @@ package com.lanonasis.gateway.adapters.persistence.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lanonasis.gateway.domain.memory.EmbeddingModel;
 import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.memory.MemoryId;
+import com.lanonasis.gateway.domain.memory.MemoryVectors;
+import com.lanonasis.gateway.domain.memory.Ranked;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryQuery;
 import com.lanonasis.gateway.domain.memory.MemorySort;
@@ -34,7 +38,13 @@ abstract class MemoriesContract {
     final UserId owner = new UserId(UUID.randomUUID());
     final UserId other = new UserId(UUID.randomUUID());
 
+    static final EmbeddingModel MODEL = new EmbeddingModel("test-model", 4);
+    static final EmbeddingModel OTHER_MODEL = new EmbeddingModel("other-model", 4);
+
     abstract Memories store();
+
+    /** A vector store over the same database; {@code revalidateAfter} zero checks its cache before every search. */
+    abstract JdbcMemoryVectors vectors(java.time.Duration revalidateAfter);
 
     abstract UnitOfWork unitOfWork();
 
@@ -141,21 +151,132 @@ abstract class MemoriesContract {
     }
 
     @Test
-    void matchingFindsTermsAnywhereLiterallyAndOnlyForTheOwner() {
-        add(TestEntries.entry(owner).title("Deploy").build());
-        add(TestEntries.entry(owner).content("we DEPLOY").type(MemoryType.PROJECT).build());
-        add(TestEntries.entry(owner).tags("deployment").build());
-        add(TestEntries.entry(owner).content("100% sure_thing").build());
-        add(TestEntries.entry(owner).content("100 percent surexthing").build());
+    void textRanksTitleOverContentStemsAndKeepsToTheOwnerAndFilters() {
+        MemoryEntry inTitle = TestEntries.entry(owner).title("Deploy notes").content("blue green").build();
+        MemoryEntry inContent = TestEntries.entry(owner).title("Friday").content("we deployed it on friday")
+                .type(MemoryType.PROJECT).build();
+        MemoryEntry inTags = TestEntries.entry(owner).title("Release").tags("deployment").build();
+        MemoryEntry unrelated = TestEntries.entry(owner).title("Lunch").content("soup and bread").build();
+        add(inTitle);
+        add(inContent);
+        add(inTags);
+        add(unrelated);
         add(TestEntries.entry(other).title("deploy").build());
 
-        assertEquals(3, memories.matching(owner, search("deploy", Set.of()), 100).size());
-        assertEquals(1, memories.matching(owner, search("deploy", Set.of(MemoryType.PROJECT)), 100).size());
-        assertEquals(2, memories.matching(owner, search("deploy", Set.of()), 2).size());
-        List<MemoryEntry> underscore = memories.matching(owner, search("sure_thing", Set.of()), 100);
-        assertEquals(List.of("100% sure_thing"), underscore.stream().map(e -> e.content().value()).toList(),
-                "_ is literal, not a wildcard");
-        assertEquals(List.of(), memories.matching(owner, search("%", Set.of()), 100), "no words, no matches");
+        List<MemoryId> ranked = ids(memories.rankedByText(owner, search("deploying", Set.of()), 100));
+        assertEquals(inTitle.id(), ranked.get(0), "a hit in the title first");
+        assertEquals(Set.of(inTitle.id(), inTags.id(), inContent.id()), Set.copyOf(ranked),
+                "stemmed, in title, tags or content; the other owner's and the unrelated never");
+        assertEquals(3, ranked.size());
+        assertEquals(List.of(inContent.id()), ids(memories.rankedByText(owner,
+                search("deploy", Set.of(MemoryType.PROJECT)), 100)));
+        assertEquals(List.of(inTags.id()), ids(memories.rankedByText(owner,
+                new TextSearch("deploy", Set.of(), Tags.of(List.of("DEPLOYMENT")), 100, 0), 100)));
+        assertEquals(2, memories.rankedByText(owner, search("deploy", Set.of()), 2).size());
+        assertEquals(List.of(), memories.rankedByText(owner, search("%", Set.of()), 100), "no words, no matches");
+        assertEquals(List.of(), memories.rankedByText(owner, search("the of and", Set.of()), 100),
+                "stop words only, no matches");
+        assertEquals(List.of(), memories.rankedByText(owner, search("' | & ! :*", Set.of()), 100),
+                "query syntax is not syntax");
+    }
+
+    @Test
+    void textBreaksTiesByTheMostRecentUpdate() {
+        MemoryEntry older = TestEntries.entry(owner).title("same words").build();
+        MemoryEntry newer = TestEntries.entry(owner).title("same words").createdMinutesLater(5).build();
+        add(older);
+        add(newer);
+
+        assertEquals(List.of(newer.id(), older.id()), ids(memories.rankedByText(owner, search("words", Set.of()), 10)));
+    }
+
+    @Test
+    void findAllReturnsOnlyTheOwnersEntries() {
+        MemoryEntry mine = TestEntries.entry(owner).build();
+        MemoryEntry theirs = TestEntries.entry(other).build();
+        add(mine);
+        add(theirs);
+
+        assertEquals(List.of(mine), memories.findAll(owner, List.of(mine.id(), theirs.id(), mine.id())));
+    }
+
+    @Test
+    void nearestRanksByCosineWithinOneOwnerAndOneModel() {
+        MemoryVectors vectors = vectors(java.time.Duration.ZERO);
+        MemoryEntry north = TestEntries.entry(owner).title("north").build();
+        MemoryEntry east = TestEntries.entry(owner).title("east").type(MemoryType.PROJECT).tags("Compass").build();
+        MemoryEntry northEast = TestEntries.entry(owner).title("north-east").build();
+        MemoryEntry otherModel = TestEntries.entry(owner).title("other model").build();
+        MemoryEntry theirs = TestEntries.entry(other).title("theirs").build();
+        for (MemoryEntry entry : List.of(north, east, northEast, otherModel, theirs)) {
+            add(entry);
+        }
+        vectors.put(owner, north.id(), MODEL, new float[] {1, 0, 0, 0});
+        vectors.put(owner, east.id(), MODEL, new float[] {0, 1, 0, 0});
+        vectors.put(owner, northEast.id(), MODEL, new float[] {1, 1, 0, 0});
+        vectors.put(owner, otherModel.id(), OTHER_MODEL, new float[] {1, 0, 0, 0});
+        vectors.put(other, theirs.id(), MODEL, new float[] {1, 0, 0, 0});
+
+        List<Ranked> nearest = vectors.nearest(owner, MODEL, new float[] {2, 0.1f, 0, 0}, Set.of(), Tags.NONE, 10);
+        assertEquals(List.of(north.id(), northEast.id(), east.id()), ids(nearest));
+        assertEquals(1.0, nearest.get(0).score(), 0.01, "cosine, whatever the lengths");
+        assertEquals(List.of(east.id()), ids(vectors.nearest(owner, MODEL, new float[] {1, 0, 0, 0},
+                Set.of(MemoryType.PROJECT), Tags.NONE, 10)));
+        assertEquals(List.of(east.id()), ids(vectors.nearest(owner, MODEL, new float[] {1, 0, 0, 0},
+                Set.of(), Tags.of(List.of("compass")), 10)));
+        assertEquals(List.of(north.id()), ids(vectors.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(),
+                Tags.NONE, 1)));
+        assertEquals(List.of(otherModel.id()), ids(vectors.nearest(owner, OTHER_MODEL, new float[] {1, 0, 0, 0},
+                Set.of(), Tags.NONE, 10)), "never a vector of another model");
+    }
+
+    @Test
+    void aVectorGoesWithItsEntryAndNeverOutlivesIt() {
+        MemoryVectors vectors = vectors(java.time.Duration.ZERO);
+        MemoryEntry kept = TestEntries.entry(owner).build();
+        MemoryEntry deleted = TestEntries.entry(owner).build();
+        add(kept);
+        add(deleted);
+        vectors.put(owner, kept.id(), MODEL, new float[] {1, 0, 0, 0});
+        vectors.put(owner, deleted.id(), MODEL, new float[] {0, 1, 0, 0});
+        assertEquals(new MemoryVectors.Coverage(2, 0), vectors.coverage(MODEL));
+
+        memories.delete(owner, deleted.id());
+        vectors.forget(owner, List.of(deleted.id()));
+        vectors.put(owner, deleted.id(), MODEL, new float[] {0, 1, 0, 0});
+
+        assertEquals(List.of(kept.id()), ids(vectors.nearest(owner, MODEL, new float[] {0, 1, 0, 0}, Set.of(),
+                Tags.NONE, 10)), "deleted, and a late write does not bring it back");
+        assertEquals(new MemoryVectors.Coverage(1, 0), vectors.coverage(MODEL));
+        assertEquals(new MemoryVectors.Coverage(0, 1), vectors.coverage(OTHER_MODEL));
+        assertEquals(List.of(kept.id()), vectors.unembedded(OTHER_MODEL, 10).stream()
+                .map(MemoryVectors.Unembedded::id).toList());
+        assertEquals(List.of(), vectors.unembedded(MODEL, 10));
+    }
+
+    @Test
+    void aCacheSeesWhatAnotherInstanceWrote() {
+        MemoryVectors here = vectors(java.time.Duration.ZERO);
+        MemoryVectors there = vectors(java.time.Duration.ZERO);
+        MemoryEntry first = TestEntries.entry(owner).build();
+        MemoryEntry second = TestEntries.entry(owner).build();
+        add(first);
+        add(second);
+        here.put(owner, first.id(), MODEL, new float[] {1, 0, 0, 0});
+        assertEquals(List.of(first.id()), ids(here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(),
+                Tags.NONE, 10)));
+
+        there.put(owner, second.id(), MODEL, new float[] {1, 0, 0, 0});
+        there.put(owner, first.id(), MODEL, new float[] {0, 1, 0, 0});
+
+        assertEquals(List.of(second.id(), first.id()), ids(here.nearest(owner, MODEL, new float[] {1, 0, 0, 0},
+                Set.of(), Tags.NONE, 10)), "another instance's new and replaced vectors are seen");
+        ((com.lanonasis.gateway.domain.memory.AccountMemories) memories).eraseAll(owner);
+        assertEquals(List.of(), here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(), Tags.NONE, 10));
+    }
+
+    private static List<MemoryId> ids(List<Ranked> ranked) {
+        return ranked.stream().map(Ranked::id).toList();
     }
 
     private void add(MemoryEntry entry) {

@@ -17,6 +17,11 @@ class NeonMemoriesTest extends MemoriesContract {
     }
 
     @Override
+    JdbcMemoryVectors vectors(java.time.Duration revalidateAfter) {
+        return new JdbcMemoryVectors(database, Tenancy.BY_QUERY, 1_000_000, revalidateAfter);
+    }
+
+    @Override
     UnitOfWork unitOfWork() {
         return database;
     }

@@ -24,6 +24,11 @@ class PooledNeonMemoriesTest extends MemoriesContract {
     }
 
     @Override
+    JdbcMemoryVectors vectors(java.time.Duration revalidateAfter) {
+        return new JdbcMemoryVectors(database, Tenancy.BY_QUERY, 1_000_000, revalidateAfter);
+    }
+
+    @Override
     UnitOfWork unitOfWork() {
         return database;
     }

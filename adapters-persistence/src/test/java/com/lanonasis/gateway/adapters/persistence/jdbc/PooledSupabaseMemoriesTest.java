@@ -25,6 +25,11 @@ class PooledSupabaseMemoriesTest extends MemoriesContract {
     }
 
     @Override
+    JdbcMemoryVectors vectors(java.time.Duration revalidateAfter) {
+        return new JdbcMemoryVectors(database, Tenancy.ROW_LEVEL_SECURITY, 1_000_000, revalidateAfter);
+    }
+
+    @Override
     UnitOfWork unitOfWork() {
         return database;
     }

@@ -1,0 +1,194 @@
+package com.lanonasis.gateway.adapters.persistence.jdbc;
+
+import com.lanonasis.gateway.adapters.persistence.embeddings.InProcessEmbeddings;
+import com.lanonasis.gateway.domain.memory.Content;
+import com.lanonasis.gateway.domain.memory.EmbeddingModel;
+import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.memory.MemoryEntry;
+import com.lanonasis.gateway.domain.memory.MemoryId;
+import com.lanonasis.gateway.domain.memory.MemoryType;
+import com.lanonasis.gateway.domain.memory.Metadata;
+import com.lanonasis.gateway.domain.memory.Ranked;
+import com.lanonasis.gateway.domain.memory.Tags;
+import com.lanonasis.gateway.domain.memory.TextSearch;
+import com.lanonasis.gateway.domain.memory.Title;
+import com.lanonasis.gateway.domain.shared.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search latency at scale, straight on the stores (no HTTP): one user with N memories (synthetic
+ * text from a Zipf-distributed 5 000-word vocabulary, random unit 384-d vectors), then p50/p99 of
+ * the text leg, the semantic leg and both (+ reading the 10 best entries back), on H2 and Postgres;
+ * heap taken by the user's cached vectors; and creates per second with the in-process model
+ * embedding each one. Reports, never asserts. Not in the suite; run with
+ * {@code SEARCH_BENCH_SIZES=10000,100000 ./mvnw -o -B -pl adapters-persistence -am -Dtest=SearchBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false test}. The query's own embedding (the in-process model,
+ * measured below) comes on top of the semantic and hybrid figures.
+ */
+class SearchBenchmark {
+
+    private static final EmbeddingModel MODEL = InProcessEmbeddings.MODEL;
+    private static final int SEARCHES = 300;
+
+    @Test
+    void report() {
+        String sizes = System.getenv().getOrDefault("SEARCH_BENCH_SIZES", "10000");
+        String stores = System.getenv().getOrDefault("SEARCH_BENCH_STORES", "h2,postgres");
+        for (String store : stores.split(",")) {
+            for (String size : sizes.split(",")) {
+                run(store, Integer.parseInt(size.strip()));
+            }
+        }
+        embeddingCost();
+    }
+
+    private void run(String store, int size) {
+        DataSource dataSource = store.equals("h2") ? H2.fresh() : Postgres.fresh();
+        JdbcDatabase database = new JdbcDatabase(dataSource);
+        JdbcMemories memories = new JdbcMemories(database);
+        JdbcMemoryVectors vectors = new JdbcMemoryVectors(database, Tenancy.BY_QUERY, 1_000_000,
+                java.time.Duration.ofSeconds(1));
+        UserId owner = new UserId(UUID.randomUUID());
+        Random random = new Random(42);
+        long started = System.nanoTime();
+        for (int from = 0; from < size; from += 500) {
+            int to = Math.min(size, from + 500);
+            int first = from;
+            database.alwaysCommit(() -> {
+                for (int i = first; i < to; i++) {
+                    MemoryEntry entry = MemoryEntry.create(new MemoryId(UUID.randomUUID()), owner,
+                            new Title(words(random, 3 + random.nextInt(4))),
+                            new Content(words(random, 30 + random.nextInt(40))), MemoryType.CONTEXT,
+                            Tags.of(List.of("t" + random.nextInt(20))), new Metadata(java.util.Map.of()),
+                            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
+                    memories.add(entry);
+                    vectors.put(owner, entry.id(), MODEL, randomUnit(random));
+                }
+                return null;
+            });
+        }
+        double loadSeconds = (System.nanoTime() - started) / 1e9;
+        long heapBefore = usedHeap();
+        vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 10);
+        long heapAfter = usedHeap();
+        System.out.printf(Locale.ROOT, "%s, %d memories: stored in %.1f s (%.0f/s, no embedding); cached vectors"
+                        + " take %.1f MB of heap%n", store, size, loadSeconds, size / loadSeconds,
+                (heapAfter - heapBefore) / 1e6);
+        report(store, size, "text", () -> {
+            List<Ranked> hits = memories.rankedByText(owner, query(random), 100);
+            return memories.findAll(owner, ids(hits)).size();
+        });
+        report(store, size, "semantic", () -> {
+            List<Ranked> hits = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
+            return memories.findAll(owner, ids(hits)).size();
+        });
+        report(store, size, "hybrid", () -> {
+            List<Ranked> text = memories.rankedByText(owner, query(random), 100);
+            List<Ranked> meaning = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
+            List<MemoryId> best = new ArrayList<>(ids(text));
+            best.addAll(ids(meaning));
+            return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
+        });
+        if (dataSource instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // the benchmark is over for this store
+            }
+        }
+    }
+
+    private static void report(String store, int size, String leg, Supplier<Integer> search) {
+        for (int i = 0; i < 30; i++) {
+            search.get();
+        }
+        long[] times = new long[SEARCHES];
+        for (int i = 0; i < SEARCHES; i++) {
+            long t0 = System.nanoTime();
+            search.get();
+            times[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(times);
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f |%n", store, size, leg, times[SEARCHES / 2] / 1e6,
+                times[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6);
+    }
+
+    private static void embeddingCost() {
+        InProcessEmbeddings model = InProcessEmbeddings.shared();
+        Random random = new Random(7);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            texts.add(words(random, 5) + "\n\n" + words(random, 40));
+        }
+        long t0 = System.nanoTime();
+        for (String text : texts) {
+            model.embed(text);
+        }
+        double single = (System.nanoTime() - t0) / 1e6 / texts.size();
+        t0 = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            model.embed(words(random, 6));
+        }
+        double query = (System.nanoTime() - t0) / 1e6 / 20;
+        t0 = System.nanoTime();
+        model.embedAll(texts);
+        double batched = texts.size() / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "in-process model: %.1f ms per 45-word memory, %.1f ms per 6-word query,"
+                + " %.0f memories/s batched (background re-embedding)%n", single, query, batched);
+    }
+
+    private static List<MemoryId> ids(List<Ranked> hits) {
+        return hits.stream().limit(10).map(Ranked::id).toList();
+    }
+
+    private static TextSearch query(Random random) {
+        return new TextSearch(words(random, 3), Set.of(), Tags.NONE, 10, 0);
+    }
+
+    private static String words(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            // Zipf-like: small ranks far more often
+            int rank = (int) Math.min(4999, Math.floor(Math.pow(5000, random.nextDouble())));
+            text.append(i == 0 ? "" : " ").append(word(rank));
+        }
+        return text.toString();
+    }
+
+    private static String word(int rank) {
+        String letters = "bcdfghjklmnprstvz";
+        String vowels = "aeiou";
+        StringBuilder word = new StringBuilder();
+        int n = rank + 17;
+        while (n > 0) {
+            word.append(letters.charAt(n % letters.length())).append(vowels.charAt((n / 7) % vowels.length()));
+            n /= letters.length();
+        }
+        return word.toString();
+    }
+
+    private static float[] randomUnit(Random random) {
+        float[] vector = new float[MODEL.dimensions()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        return Embeddings.normalized(vector);
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}

@@ -1,0 +1,120 @@
+package com.lanonasis.gateway.bootstrap;
+
+import com.lanonasis.gateway.adapters.persistence.embeddings.InProcessEmbeddings;
+import com.lanonasis.gateway.adapters.persistence.embeddings.OpenAiCompatibleEmbeddings;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemoryVectors;
+import com.lanonasis.gateway.application.memory.SemanticIndex;
+import com.lanonasis.gateway.domain.memory.EmbeddingFailure;
+import com.lanonasis.gateway.domain.memory.EmbeddingModel;
+import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.shared.InvalidValue;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Memory search: the embedding model as configured, the vector store, and the background embedder. */
+@Factory
+final class SearchFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchFactory.class);
+
+    @Singleton
+    JdbcMemoryVectors vectors(Storage storage,
+                              @Property(name = "onasis.search.cache-vectors", defaultValue = "200000") long cacheVectors,
+                              @Property(name = "onasis.search.cache-revalidate", defaultValue = "1s")
+                              Duration revalidate) {
+        return new JdbcMemoryVectors(storage.memory(), storage.memoryTenancy(), cacheVectors, revalidate);
+    }
+
+    /**
+     * Eager: a model that cannot load stops the start-up with one line (or, with
+     * {@code ONASIS_SEARCH_DEGRADE=text}, the service starts with text search only and
+     * {@code /health/full} says so).
+     */
+    @Context
+    SemanticIndex semanticIndex(JdbcMemoryVectors vectors,
+                                @Property(name = "onasis.search.embeddings", defaultValue = "in-process") String provider,
+                                @Property(name = "onasis.search.degrade", defaultValue = "fail") String degrade,
+                                @Property(name = "onasis.search.openai.base-url") @Nullable String baseUrl,
+                                @Property(name = "onasis.search.openai.key") @Nullable String key,
+                                @Property(name = "onasis.search.openai.model") @Nullable String model,
+                                @Property(name = "onasis.search.openai.dimensions", defaultValue = "1536") int dimensions,
+                                @Property(name = "onasis.search.openai.send-dimensions", defaultValue = "false")
+                                boolean sendDimensions,
+                                @Property(name = "onasis.search.openai.timeout", defaultValue = "10s") Duration timeout,
+                                @Property(name = "onasis.search.duplicate-similarity", defaultValue = "0.95")
+                                double duplicateSimilarity) {
+        String mode = degrade.strip().toLowerCase(Locale.ROOT);
+        if (!mode.equals("fail") && !mode.equals("text")) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_DEGRADE must be fail or text, not " + degrade);
+        }
+        if (!(duplicateSimilarity > 0 && duplicateSimilarity <= 1)) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_DUPLICATE_SIMILARITY must be in (0, 1]");
+        }
+        Embeddings embeddings;
+        try {
+            embeddings = switch (provider.strip().toLowerCase(Locale.ROOT)) {
+                case "in-process" -> InProcessEmbeddings.shared();
+                case "openai" -> openAi(baseUrl, key, model, dimensions, sendDimensions, timeout);
+                case "none" -> null;
+                default -> throw new IllegalArgumentException(
+                        "ONASIS_SEARCH_EMBEDDINGS must be in-process, openai or none, not " + provider);
+            };
+        } catch (EmbeddingFailure failure) {
+            if (mode.equals("fail")) {
+                throw new IllegalArgumentException("ONASIS_SEARCH_EMBEDDINGS: " + failure.getMessage()
+                        + " (set ONASIS_SEARCH_DEGRADE=text to start with text search only)", failure);
+            }
+            LOG.warn("memory search runs text-only: {}", failure.getMessage());
+            embeddings = null;
+        }
+        if (embeddings != null) {
+            LOG.info("memory search: hybrid, embeddings by {}", embeddings.model());
+        }
+        return new SemanticIndex(Optional.ofNullable(embeddings), vectors, duplicateSimilarity);
+    }
+
+    private static Embeddings openAi(String baseUrl, String key, String model, int dimensions, boolean sendDimensions,
+                                     Duration timeout) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_OPENAI_BASE_URL is required for ONASIS_SEARCH_EMBEDDINGS=openai");
+        }
+        URI base;
+        try {
+            base = URI.create(baseUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_OPENAI_BASE_URL is not a URL");
+        }
+        if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_OPENAI_BASE_URL must be an http(s) URL");
+        }
+        EmbeddingModel embeddingModel;
+        try {
+            embeddingModel = new EmbeddingModel(model == null || model.isBlank() ? "text-embedding-3-small" : model.strip(),
+                    dimensions);
+        } catch (InvalidValue invalid) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_OPENAI_" + invalid.field().toUpperCase(Locale.ROOT)
+                    + ": " + invalid.getMessage());
+        }
+        OpenAiCompatibleEmbeddings provider = new OpenAiCompatibleEmbeddings(base,
+                key == null || key.isBlank() ? null : key, embeddingModel, sendDimensions, timeout);
+        provider.embed("ready?"); // a wrong URL, key or model shows at start, not at the first write
+        return provider;
+    }
+
+    /** Embeds, in the background, entries without a vector of the current model (a new model, a failed write). */
+    @Context
+    @Bean(preDestroy = "close")
+    BackgroundEmbedding backgroundEmbedding(SemanticIndex semantic) {
+        return new BackgroundEmbedding(semantic);
+    }
+}
