@@ -7,6 +7,8 @@ import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
 import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.CodeRedemption;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
+import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorization;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
 import com.lanonasis.gateway.domain.shared.Scopes;
@@ -157,6 +159,43 @@ public final class OAuthFakes {
         @Override
         public Optional<PendingAuthorization> find(String id) {
             return Optional.ofNullable(pending.get(id));
+        }
+    }
+
+    /** Device authorizations by device-code hash; redeeming takes an approved one once. */
+    public static final class InMemoryDeviceAuthorizations implements DeviceAuthorizations {
+        private final Map<SecretHash, DeviceAuthorization> devices = new HashMap<>();
+
+        @Override
+        public void add(DeviceAuthorization authorization) {
+            devices.put(authorization.deviceCodeHash(), authorization);
+        }
+
+        @Override
+        public Optional<DeviceAuthorization> byDeviceCode(SecretHash deviceCodeHash) {
+            return Optional.ofNullable(devices.get(deviceCodeHash));
+        }
+
+        @Override
+        public Optional<DeviceAuthorization> byUserCode(String userCode) {
+            return devices.values().stream().filter(device -> device.userCode().equals(userCode)).findFirst();
+        }
+
+        @Override
+        public void update(DeviceAuthorization authorization) {
+            devices.replace(authorization.deviceCodeHash(), authorization);
+        }
+
+        @Override
+        public boolean redeem(SecretHash deviceCodeHash) {
+            DeviceAuthorization device = devices.get(deviceCodeHash);
+            if (device == null || device.status() != DeviceAuthorization.Status.APPROVED) {
+                return false;
+            }
+            devices.put(deviceCodeHash, new DeviceAuthorization(device.deviceCodeHash(), device.userCode(),
+                    device.clientId(), device.scopes(), device.resources(), DeviceAuthorization.Status.REDEEMED,
+                    device.approvedBy(), device.expiresAt(), device.interval(), device.lastPolledAt()));
+            return true;
         }
     }
 }
