@@ -72,6 +72,10 @@ class OpenApiHttpTest extends HttpTest {
         conforms("/api/v1/memory", "post", created);
         String id = created.string("id");
         String entry = "/api/v1/memory/{id}";
+        Api.Reply repeated = api.post("/api/v1/memory", Map.of("title", "Deploy notes",
+                "content", "We deploy blue-green"), apiKey);
+        assertTrue(repeated.body().containsKey("possible_duplicate_of"), repeated.toString());
+        conforms("/api/v1/memory", "post", repeated);
         conforms(entry, "get", api.get("/api/v1/memory/" + id, apiKey));
         conforms(entry, "put", api.put("/api/v1/memory/" + id, Map.of("title", "Deploy runbook"), apiKey));
         conforms("/api/v1/memory", "get", api.get("/api/v1/memory?limit=5", apiKey));

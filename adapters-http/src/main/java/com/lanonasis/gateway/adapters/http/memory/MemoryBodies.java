@@ -10,6 +10,7 @@ import com.lanonasis.gateway.domain.memory.MemoryType;
 import com.lanonasis.gateway.domain.memory.ScoredMemory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,11 +77,32 @@ final class MemoryBodies {
     }
 
     /** A new entry: its fields, plus {@code possible_duplicate_of} when one of the caller's means nearly the same. */
-    static Map<String, Object> created(CreatedMemory created) {
-        Map<String, Object> view = fields(EntryView.of(created.entry()));
-        created.possibleDuplicateOf().ifPresent(duplicate -> view.put("possible_duplicate_of", Map.of(
-                "id", duplicate.id().toString(), "similarity", Math.round(duplicate.score() * 10_000) / 10_000.0)));
-        return view;
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CreatedView(String id, String title, String content, String type,
+                       @JsonProperty("memory_type") String memoryType, List<String> tags, Map<String, Object> metadata,
+                       @JsonProperty("user_id") String userId, @JsonProperty("created_at") String createdAt,
+                       @JsonProperty("updated_at") String updatedAt,
+                       @Nullable @JsonProperty("last_accessed") String lastAccessed,
+                       @JsonProperty("access_count") long accessCount,
+                       @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                       @JsonProperty("possible_duplicate_of") Duplicate possibleDuplicateOf) {
+
+        static CreatedView of(CreatedMemory created) {
+            EntryView entry = EntryView.of(created.entry());
+            return new CreatedView(entry.id(), entry.title(), entry.content(), entry.type(), entry.memoryType(),
+                    entry.tags(), entry.metadata(), entry.userId(), entry.createdAt(), entry.updatedAt(),
+                    entry.lastAccessed(), entry.accessCount(), created.possibleDuplicateOf()
+                    .map(duplicate -> new Duplicate(duplicate.id().toString(),
+                            Math.round(duplicate.score() * 10_000) / 10_000.0))
+                    .orElse(null));
+        }
+    }
+
+    /** The existing memory a new one nearly repeats, and how close they are (cosine, 4 decimals). */
+    @Serdeable
+    record Duplicate(String id, double similarity) {
     }
 
     /** A search hit: the entry's fields plus its score, flat, as the platform's clients read it. */

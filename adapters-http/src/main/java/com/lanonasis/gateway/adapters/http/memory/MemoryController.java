@@ -5,6 +5,7 @@ import com.lanonasis.gateway.adapters.http.error.ErrorBody;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.BulkDeleteBody;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.BulkDeleteView;
+import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.CreatedView;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.EntryBody;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.EntryList;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.EntryView;
@@ -96,8 +97,8 @@ final class MemoryController {
 
     @Post(uris = {BASE, ALIAS})
     @Status(HttpStatus.CREATED)
-    HttpResponse<Map<String, Object>> create(HttpRequest<?> request, @Body EntryBody body) {
-        return HttpResponse.created(MemoryBodies.created(Rejections.valueOf(create.create(callers.require(request),
+    HttpResponse<CreatedView> create(HttpRequest<?> request, @Body EntryBody body) {
+        return HttpResponse.created(CreatedView.of(Rejections.valueOf(create.create(callers.require(request),
                 new MemoryDraft(body.title(), body.content(), body.effectiveType(), body.tags(), body.metadata())))));
     }
 
