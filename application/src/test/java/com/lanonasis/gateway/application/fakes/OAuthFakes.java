@@ -77,17 +77,19 @@ public final class OAuthFakes {
             if (token == null || token.rotatedAt() != null || token.revokedAt() != null) {
                 return false;
             }
-            tokens.put(hash, new RefreshToken(token.hash(), token.familyId(), token.clientId(), token.userId(),
-                    token.scopes(), token.resources(), token.issuedAt(), token.expiresAt(), at, null));
+            tokens.put(hash, ended(token, at, null));
             return true;
         }
 
         @Override
         public void revokeFamily(String familyId, Instant at) {
             tokens.replaceAll((hash, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
-                    ? new RefreshToken(token.hash(), token.familyId(), token.clientId(), token.userId(), token.scopes(),
-                            token.resources(), token.issuedAt(), token.expiresAt(), token.rotatedAt(), at)
-                    : token);
+                    ? ended(token, token.rotatedAt(), at) : token);
+        }
+
+        private static RefreshToken ended(RefreshToken token, Instant rotatedAt, Instant revokedAt) {
+            return new RefreshToken(token.hash(), token.familyId(), token.clientId(), token.userId(), token.scopes(),
+                    token.resources(), token.issuedAt(), token.expiresAt(), rotatedAt, revokedAt);
         }
     }
 

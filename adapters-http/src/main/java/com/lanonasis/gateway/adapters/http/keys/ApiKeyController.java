@@ -2,6 +2,7 @@ package com.lanonasis.gateway.adapters.http.keys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.lanonasis.gateway.adapters.http.api.CredentialedApi;
 import com.lanonasis.gateway.adapters.http.error.ErrorBody;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
 import com.lanonasis.gateway.adapters.http.security.Callers;
@@ -30,23 +31,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.util.List;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@SecurityRequirement(name = "apiKey")
-@SecurityRequirement(name = "bearer")
-@ApiResponse(responseCode = "400", description = "invalid input (validation_failed, malformed_json)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "no valid credential (unauthorized, invalid_api_key, invalid_token)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "the credential lacks the scope (insufficient_scope)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@CredentialedApi
 @ApiResponse(responseCode = "404", description = "no such key for this caller (not_found)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "too many requests (rate_limited, Retry-After)",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 final class ApiKeyController {
 

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.memory;
 
+import com.lanonasis.gateway.adapters.http.api.CredentialedApi;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.adapters.http.error.ErrorBody;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
@@ -45,7 +46,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,17 +54,8 @@ import java.util.Map;
 /** Memory entries over REST, at {@code /api/v1/memory} and its alias {@code /api/v1/memories}. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@SecurityRequirement(name = "apiKey")
-@SecurityRequirement(name = "bearer")
-@ApiResponse(responseCode = "400", description = "invalid input (validation_failed, malformed_json)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "no valid credential (unauthorized, invalid_api_key, invalid_token)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "the credential lacks the scope (insufficient_scope)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@CredentialedApi
 @ApiResponse(responseCode = "404", description = "no such memory for this caller (not_found)",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "too many requests (rate_limited, Retry-After)",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 final class MemoryController {
 
