@@ -63,7 +63,6 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         DeleteMemoryUseCase, ListMemoriesUseCase, SearchMemoriesUseCase, MemoryStatsUseCase,
         BulkDeleteMemoriesUseCase, WatchMemoriesUseCase {
 
-    public static final int MAX_BULK_DELETE = 100;
     /** How many entries each search leg contributes to the fusion. */
     public static final int SEARCH_CANDIDATES = 100;
     /** The k of reciprocal rank fusion: a hit at rank r scores 1 / (k + r) in each leg. */
@@ -356,8 +355,8 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         Violations violations = new Violations();
         if (ids == null || ids.isEmpty()) {
             violations.add("memory_ids", "memory_ids must name at least one entry");
-        } else if (ids.size() > MAX_BULK_DELETE) {
-            violations.add("memory_ids", "at most " + MAX_BULK_DELETE + " ids per request");
+        } else if (ids.size() > MAX_IDS) {
+            violations.add("memory_ids", "at most " + MAX_IDS + " ids per request");
         }
         if (violations.any()) {
             return violations.rejection();

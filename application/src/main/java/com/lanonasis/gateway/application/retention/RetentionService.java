@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The retention purge: for each rule, deletes in batches (each batch one short statement, so no
@@ -18,7 +16,7 @@ import java.util.logging.Logger;
  */
 public final class RetentionService implements PurgeExpiredUseCase {
 
-    private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());
+    private static final System.Logger LOG = System.getLogger(RetentionService.class.getName());
 
     private final List<RetentionRule> rules;
     private final Clock clock;
@@ -51,12 +49,12 @@ public final class RetentionService implements PurgeExpiredUseCase {
                 }
             } catch (RuntimeException e) {
                 // one store failing (an outage) does not stop the others; the next pass retries
-                LOG.log(Level.WARNING, "retention purge of " + rule.target().name() + " failed: " + e);
+                LOG.log(System.Logger.Level.WARNING, "retention purge of " + rule.target().name() + " failed: " + e);
             }
             deleted.put(rule.target().name(), total);
         }
         if (deleted.values().stream().anyMatch(count -> count > 0)) {
-            LOG.info("retention purge deleted " + deleted);
+            LOG.log(System.Logger.Level.INFO, "retention purge deleted " + deleted);
         }
         return deleted;
     }

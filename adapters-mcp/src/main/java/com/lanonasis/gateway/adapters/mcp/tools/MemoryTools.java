@@ -7,6 +7,7 @@ import com.lanonasis.gateway.adapters.mcp.server.Tool.Hints;
 import com.lanonasis.gateway.adapters.mcp.server.ToolContext;
 import com.lanonasis.gateway.adapters.mcp.server.ToolResult;
 import com.lanonasis.gateway.adapters.mcp.server.ToolSet;
+import com.lanonasis.gateway.application.memory.port.in.BulkDeleteMemoriesUseCase;
 import com.lanonasis.gateway.application.memory.port.in.CreateMemoryUseCase;
 import com.lanonasis.gateway.application.memory.port.in.DeleteMemoryUseCase;
 import com.lanonasis.gateway.application.memory.port.in.GetMemoryUseCase;
@@ -19,10 +20,12 @@ import com.lanonasis.gateway.application.memory.port.in.SearchMemoriesUseCase;
 import com.lanonasis.gateway.application.memory.port.in.SearchRequest;
 import com.lanonasis.gateway.application.memory.port.in.UpdateMemoryUseCase;
 import com.lanonasis.gateway.domain.memory.Content;
+import com.lanonasis.gateway.domain.memory.MemoryQuery;
 import com.lanonasis.gateway.domain.memory.MemorySort;
 import com.lanonasis.gateway.domain.memory.MemoryType;
 import com.lanonasis.gateway.domain.memory.SearchMode;
 import com.lanonasis.gateway.domain.memory.Tags;
+import com.lanonasis.gateway.domain.memory.TextSearch;
 import com.lanonasis.gateway.domain.memory.Title;
 import com.lanonasis.gateway.domain.shared.Scope;
 import jakarta.inject.Singleton;
@@ -95,9 +98,9 @@ final class MemoryTools implements ToolSet {
                                 .require("ids").build(), BULK_DELETED, Hints.CHANGE, Scope.MEMORIES_DELETE, true,
                         this::bulkDelete),
                 new Tool("memory_list", "List memories", "Page through memories, newest first unless sorted otherwise, "
-                        + "optionally of one type or with all the given tags.",
+                        + "optionally of one type or with any of the given tags.",
                         Schema.object()
-                                .integer("limit", "entries per page (default 20)", 1, 100)
+                                .integer("limit", "entries per page (default 20)", 1, MemoryQuery.MAX_LIMIT)
                                 .integer("offset", "entries to skip; wins over page", 0, Integer.MAX_VALUE)
                                 .integer("page", "1-based page number", 1, Integer.MAX_VALUE)
                                 .oneOf("type", "only memories of this type", TYPES)
@@ -113,12 +116,12 @@ final class MemoryTools implements ToolSet {
                         + "default), by meaning only (semantic) or by words only (text); best matches first, each "
                         + "with a relevance_score between 0 and 1.",
                         Schema.object()
-                                .string("query", "what to look for, in any wording", 1, 1000)
+                                .string("query", "what to look for, in any wording", 1, TextSearch.MAX_QUERY_LENGTH)
                                 .oneOf("mode", "hybrid (default), semantic or text", MODES)
                                 .property("types", Map.of("type", "array", "description", "only these types",
                                         "items", Map.of("type", "string", "enum", TYPES)))
                                 .strings("tags", "only memories with at least one of these tags", Tags.MAX_COUNT, Tags.MAX_LENGTH)
-                                .integer("limit", "at most this many results (default 20)", 1, 100)
+                                .integer("limit", "at most this many results (default 20)", 1, MemoryQuery.MAX_LIMIT)
                                 .number("threshold", "minimum relevance_score", 0, 1)
                                 .require("query").build(), SEARCH, Hints.READ, Scope.MEMORIES_READ, false,
                         (args, context) -> results.of(search.search(context.caller(), new SearchRequest(
@@ -205,7 +208,7 @@ final class MemoryTools implements ToolSet {
     private static final Map<String, Object> DELETED = Map.of("type", "object",
             "properties", Map.of("deleted", Map.of("type", "boolean"), "id", Map.of("type", "string")),
             "required", List.of("deleted", "id"));
-    private static final int BULK_MAX = 100;
+    private static final int BULK_MAX = BulkDeleteMemoriesUseCase.MAX_IDS;
     private static final Map<String, Object> BULK_DELETED = Map.of("type", "object",
             "properties", Map.of("deleted", Map.of("type", "boolean"),
                     "ids", Map.of("type", "array", "items", Map.of("type", "string")),

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.embeddings;
 
+import com.lanonasis.gateway.adapters.persistence.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,7 +32,7 @@ public final class OpenAiCompatibleEmbeddings implements Embeddings {
     private final boolean sendDimensions;
     private final Duration timeout;
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     /**
      * @param baseUrl        e.g. {@code https://api.openai.com/v1}

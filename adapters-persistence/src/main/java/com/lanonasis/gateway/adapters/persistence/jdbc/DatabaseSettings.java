@@ -1,6 +1,8 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,17 +67,32 @@ public record DatabaseSettings(String url, String username, String password, int
                 + ", maxPoolSize=" + maxPoolSize + ", connectTimeout=" + connectTimeout + "]";
     }
 
+    /**
+     * Each vendor migrates from the one tree ({@code db/migration/common}) plus the folder of what only it
+     * has, and spells the placeholders of that tree its own way.
+     */
     public enum Vendor {
-        H2("db/migration/h2"), POSTGRES("db/migration/postgres");
+        H2(List.of(), Map.of("text", "CHARACTER VARYING", "bytes", "VARBINARY(32768)")),
+        POSTGRES(List.of("db/migration/postgres"), Map.of("text", "TEXT", "bytes", "BYTEA"));
 
-        private final String migrations;
+        private static final String COMMON = "db/migration/common";
 
-        Vendor(String migrations) {
-            this.migrations = migrations;
+        private final List<String> own;
+        private final Map<String, String> placeholders;
+
+        Vendor(List<String> own, Map<String, String> placeholders) {
+            this.own = own;
+            this.placeholders = placeholders;
         }
 
-        public String migrations() {
-            return migrations;
+        /** The classpath folders to migrate from: the common tree first, then this vendor's own. */
+        public List<String> migrations() {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(COMMON), own.stream()).toList();
+        }
+
+        /** The values of the common tree's Flyway placeholders for this vendor. */
+        public Map<String, String> placeholders() {
+            return placeholders;
         }
     }
 }

@@ -2,6 +2,8 @@ package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -46,14 +48,19 @@ public final class Databases {
             throw new DatabaseUnavailable("cannot connect to " + where(settings) + ": " + rootMessage(e), e);
         }
         try {
+            List<String> locations = new ArrayList<>();
+            settings.vendor().migrations().forEach(folder -> locations.add("classpath:" + folder));
+            if (rowSecurity) {
+                locations.add("classpath:db/migration/supabase");
+            }
             FluentConfiguration flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(rowSecurity
-                            ? new String[] {"classpath:" + settings.vendor().migrations(), "classpath:db/migration/supabase"}
-                            : new String[] {"classpath:" + settings.vendor().migrations()});
+                    .locations(locations.toArray(String[]::new))
+                    .placeholders(settings.vendor().placeholders());
             if (!schema.isDefault()) {
                 flyway.schemas(schema.name()).defaultSchema(schema.name()).createSchemas(true);
             }
+            LegacyMigrations.adopt(dataSource, schema, settings.vendor());
             flyway.load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();

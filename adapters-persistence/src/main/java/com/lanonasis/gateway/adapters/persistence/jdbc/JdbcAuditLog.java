@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
+import com.lanonasis.gateway.adapters.persistence.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
 public final class JdbcAuditLog implements AuditLog, AuditTrail {
 
     private final JdbcDatabase database;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     public JdbcAuditLog(JdbcDatabase database) {
         this.database = database;

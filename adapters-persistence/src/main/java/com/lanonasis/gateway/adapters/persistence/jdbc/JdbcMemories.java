@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
+import com.lanonasis.gateway.adapters.persistence.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
 
     private final JdbcDatabase database;
     private final Tenancy tenancy;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
     /** The full-text index on H2; null on Postgres, whose index is a generated column in the table. */
     private final LuceneTextIndex textIndex;
 

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
+import com.lanonasis.gateway.adapters.persistence.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ public final class RedisStore implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     public RedisStore(String url, Duration commandTimeout, Clock clock) {
         RedisURI uri = RedisURI.create(url);

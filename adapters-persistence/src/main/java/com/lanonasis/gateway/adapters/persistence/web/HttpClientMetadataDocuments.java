@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.web;
 
+import com.lanonasis.gateway.adapters.persistence.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lanonasis.gateway.domain.clients.ClientMetadataDocument;
@@ -67,7 +68,7 @@ public final class HttpClientMetadataDocuments implements ClientMetadataDocument
 
     private final Settings settings;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
     private final Map<String, Cached> cache;
 
     /** A document, or the reason its fetch failed (negative caching), until a time. */

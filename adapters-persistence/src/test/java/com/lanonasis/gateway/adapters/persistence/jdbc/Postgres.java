@@ -51,8 +51,16 @@ final class Postgres {
         return server.getPort();
     }
 
+    /** The JDBC URL of a database made by {@link #newDatabase()}. */
+    static synchronized String url(String database) {
+        return server.getJdbcUrl("postgres", database);
+    }
+
     /** An empty database (not migrated), by name. */
     static synchronized String newDatabase() {
+        if (server == null) {
+            fresh(Schema.DEFAULT).close();
+        }
         String name = "db_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {

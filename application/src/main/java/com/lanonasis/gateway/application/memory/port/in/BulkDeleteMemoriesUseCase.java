@@ -6,5 +6,8 @@ import java.util.List;
 
 public interface BulkDeleteMemoriesUseCase {
 
+    /** The most ids one request may name; more is refused as a whole. */
+    int MAX_IDS = 100;
+
     Outcome<BulkDeletion> deleteAll(Principal caller, List<String> ids);
 }
