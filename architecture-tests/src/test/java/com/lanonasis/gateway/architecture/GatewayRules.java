@@ -36,7 +36,7 @@ final class GatewayRules {
                 onlyCredentialVerificationCreatesPrincipals(root), onlySecurityAdapterReadsCredentials(root),
                 secretsRedactToString(root), inboundAdaptersUseIncomingPortsOnly(root),
                 inboundAdaptersNeverTouchOutgoingPorts(root), onlyAdminControllersCallAdminUseCases(root),
-                upstreamProxyStandsApart(root));
+                upstreamProxyStandsApart(root), embeddedCoreStandsOutside(root));
     }
 
     /** domain ← application ← adapters; adapters never depend on each other. */
@@ -49,6 +49,8 @@ final class GatewayRules {
                 .adapter("mcp", root + ".adapters.mcp..")
                 .withOptionalLayers(true)
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."),
+                        DescribedPredicate.alwaysTrue())
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".embedded.."),
                         DescribedPredicate.alwaysTrue())
                 .because("the core must not know its adapters, and adapters meet only in bootstrap");
     }
@@ -68,11 +70,23 @@ final class GatewayRules {
     }
 
     static ArchRule coreIsFrameworkFree(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..", root + ".embedded..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
                         "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "io.lettuce..", "org.flywaydb..",
                         "com.zaxxer..", "io.netty..", "reactor..")
                 .because("the domain and its use cases are plain Java that any adapter or test can drive");
+    }
+
+    /**
+     * The embedded core ({@code OnasisCore} and the in-memory adapters) wires the hexagon from outside, as
+     * bootstrap does: the core and the inbound adapters never reach into it; bootstrap and the persistence
+     * adapters may reuse its in-memory adapters (the in-process short-lived state, local event delivery).
+     */
+    static ArchRule embeddedCoreStandsOutside(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..",
+                        root + ".adapters.http..", root + ".adapters.mcp..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".embedded..")
+                .because("the embedded core is a composition root beside bootstrap, not a layer of the hexagon");
     }
 
     static ArchRule noFieldInjection(String root) {

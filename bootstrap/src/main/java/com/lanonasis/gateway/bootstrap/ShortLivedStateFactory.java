@@ -1,11 +1,11 @@
 package com.lanonasis.gateway.bootstrap;
 
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryAuthorizationCodes;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryDeviceAuthorizations;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryPendingAuthorizations;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryRateLimiter;
-import com.lanonasis.gateway.adapters.persistence.memory.InMemoryWebSessions;
-import com.lanonasis.gateway.adapters.persistence.memory.InProcessMemoryEvents;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDeviceAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryPendingAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRateLimiter;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryWebSessions;
+import com.lanonasis.gateway.embedded.inmemory.InProcessMemoryEvents;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisMemoryEvents;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisShortLivedState;
 import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;

@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
-import com.lanonasis.gateway.adapters.persistence.memory.InProcessMemoryEvents;
+import com.lanonasis.gateway.embedded.inmemory.InProcessMemoryEvents;
 import com.lanonasis.gateway.domain.memory.MemoryEvent;
 import com.lanonasis.gateway.domain.memory.MemoryEvents;
 import com.lanonasis.gateway.domain.memory.MemoryId;

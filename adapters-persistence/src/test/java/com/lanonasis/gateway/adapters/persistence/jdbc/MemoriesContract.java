@@ -44,7 +44,7 @@ abstract class MemoriesContract {
     abstract Memories store();
 
     /** A vector store over the same database; {@code revalidateAfter} zero checks its cache before every search. */
-    abstract JdbcMemoryVectors vectors(java.time.Duration revalidateAfter);
+    abstract MemoryVectors vectors(java.time.Duration revalidateAfter);
 
     abstract UnitOfWork unitOfWork();
 

@@ -1,5 +1,11 @@
 package com.lanonasis.gateway.adapters.persistence.memory;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDeviceAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryPendingAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRateLimiter;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryWebSessions;
+
 import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorizations;

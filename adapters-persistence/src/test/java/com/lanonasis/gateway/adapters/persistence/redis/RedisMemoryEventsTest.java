@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
-import com.lanonasis.gateway.adapters.persistence.memory.InProcessMemoryEvents;
+import com.lanonasis.gateway.embedded.inmemory.InProcessMemoryEvents;
 import com.lanonasis.gateway.adapters.persistence.memory.MemoryEventsContract;
 import com.lanonasis.gateway.domain.memory.MemoryEvents;
 import java.io.IOException;

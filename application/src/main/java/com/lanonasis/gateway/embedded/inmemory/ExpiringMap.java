@@ -1,4 +1,4 @@
-package com.lanonasis.gateway.adapters.persistence.memory;
+package com.lanonasis.gateway.embedded.inmemory;
 
 import java.time.Clock;
 import java.time.Instant;

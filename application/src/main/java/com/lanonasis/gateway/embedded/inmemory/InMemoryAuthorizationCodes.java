@@ -1,4 +1,4 @@
-package com.lanonasis.gateway.adapters.persistence.memory;
+package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
 import com.lanonasis.gateway.domain.codes.AuthorizationCodes;

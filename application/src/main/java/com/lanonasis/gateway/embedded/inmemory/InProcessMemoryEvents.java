@@ -1,4 +1,4 @@
-package com.lanonasis.gateway.adapters.persistence.memory;
+package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.memory.MemoryEvent;
 import com.lanonasis.gateway.domain.memory.MemoryEvents;
@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Memory events within this process: each owner's listeners, and each owner's last
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class InProcessMemoryEvents implements MemoryEvents {
 
     static final int KEPT = 100;
-    private static final Logger LOG = LoggerFactory.getLogger(InProcessMemoryEvents.class);
+    private static final System.Logger LOG = System.getLogger(InProcessMemoryEvents.class.getName());
 
     private final Map<UserId, Set<Consumer<MemoryEvent>>> listeners = new ConcurrentHashMap<>();
     private final Map<UserId, Deque<MemoryEvent>> recent = new ConcurrentHashMap<>();
@@ -51,7 +49,7 @@ public final class InProcessMemoryEvents implements MemoryEvents {
             try {
                 listener.accept(event);
             } catch (RuntimeException e) {
-                LOG.warn("a memory event listener failed: {}", e.toString());
+                LOG.log(System.Logger.Level.WARNING, "a memory event listener failed: {0}", e.toString());
             }
         }
     }
