@@ -146,7 +146,8 @@ public final class InMemoryMemories implements Memories, AccountMemories {
         database.locked(() -> find(owner, id).ifPresent(entry -> entries.put(id, entry.accessedAt(at))));
     }
 
-    List<MemoryEntry> all() {
+    /** Every entry of every owner, in the order they were added. */
+    public List<MemoryEntry> all() {
         return entries.values();
     }
 
