@@ -51,7 +51,10 @@ import com.lanonasis.gateway.application.oauth.AuthorizationService;
 import com.lanonasis.gateway.application.oauth.ClientRegistrationService;
 import com.lanonasis.gateway.application.oauth.DeviceFlowService;
 import com.lanonasis.gateway.application.oauth.LegacyBridgeService;
-import com.lanonasis.gateway.application.oauth.OAuthComponents;
+import com.lanonasis.gateway.application.oauth.ClientVerifier;
+import com.lanonasis.gateway.application.oauth.MetadataDocumentClients;
+import com.lanonasis.gateway.application.oauth.Resources;
+import com.lanonasis.gateway.application.oauth.TokenMinter;
 import com.lanonasis.gateway.application.oauth.OAuthSettings;
 import com.lanonasis.gateway.application.oauth.SigningKeyService;
 import com.lanonasis.gateway.application.oauth.TokenService;
@@ -172,14 +175,21 @@ public final class OnasisCore {
                 List.of(builder.issuer, builder.issuer + "/mcp", builder.issuer + "/api/v1"), true, 10_000);
         Scopes dynamicClientScopes = Scopes.of(builder.scopes.values().stream()
                 .filter(scope -> !scope.equals(Scope.ADMIN)).toList());
-        OAuthComponents components = new OAuthComponents(stores.clients(), ClientMetadataDocuments.NONE,
-                accessTokens, refreshTokens, signer, stores.audit(), builder.secrets, ids, clock, settings);
-        authorization = new AuthorizationService(components, stores.consents(), stores.pendings(), stores.codes(),
-                dynamicClientScopes);
-        tokens = new TokenService(components, stores.codes(), stores.devices(), stores.users(), database, Map.of());
-        deviceFlow = new DeviceFlowService(components, stores.devices(), dynamicClientScopes, stores.rateLimiter());
-        registration = new ClientRegistrationService(components, dynamicClientScopes, stores.rateLimiter(), 20);
-        legacyBridge = new LegacyBridgeService(components, signer, stores.users(), database);
+        MetadataDocumentClients clients = new MetadataDocumentClients(stores.clients(), ClientMetadataDocuments.NONE);
+        ClientVerifier verifier = new ClientVerifier(clients);
+        Resources resources = new Resources(settings);
+        TokenMinter minter = new TokenMinter(signer, accessTokens, refreshTokens, stores.audit(), builder.secrets, ids,
+                clock, settings);
+        authorization = new AuthorizationService(clients, resources, stores.consents(), stores.pendings(),
+                stores.codes(), stores.audit(), builder.secrets, ids, clock, settings, dynamicClientScopes);
+        tokens = new TokenService(verifier, resources, minter, stores.codes(), stores.devices(), refreshTokens,
+                accessTokens, stores.users(), database, stores.audit(), ids, clock, Map.of());
+        deviceFlow = new DeviceFlowService(verifier, clients, resources, stores.devices(), stores.audit(),
+                builder.secrets, clock, settings, dynamicClientScopes, stores.rateLimiter());
+        registration = new ClientRegistrationService(clients, stores.audit(), builder.secrets, clock, settings,
+                dynamicClientScopes, stores.rateLimiter(), 20);
+        legacyBridge = new LegacyBridgeService(verifier, resources, minter, ids, clock, signer, stores.users(),
+                database);
         signingKeys = new SigningKeyService(signer, stores.audit(), clock);
 
         AccountErasure erasure = new AccountErasure(stores.users(), memoryStore, stores.webSessions());

@@ -50,19 +50,21 @@ public final class AuthorizationService implements AuthorizeUseCase {
     private final Scopes dynamicClientScopes;
 
     /** @param dynamicClientScopes what a dynamically registered client may ask for (see {@link OAuthClient#mayAskFor}) */
-    public AuthorizationService(OAuthComponents components, Consents consents, PendingAuthorizations pendings,
-                                AuthorizationCodes codes, Scopes dynamicClientScopes) {
+    public AuthorizationService(Clients clients, Resources resources, Consents consents,
+                                PendingAuthorizations pendings, AuthorizationCodes codes, AuditLog audit,
+                                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings,
+                                Scopes dynamicClientScopes) {
         this.dynamicClientScopes = dynamicClientScopes;
-        this.clients = components.clients();
+        this.clients = clients;
         this.consents = consents;
         this.pendings = pendings;
         this.codes = codes;
-        this.audit = components.audit();
-        this.secrets = components.secrets();
-        this.ids = components.ids();
-        this.clock = components.clock();
-        this.settings = components.settings();
-        this.resources = components.resources();
+        this.audit = audit;
+        this.secrets = secrets;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+        this.resources = resources;
     }
 
     /**

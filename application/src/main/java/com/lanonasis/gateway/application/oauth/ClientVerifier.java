@@ -11,11 +11,11 @@ import java.util.Optional;
  * {@code invalid_client} to the caller; an unknown client id is one of them, so clients that
  * were forgotten know to register again.
  */
-final class ClientVerifier {
+public final class ClientVerifier {
 
     private final Clients clients;
 
-    ClientVerifier(Clients clients) {
+    public ClientVerifier(Clients clients) {
         this.clients = clients;
     }
 

@@ -23,7 +23,7 @@ import java.util.Set;
  * cannot be fetched or breaks a rule makes an unknown client: {@code invalid_client} at the
  * token endpoint, an error page at the authorization endpoint; the reason goes to the log.
  */
-final class MetadataDocumentClients implements Clients {
+public final class MetadataDocumentClients implements Clients {
 
     private static final System.Logger LOG = System.getLogger(MetadataDocumentClients.class.getName());
     private static final Set<GrantType> USABLE_GRANTS = Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
@@ -31,7 +31,7 @@ final class MetadataDocumentClients implements Clients {
     private final Clients registered;
     private final ClientMetadataDocuments documents;
 
-    MetadataDocumentClients(Clients registered, ClientMetadataDocuments documents) {
+    public MetadataDocumentClients(Clients registered, ClientMetadataDocuments documents) {
         this.registered = registered;
         this.documents = documents;
     }

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Makes the tokens of every grant the same way: an access token, recorded, and maybe a refresh token. */
-final class TokenMinter {
+public final class TokenMinter {
 
     static final int OPAQUE_LENGTH = 43;
     static final int REFRESH_LENGTH = 48;
@@ -40,7 +40,7 @@ final class TokenMinter {
     private final Clock clock;
     private final OAuthSettings settings;
 
-    TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
+    public TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
                 SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings) {
         this.signer = signer;
         this.accessTokens = accessTokens;

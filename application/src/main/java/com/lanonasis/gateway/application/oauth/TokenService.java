@@ -63,30 +63,27 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
     /** Confidential clients that are resource servers, and the resources (token audiences) each serves. */
     private final Map<String, Set<String>> resourceServers;
 
-    public TokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
-                        Users users, UnitOfWork unitOfWork) {
-        this(components, codes, devices, users, unitOfWork, Map.of());
-    }
-
     /**
      * @param resourceServers client id → resource URIs it serves: introspection tells such a client
      *                        about access tokens whose {@code aud} names one of them (RFC 7662 §4)
      */
-    public TokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
-                        Users users, UnitOfWork unitOfWork, Map<String, Set<String>> resourceServers) {
+    public TokenService(ClientVerifier verifier, Resources resources, TokenMinter minter, AuthorizationCodes codes,
+                        DeviceAuthorizations devices, RefreshTokens refreshTokens, AccessTokens accessTokens,
+                        Users users, UnitOfWork unitOfWork, AuditLog audit, IdGenerator ids, Clock clock,
+                        Map<String, Set<String>> resourceServers) {
         this.resourceServers = Map.copyOf(resourceServers);
-        this.verifier = components.verifier();
+        this.verifier = verifier;
         this.codes = codes;
         this.devices = devices;
-        this.refreshTokens = components.refreshTokens();
-        this.accessTokens = components.accessTokens();
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
         this.users = users;
-        this.audit = components.audit();
+        this.audit = audit;
         this.unitOfWork = unitOfWork;
-        this.ids = components.ids();
-        this.clock = components.clock();
-        this.resources = components.resources();
-        this.minter = components.minter();
+        this.ids = ids;
+        this.clock = clock;
+        this.resources = resources;
+        this.minter = minter;
     }
 
     @Override

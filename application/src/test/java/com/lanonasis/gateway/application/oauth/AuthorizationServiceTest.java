@@ -1,5 +1,11 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,14 +57,21 @@ class AuthorizationServiceTest {
         clients.add(new OAuthClient("registered", "Someone's app", ClientAuthMethod.NONE, null,
                 List.of(new RedirectUri(REDIRECT)), Set.of(GrantType.AUTHORIZATION_CODE),
                 Scopes.parseSpaceDelimited("memories:read"), new MachineSecret("rat").hash(), Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, new Fakes.InMemoryAccessTokens(),
-                new OAuthFakes.InMemoryRefreshTokens(), null, audit, Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
                         Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100));
-        authorization = new AuthorizationService(components, consents, new OAuthFakes.InMemoryPendingAuthorizations(),
-                codes, Scopes.parseSpaceDelimited("memories:read"));
-        tokens = new TokenService(components, codes, null, new Fakes.InMemoryUsers(), new Fakes.RecordingUnitOfWork());
+                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
+        AccessTokens oauthAccessTokens = new Fakes.InMemoryAccessTokens();
+        RefreshTokens oauthRefreshTokens = new OAuthFakes.InMemoryRefreshTokens();
+        AuditLog oauthAudit = audit;
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Clock oauthClock = clock;
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+        authorization = new AuthorizationService(clients, oauthResources, consents, new OAuthFakes.InMemoryPendingAuthorizations(), codes, oauthAudit, oauthSecrets, oauthIds, oauthClock, oauthSettings, Scopes.parseSpaceDelimited("memories:read"));
+        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, oauthRefreshTokens, oauthAccessTokens, new Fakes.InMemoryUsers(), new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of());
     }
 
     @Test

@@ -1,5 +1,11 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
 import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,13 +105,20 @@ class ClientRegistrationServiceTest {
     }
 
     private ClientRegistrationService service(int perMinute, int maxClients) {
-        OAuthComponents components = new OAuthComponents(clients, new Fakes.InMemoryAccessTokens(),
-                new OAuthFakes.InMemoryRefreshTokens(), null, audit, Fakes.counting(), IdGenerator.random(),
-                new Fakes.ManualClock(), new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
                         Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, maxClients));
-        return new ClientRegistrationService(components, ClientRegistrationService.DEFAULT_SCOPES,
-                new Fakes.CountingRateLimiter(), perMinute);
+                        List.of(ISSUER, ISSUER + "/mcp"), true, maxClients);
+        AccessTokens oauthAccessTokens = new Fakes.InMemoryAccessTokens();
+        RefreshTokens oauthRefreshTokens = new OAuthFakes.InMemoryRefreshTokens();
+        AuditLog oauthAudit = audit;
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Clock oauthClock = new Fakes.ManualClock();
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+        return new ClientRegistrationService(clients, oauthAudit, oauthSecrets, oauthClock, oauthSettings, ClientRegistrationService.DEFAULT_SCOPES, new Fakes.CountingRateLimiter(), perMinute);
     }
 
     private static ClientMetadata publicClient(List<String> redirects) {

@@ -1,5 +1,11 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
 import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,14 +59,21 @@ class DeviceFlowServiceTest {
         clients.add(new OAuthClient("web", "Web app", ClientAuthMethod.NONE, null,
                 List.of(new RedirectUri("https://app.example/callback")),
                 Set.of(GrantType.AUTHORIZATION_CODE), Scopes.USER_SESSION, null, Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, accessTokens, new OAuthFakes.InMemoryRefreshTokens(),
-                null, audit, Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
                         Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, 100));
-        flow = new DeviceFlowService(components, devices, Scopes.parseSpaceDelimited("memories:read"),
-                new Fakes.CountingRateLimiter());
-        tokens = new TokenService(components, null, devices, new Fakes.InMemoryUsers(), new Fakes.RecordingUnitOfWork());
+                        List.of(ISSUER, ISSUER + "/mcp"), true, 100);
+        AccessTokens oauthAccessTokens = accessTokens;
+        RefreshTokens oauthRefreshTokens = new OAuthFakes.InMemoryRefreshTokens();
+        AuditLog oauthAudit = audit;
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Clock oauthClock = clock;
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+        flow = new DeviceFlowService(oauthVerifier, clients, oauthResources, devices, oauthAudit, oauthSecrets, oauthClock, oauthSettings, Scopes.parseSpaceDelimited("memories:read"), new Fakes.CountingRateLimiter());
+        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, devices, oauthRefreshTokens, oauthAccessTokens, new Fakes.InMemoryUsers(), new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of());
     }
 
     @Test

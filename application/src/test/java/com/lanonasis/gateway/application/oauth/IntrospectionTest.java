@@ -1,5 +1,10 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -52,13 +57,20 @@ class IntrospectionTest {
                     new MachineSecret(id + "-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                     Scopes.USER_SESSION, null, Instant.EPOCH));
         }
-        OAuthComponents components = new OAuthComponents(clients, accessTokens, refreshTokens, null,
-                new Fakes.RecordingAuditLog(), Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings("https://api.example", Duration.ofMinutes(5), Duration.ofMinutes(15),
+        OAuthSettings oauthSettings = new OAuthSettings("https://api.example", Duration.ofMinutes(5), Duration.ofMinutes(15),
                         Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of("https://api.example", MCP, "https://api.example/api/v1"), true, 100));
-        service = new TokenService(components, null, null, users, new Fakes.RecordingUnitOfWork(),
-                Map.of("mcp-server", Set.of(MCP)));
+                        List.of("https://api.example", MCP, "https://api.example/api/v1"), true, 100);
+        AccessTokens oauthAccessTokens = accessTokens;
+        RefreshTokens oauthRefreshTokens = refreshTokens;
+        AuditLog oauthAudit = new Fakes.RecordingAuditLog();
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Clock oauthClock = clock;
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, null, oauthRefreshTokens, oauthAccessTokens, users, new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of("mcp-server", Set.of(MCP)));
         accessTokens.add(new IssuedAccessToken(new AccessTokenClaims("jti", user.id().toString(), "owner", List.of(MCP),
                 Scopes.parseSpaceDelimited("memories:read"), clock.instant(), clock.instant().plusSeconds(900)),
                 user.id(), new MachineSecret("access").hash(), "family", null));

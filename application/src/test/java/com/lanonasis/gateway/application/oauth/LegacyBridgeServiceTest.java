@@ -1,5 +1,11 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
 import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,12 +60,20 @@ class LegacyBridgeServiceTest {
         clients.add(new OAuthClient("machine", "Machine", ClientAuthMethod.CLIENT_SECRET_BASIC,
                 new MachineSecret("machine-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                 Scopes.USER_SESSION, null, Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, new Fakes.InMemoryAccessTokens(), refreshTokens, null,
-                new Fakes.RecordingAuditLog(), Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
                         Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, 100));
-        bridge = new LegacyBridgeService(components, logins, users, new Fakes.RecordingUnitOfWork());
+                        List.of(ISSUER, ISSUER + "/mcp"), true, 100);
+        AccessTokens oauthAccessTokens = new Fakes.InMemoryAccessTokens();
+        RefreshTokens oauthRefreshTokens = refreshTokens;
+        AuditLog oauthAudit = new Fakes.RecordingAuditLog();
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Clock oauthClock = clock;
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+        bridge = new LegacyBridgeService(oauthVerifier, oauthResources, oauthMinter, oauthIds, oauthClock, logins, users, new Fakes.RecordingUnitOfWork());
     }
 
     @Test

@@ -1,5 +1,10 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -66,12 +71,20 @@ class TokenServiceTest {
         clients.add(new OAuthClient("service", "Service", ClientAuthMethod.CLIENT_SECRET_BASIC,
                 new MachineSecret("service-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                 Scopes.parseSpaceDelimited("memories:read"), null, Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, accessTokens, refreshTokens, null, audit,
-                Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
                         Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100));
-        service = new TokenService(components, codes, null, users, unitOfWork);
+                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
+        AccessTokens oauthAccessTokens = accessTokens;
+        RefreshTokens oauthRefreshTokens = refreshTokens;
+        AuditLog oauthAudit = audit;
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Clock oauthClock = clock;
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, oauthRefreshTokens, oauthAccessTokens, users, unitOfWork, oauthAudit, oauthIds, oauthClock, Map.of());
     }
 
     @Test
