@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import java.util.Optional;

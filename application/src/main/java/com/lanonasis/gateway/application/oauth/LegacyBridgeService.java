@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.application.oauth;
 
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import java.time.Clock;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.LegacyBridgeUseCase;
@@ -11,13 +11,13 @@ import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.identity.User;
-import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.identity.port.out.Users;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
-import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
+import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
 import com.lanonasis.gateway.domain.clients.ClientMetadataDocument;
-import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.ClientMetadataDocuments;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.clients.RedirectUri;

@@ -1,8 +1,8 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
-import com.lanonasis.gateway.domain.retention.Purgeable;
+import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import com.lanonasis.gateway.domain.shared.SecretHash;
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
 import java.time.Instant;
 import java.util.List;

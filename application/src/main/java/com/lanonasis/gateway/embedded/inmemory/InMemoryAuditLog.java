@@ -1,11 +1,11 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.audit.AuditEvent;
-import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
 import com.lanonasis.gateway.domain.audit.AuditQuery;
 import com.lanonasis.gateway.domain.audit.AuditRecord;
-import com.lanonasis.gateway.domain.audit.AuditTrail;
-import com.lanonasis.gateway.domain.retention.Purgeable;
+import com.lanonasis.gateway.domain.audit.port.out.AuditTrail;
+import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.port.out.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.CodeRedemption;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
-import com.lanonasis.gateway.domain.clients.ClientDirectory;
+import com.lanonasis.gateway.domain.clients.port.out.ClientDirectory;
 import com.lanonasis.gateway.domain.clients.ClientListing;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.shared.Outcome;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import java.time.Clock;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.Grant;
-import com.lanonasis.gateway.domain.tokens.Grants;
+import com.lanonasis.gateway.domain.tokens.port.out.Grants;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
-import com.lanonasis.gateway.domain.memory.AccountMemories;
-import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.memory.port.out.AccountMemories;
+import com.lanonasis.gateway.domain.memory.port.out.Memories;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryId;
 import com.lanonasis.gateway.domain.memory.MemoryPage;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.codes.PendingAuthorization;
-import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.PendingAuthorizations;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
-import com.lanonasis.gateway.domain.shared.RateLimiter;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

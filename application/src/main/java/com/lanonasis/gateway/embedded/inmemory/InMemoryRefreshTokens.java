@@ -1,9 +1,9 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
-import com.lanonasis.gateway.domain.retention.Purgeable;
+import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import java.time.Instant;
 import java.util.List;
 

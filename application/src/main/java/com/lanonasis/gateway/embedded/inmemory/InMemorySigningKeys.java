@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.tokens.SigningKey;
-import com.lanonasis.gateway.domain.tokens.SigningKeys;
+import com.lanonasis.gateway.domain.tokens.port.out.SigningKeys;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.identity.WebSession;
-import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.identity.port.out.WebSessions;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
 import com.lanonasis.gateway.domain.memory.MemoryEvent;
-import com.lanonasis.gateway.domain.memory.MemoryEvents;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryEvents;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;

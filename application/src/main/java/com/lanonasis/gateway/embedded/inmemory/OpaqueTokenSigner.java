@@ -1,10 +1,10 @@
 package com.lanonasis.gateway.embedded.inmemory;
 
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.SignedToken;
-import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.util.Map;
 import java.util.Optional;

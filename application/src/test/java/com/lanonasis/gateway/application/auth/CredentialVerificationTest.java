@@ -17,7 +17,7 @@ import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
 import com.lanonasis.gateway.domain.identity.WebSession;
-import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.identity.port.out.WebSessions;
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.ApiKeyId;
 import com.lanonasis.gateway.domain.keys.ApiKeySecret;

@@ -1,21 +1,21 @@
 package com.lanonasis.gateway.application.fakes;
 
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.Consent;
-import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.clients.port.out.Consents;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.port.out.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.CodeRedemption;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorization;
-import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.PendingAuthorizations;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -16,7 +16,7 @@ import com.lanonasis.gateway.domain.identity.RegistrationPolicy;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
 import com.lanonasis.gateway.domain.shared.Role;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;

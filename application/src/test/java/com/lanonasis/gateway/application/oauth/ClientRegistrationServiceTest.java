@@ -1,9 +1,9 @@
 package com.lanonasis.gateway.application.oauth;
 
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
-import com.lanonasis.gateway.domain.audit.AuditLog;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import java.time.Clock;
 import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
@@ -20,7 +20,7 @@ import com.lanonasis.gateway.application.oauth.port.in.ClientMetadata;
 import com.lanonasis.gateway.application.oauth.port.in.RegisteredClient;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.shared.FieldError;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.lanonasis.gateway.application.oauth;
 
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
-import com.lanonasis.gateway.domain.audit.AuditLog;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import java.time.Clock;
 import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
@@ -24,7 +24,7 @@ import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Role;

@@ -19,7 +19,7 @@ import com.lanonasis.gateway.domain.upstreams.Upstream;
 import com.lanonasis.gateway.domain.upstreams.UpstreamName;
 import com.lanonasis.gateway.domain.upstreams.UpstreamPolicy;
 import com.lanonasis.gateway.domain.upstreams.UpstreamTarget;
-import com.lanonasis.gateway.domain.upstreams.Upstreams;
+import com.lanonasis.gateway.domain.upstreams.port.out.Upstreams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
-import com.lanonasis.gateway.domain.memory.Memories;
-import com.lanonasis.gateway.domain.memory.MemoryVectors;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.domain.memory.port.out.Memories;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryVectors;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
 import com.lanonasis.gateway.embedded.inmemory.InMemoryMemories;
 import com.lanonasis.gateway.embedded.inmemory.InMemoryMemoryVectors;
