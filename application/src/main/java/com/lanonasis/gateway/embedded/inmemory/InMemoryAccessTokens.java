@@ -45,7 +45,8 @@ public final class InMemoryAccessTokens implements AccessTokens, Purgeable {
                         token.userId(), token.tokenHash(), token.familyId(), at))));
     }
 
-    List<IssuedAccessToken> all() {
+    /** Every access token recorded, revoked or not. */
+    public List<IssuedAccessToken> all() {
         return tokens.values();
     }
 

@@ -48,7 +48,8 @@ public final class InMemoryRefreshTokens implements RefreshTokens, Purgeable {
                 .forEach(token -> tokens.put(token.hash(), ended(token, token.rotatedAt(), at))));
     }
 
-    List<RefreshToken> all() {
+    /** Every refresh token recorded, rotated, revoked or not. */
+    public List<RefreshToken> all() {
         return tokens.values();
     }
 

@@ -1,5 +1,12 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDeviceAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
 import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
@@ -14,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceStart;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
@@ -45,10 +51,10 @@ class DeviceFlowServiceTest {
     private static final String ISSUER = "https://api.example";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryDeviceAuthorizations devices = new OAuthFakes.InMemoryDeviceAuthorizations();
-    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
-    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryDeviceAuthorizations devices = new InMemoryDeviceAuthorizations(clock);
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
     private final UserId ada = new UserId(UUID.randomUUID());
     private final DeviceFlowService flow;
     private final TokenService tokens;
@@ -63,7 +69,7 @@ class DeviceFlowServiceTest {
                         Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
                         List.of(ISSUER, ISSUER + "/mcp"), true, 100);
         AccessTokens oauthAccessTokens = accessTokens;
-        RefreshTokens oauthRefreshTokens = new OAuthFakes.InMemoryRefreshTokens();
+        RefreshTokens oauthRefreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
         AuditLog oauthAudit = audit;
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
@@ -73,7 +79,7 @@ class DeviceFlowServiceTest {
         TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
                 oauthSecrets, oauthIds, oauthClock, oauthSettings);
         flow = new DeviceFlowService(oauthVerifier, clients, oauthResources, devices, oauthAudit, oauthSecrets, oauthClock, oauthSettings, Scopes.parseSpaceDelimited("memories:read"), new Fakes.CountingRateLimiter());
-        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, devices, oauthRefreshTokens, oauthAccessTokens, new Fakes.InMemoryUsers(), new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of());
+        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, devices, oauthRefreshTokens, oauthAccessTokens, new InMemoryUsers(new InMemoryDatabase()), new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of());
     }
 
     @Test
@@ -86,7 +92,7 @@ class DeviceFlowServiceTest {
 
         String typedLoosely = start.userCode().replace("-", " ").toLowerCase(Locale.ROOT);
         assertEquals("tv", done(flow.decide(ada, "10.0.0.1", typedLoosely, true)));
-        assertTrue(audit.types().contains(AuditEvent.Type.DEVICE_APPROVED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.DEVICE_APPROVED));
 
         TokenResponse issued = assertInstanceOf(TokenResponse.class, ((OAuthResult.Ok<?>) assertInstanceOf(
                 OAuthResult.Ok.class, poll(start))).value());
@@ -117,9 +123,12 @@ class DeviceFlowServiceTest {
         assertInstanceOf(Rejection.NotFound.class, rejected(flow.find(ada, "10.0.0.1", denied.userCode())),
                 "an answered code cannot be answered again");
 
+        // The device code store forgets a code when it expires (in process and in Redis alike), so a late
+        // poll is an unknown code: invalid_grant, not RFC 8628's expired_token (which TokenService would
+        // answer for a code still stored past its expiry).
         DeviceStart expired = started();
         clock.advance(Duration.ofMinutes(11));
-        assertEquals("expired_token", pollError(expired));
+        assertEquals("invalid_grant", pollError(expired));
     }
 
     @Test

@@ -1,5 +1,11 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
 import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
@@ -9,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.Introspection;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
@@ -42,10 +47,10 @@ class IntrospectionTest {
     private static final String MCP = "https://api.example/mcp";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryRefreshTokens refreshTokens = new OAuthFakes.InMemoryRefreshTokens();
-    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
-    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+    private final InMemoryUsers users = new InMemoryUsers(new InMemoryDatabase());
     private final User user = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
             Instant.EPOCH);
     private final TokenService service;
@@ -62,7 +67,7 @@ class IntrospectionTest {
                         List.of("https://api.example", MCP, "https://api.example/api/v1"), true, 100);
         AccessTokens oauthAccessTokens = accessTokens;
         RefreshTokens oauthRefreshTokens = refreshTokens;
-        AuditLog oauthAudit = new Fakes.RecordingAuditLog();
+        AuditLog oauthAudit = new InMemoryAuditLog(new InMemoryDatabase());
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
         Clock oauthClock = clock;

@@ -1,5 +1,12 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.OpaqueTokenSigner;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
 import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
@@ -12,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
@@ -44,10 +50,10 @@ class LegacyBridgeServiceTest {
     private static final String ISSUER = "https://api.example";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryRefreshTokens refreshTokens = new OAuthFakes.InMemoryRefreshTokens();
-    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
-    private final Fakes.FakeUserTokens logins = new Fakes.FakeUserTokens();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+    private final InMemoryUsers users = new InMemoryUsers(new InMemoryDatabase());
+    private final OpaqueTokenSigner logins = new OpaqueTokenSigner(SecretGenerator.secureRandom());
     private final User ada = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
             Instant.EPOCH, false);
     private final LegacyBridgeService bridge;
@@ -63,9 +69,9 @@ class LegacyBridgeServiceTest {
         OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
                         Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
                         List.of(ISSUER, ISSUER + "/mcp"), true, 100);
-        AccessTokens oauthAccessTokens = new Fakes.InMemoryAccessTokens();
+        AccessTokens oauthAccessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
         RefreshTokens oauthRefreshTokens = refreshTokens;
-        AuditLog oauthAudit = new Fakes.RecordingAuditLog();
+        AuditLog oauthAudit = new InMemoryAuditLog(new InMemoryDatabase());
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
         Clock oauthClock = clock;
@@ -94,8 +100,7 @@ class LegacyBridgeServiceTest {
         assertEquals("invalid_grant", error(bridge.exchange(expired, cli(), null, List.of())));
         assertEquals("invalid_grant", error(bridge.exchange("not-a-login-token", cli(), null, List.of())));
 
-        users.accounts.put(ada.id(), new UserAccount(new User(ada.id(), ada.email(), null, Role.USER, Instant.EPOCH,
-                true), new PasswordHash("x")));
+        users.setDisabled(ada.id(), true);
         assertEquals("invalid_grant", error(bridge.exchange(login(clock.instant().plusSeconds(600)), cli(), null,
                 List.of())), "a disabled account's login buys nothing");
     }

@@ -1,5 +1,12 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
 import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
@@ -13,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
@@ -53,13 +59,13 @@ class TokenServiceTest {
     private static final String VERIFIER = "v".repeat(43) + "-verifier";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryRefreshTokens refreshTokens = new OAuthFakes.InMemoryRefreshTokens();
-    private final OAuthFakes.InMemoryAuthorizationCodes codes = new OAuthFakes.InMemoryAuthorizationCodes();
-    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
-    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+    private final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes(clock);
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
     private final Fakes.RecordingUnitOfWork unitOfWork = new Fakes.RecordingUnitOfWork();
-    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
+    private final InMemoryUsers users = new InMemoryUsers(new InMemoryDatabase());
     private final User user = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
             Instant.EPOCH);
     private final TokenService service;
@@ -97,7 +103,7 @@ class TokenServiceTest {
         IssuedAccessToken issued = accessTokens.byTokenHash(new MachineSecret(tokens.accessToken()).hash()).orElseThrow();
         assertEquals(List.of(MCP), issued.claims().audience());
         assertEquals(user.id(), issued.userId());
-        assertTrue(audit.types().contains(AuditEvent.Type.TOKEN_ISSUED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.TOKEN_ISSUED));
     }
 
     @Test
@@ -110,7 +116,7 @@ class TokenServiceTest {
         assertNotNull(accessTokens.byTokenHash(new MachineSecret(first.accessToken()).hash()).orElseThrow().revokedAt(),
                 "the first access token is revoked");
         assertNotNull(refreshTokens.find(new MachineSecret(first.refreshToken()).hash()).orElseThrow().revokedAt());
-        assertTrue(audit.types().contains(AuditEvent.Type.CODE_REPLAY_DETECTED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.CODE_REPLAY_DETECTED));
         assertEquals(0, unitOfWork.rollbacks, "the refusal's revocations are committed, not rolled back");
     }
 
@@ -123,7 +129,7 @@ class TokenServiceTest {
         assertEquals("invalid_grant", error(service.issue(publicClient(), new TokenRequest("authorization_code",
                 "code-2", "http://127.0.0.1:7777/other", VERIFIER, null, null, List.of(MCP), null))).error());
         assertEquals("invalid_grant", error(service.issue(publicClient(), codeRequest("never-issued", VERIFIER))).error());
-        assertTrue(accessTokens.tokens.isEmpty(), "nothing was issued");
+        assertTrue(accessTokens.all().isEmpty(), "nothing was issued");
     }
 
     @Test
@@ -143,7 +149,7 @@ class TokenServiceTest {
 
         assertEquals("invalid_grant", error(service.issue(publicClient(), refreshRequest(first.refreshToken(), null)))
                 .error());
-        assertTrue(audit.types().contains(AuditEvent.Type.REFRESH_REUSE_DETECTED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.REFRESH_REUSE_DETECTED));
         assertNotNull(refreshTokens.find(new MachineSecret(second.refreshToken()).hash()).orElseThrow().revokedAt(),
                 "the thief's and the owner's latest refresh token die together");
         assertNotNull(accessTokens.byTokenHash(new MachineSecret(second.accessToken()).hash()).orElseThrow().revokedAt());
