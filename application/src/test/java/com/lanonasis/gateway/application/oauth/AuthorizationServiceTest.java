@@ -65,21 +65,23 @@ class AuthorizationServiceTest {
         clients.add(new OAuthClient("registered", "Someone's app", ClientAuthMethod.NONE, null,
                 List.of(new RedirectUri(REDIRECT)), Set.of(GrantType.AUTHORIZATION_CODE),
                 Scopes.parseSpaceDelimited("memories:read"), new MachineSecret("rat").hash(), Instant.EPOCH));
-        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
         AccessTokens oauthAccessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
         RefreshTokens oauthRefreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
-        AuditLog oauthAudit = audit;
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
-        Clock oauthClock = clock;
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
-        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
-                oauthSecrets, oauthIds, oauthClock, oauthSettings);
-        authorization = new AuthorizationService(clients, oauthResources, consents, new InMemoryPendingAuthorizations(clock), codes, oauthAudit, oauthSecrets, oauthIds, oauthClock, oauthSettings, Scopes.parseSpaceDelimited("memories:read"));
-        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, oauthRefreshTokens, oauthAccessTokens, new InMemoryUsers(new InMemoryDatabase()), new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of());
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, audit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        authorization = new AuthorizationService(clients, oauthResources, consents,
+                new InMemoryPendingAuthorizations(clock), codes, audit, oauthSecrets, oauthIds, clock, oauthSettings,
+                Scopes.parseSpaceDelimited("memories:read"));
+        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, oauthRefreshTokens,
+                oauthAccessTokens, new InMemoryUsers(new InMemoryDatabase()), new Fakes.RecordingUnitOfWork(), audit,
+                oauthIds, clock, Map.of());
     }
 
     @Test

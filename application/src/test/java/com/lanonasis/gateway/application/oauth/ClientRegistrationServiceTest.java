@@ -110,19 +110,19 @@ class ClientRegistrationServiceTest {
 
     private ClientRegistrationService service(int perMinute, int maxClients) {
         OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
-                        Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, maxClients);
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp"), true, maxClients);
         AccessTokens oauthAccessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
         RefreshTokens oauthRefreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
-        AuditLog oauthAudit = audit;
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
         Clock oauthClock = new Fakes.ManualClock();
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
-        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, audit,
                 oauthSecrets, oauthIds, oauthClock, oauthSettings);
-        return new ClientRegistrationService(clients, oauthAudit, oauthSecrets, oauthClock, oauthSettings, ClientRegistrationService.DEFAULT_SCOPES, new Fakes.CountingRateLimiter(), perMinute);
+        return new ClientRegistrationService(clients, audit, oauthSecrets, oauthClock, oauthSettings,
+                ClientRegistrationService.DEFAULT_SCOPES, new Fakes.CountingRateLimiter(), perMinute);
     }
 
     private static ClientMetadata publicClient(List<String> redirects) {

@@ -65,21 +65,21 @@ class DeviceFlowServiceTest {
         clients.add(new OAuthClient("web", "Web app", ClientAuthMethod.NONE, null,
                 List.of(new RedirectUri("https://app.example/callback")),
                 Set.of(GrantType.AUTHORIZATION_CODE), Scopes.USER_SESSION, null, Instant.EPOCH));
-        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, 100);
-        AccessTokens oauthAccessTokens = accessTokens;
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp"), true, 100);
         RefreshTokens oauthRefreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
-        AuditLog oauthAudit = audit;
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
-        Clock oauthClock = clock;
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
-        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
-                oauthSecrets, oauthIds, oauthClock, oauthSettings);
-        flow = new DeviceFlowService(oauthVerifier, clients, oauthResources, devices, oauthAudit, oauthSecrets, oauthClock, oauthSettings, Scopes.parseSpaceDelimited("memories:read"), new Fakes.CountingRateLimiter());
-        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, devices, oauthRefreshTokens, oauthAccessTokens, new InMemoryUsers(new InMemoryDatabase()), new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of());
+        TokenMinter oauthMinter = new TokenMinter(null, accessTokens, oauthRefreshTokens, audit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        flow = new DeviceFlowService(oauthVerifier, clients, oauthResources, devices, audit, oauthSecrets, clock,
+                oauthSettings, Scopes.parseSpaceDelimited("memories:read"), new Fakes.CountingRateLimiter());
+        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, devices, oauthRefreshTokens,
+                accessTokens, new InMemoryUsers(new InMemoryDatabase()), new Fakes.RecordingUnitOfWork(), audit,
+                oauthIds, clock, Map.of());
     }
 
     @Test

@@ -62,20 +62,19 @@ class IntrospectionTest {
                     new MachineSecret(id + "-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                     Scopes.USER_SESSION, null, Instant.EPOCH));
         }
-        OAuthSettings oauthSettings = new OAuthSettings("https://api.example", Duration.ofMinutes(5), Duration.ofMinutes(15),
-                        Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of("https://api.example", MCP, "https://api.example/api/v1"), true, 100);
-        AccessTokens oauthAccessTokens = accessTokens;
-        RefreshTokens oauthRefreshTokens = refreshTokens;
+        OAuthSettings oauthSettings = new OAuthSettings("https://api.example", Duration.ofMinutes(5),
+                Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5),
+                Duration.ofMinutes(10), List.of("https://api.example", MCP, "https://api.example/api/v1"), true, 100);
         AuditLog oauthAudit = new InMemoryAuditLog(new InMemoryDatabase());
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
-        Clock oauthClock = clock;
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
-        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
-                oauthSecrets, oauthIds, oauthClock, oauthSettings);
-        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, null, oauthRefreshTokens, oauthAccessTokens, users, new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, oauthClock, Map.of("mcp-server", Set.of(MCP)));
+        TokenMinter oauthMinter = new TokenMinter(null, accessTokens, refreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, null, refreshTokens,
+                accessTokens, users, new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, clock,
+                Map.of("mcp-server", Set.of(MCP)));
         accessTokens.add(new IssuedAccessToken(new AccessTokenClaims("jti", user.id().toString(), "owner", List.of(MCP),
                 Scopes.parseSpaceDelimited("memories:read"), clock.instant(), clock.instant().plusSeconds(900)),
                 user.id(), new MachineSecret("access").hash(), "family", null));

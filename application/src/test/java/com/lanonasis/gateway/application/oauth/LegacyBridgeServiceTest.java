@@ -66,20 +66,19 @@ class LegacyBridgeServiceTest {
         clients.add(new OAuthClient("machine", "Machine", ClientAuthMethod.CLIENT_SECRET_BASIC,
                 new MachineSecret("machine-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                 Scopes.USER_SESSION, null, Instant.EPOCH));
-        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, 100);
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp"), true, 100);
         AccessTokens oauthAccessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
-        RefreshTokens oauthRefreshTokens = refreshTokens;
         AuditLog oauthAudit = new InMemoryAuditLog(new InMemoryDatabase());
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
-        Clock oauthClock = clock;
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
-        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
-                oauthSecrets, oauthIds, oauthClock, oauthSettings);
-        bridge = new LegacyBridgeService(oauthVerifier, oauthResources, oauthMinter, oauthIds, oauthClock, logins, users, new Fakes.RecordingUnitOfWork());
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, refreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        bridge = new LegacyBridgeService(oauthVerifier, oauthResources, oauthMinter, oauthIds, clock, logins, users,
+                new Fakes.RecordingUnitOfWork());
     }
 
     @Test

@@ -77,20 +77,17 @@ class TokenServiceTest {
         clients.add(new OAuthClient("service", "Service", ClientAuthMethod.CLIENT_SECRET_BASIC,
                 new MachineSecret("service-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                 Scopes.parseSpaceDelimited("memories:read"), null, Instant.EPOCH));
-        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
-        AccessTokens oauthAccessTokens = accessTokens;
-        RefreshTokens oauthRefreshTokens = refreshTokens;
-        AuditLog oauthAudit = audit;
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
         SecretGenerator oauthSecrets = Fakes.counting();
         IdGenerator oauthIds = IdGenerator.random();
-        Clock oauthClock = clock;
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
-        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, oauthAudit,
-                oauthSecrets, oauthIds, oauthClock, oauthSettings);
-        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, oauthRefreshTokens, oauthAccessTokens, users, unitOfWork, oauthAudit, oauthIds, oauthClock, Map.of());
+        TokenMinter oauthMinter = new TokenMinter(null, accessTokens, refreshTokens, audit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, refreshTokens,
+                accessTokens, users, unitOfWork, audit, oauthIds, clock, Map.of());
     }
 
     @Test
