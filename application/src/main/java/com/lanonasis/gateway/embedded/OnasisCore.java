@@ -1,5 +1,18 @@
 package com.lanonasis.gateway.embedded;
 
+import com.lanonasis.gateway.application.admin.port.in.AdministerUpstreamsUseCase;
+import com.lanonasis.gateway.application.health.ReadinessService;
+import com.lanonasis.gateway.application.health.port.in.ReadinessUseCase;
+import com.lanonasis.gateway.application.requestlog.RequestLogService;
+import com.lanonasis.gateway.application.requestlog.port.in.ReadRequestLogUseCase;
+import com.lanonasis.gateway.application.requestlog.port.in.RecordRequestUseCase;
+import com.lanonasis.gateway.application.retention.RetentionService;
+import com.lanonasis.gateway.application.retention.port.in.PurgeExpiredUseCase;
+import com.lanonasis.gateway.application.upstreams.UpstreamService;
+import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
+import com.lanonasis.gateway.domain.retention.RetentionRule;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRequestLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUpstreams;
 import com.lanonasis.gateway.application.account.AccountService;
 import com.lanonasis.gateway.application.account.port.in.ChangePasswordUseCase;
 import com.lanonasis.gateway.application.account.port.in.ConnectedAppsUseCase;
@@ -119,7 +132,7 @@ public final class OnasisCore {
                          InMemorySigningKeys signingKeys, InMemoryAuthorizationCodes codes,
                          InMemoryPendingAuthorizations pendings, InMemoryDeviceAuthorizations devices,
                          InMemoryWebSessions webSessions, InMemoryRateLimiter rateLimiter,
-                         InProcessMemoryEvents events) {
+                         InProcessMemoryEvents events, InMemoryRequestLog requestLog, InMemoryUpstreams upstreams) {
     }
 
     private final Stores stores;
@@ -139,6 +152,11 @@ public final class OnasisCore {
     private final AdminService admin;
     private final AdminSessionService adminSessions;
     private final ThrottleService throttle;
+    private final ReadinessService readiness;
+    private final RetentionService retention;
+    private final UpstreamService upstreams;
+    private final Clock clock;
+    private RequestLogService requestLog;
 
     private OnasisCore(Builder builder) {
         Clock clock = builder.clock;
@@ -153,7 +171,8 @@ public final class OnasisCore {
                 new InMemorySigningKeys(database), new InMemoryAuthorizationCodes(clock),
                 new InMemoryPendingAuthorizations(clock), new InMemoryDeviceAuthorizations(clock),
                 new InMemoryWebSessions(clock), new InMemoryRateLimiter(clock),
-                new InProcessMemoryEvents(clock, Duration.ofMinutes(5)));
+                new InProcessMemoryEvents(clock, Duration.ofMinutes(5)), new InMemoryRequestLog(database),
+                new InMemoryUpstreams(database));
         OpaqueTokenSigner signer = new OpaqueTokenSigner(builder.secrets);
         IdGenerator ids = builder.ids;
 
@@ -177,7 +196,9 @@ public final class OnasisCore {
                 .filter(scope -> !scope.equals(Scope.ADMIN)).toList());
         MetadataDocumentClients clients = new MetadataDocumentClients(stores.clients(), ClientMetadataDocuments.NONE);
         ClientVerifier verifier = new ClientVerifier(clients);
-        Resources resources = new Resources(settings);
+        upstreams = new UpstreamService(List.of(), stores.upstreams(), stores.audit(), clock, builder.issuer,
+                builder.scopes, Duration.ofSeconds(5));
+        Resources resources = new Resources(settings, upstreams::isUpstreamResource);
         TokenMinter minter = new TokenMinter(signer, accessTokens, refreshTokens, stores.audit(), builder.secrets, ids,
                 clock, settings);
         authorization = new AuthorizationService(clients, resources, stores.consents(), stores.pendings(),
@@ -200,6 +221,11 @@ public final class OnasisCore {
                 signer, erasure);
         adminSessions = new AdminSessionService(stores.users(), stores.webSessions(), stores.audit(), clock);
         throttle = new ThrottleService(stores.rateLimiter());
+        readiness = new ReadinessService(List.of());
+        retention = new RetentionService(List.of(new RetentionRule(accessTokens, Duration.ZERO),
+                new RetentionRule(refreshTokens, Duration.ZERO), new RetentionRule(stores.audit(), Duration.ofDays(90)),
+                new RetentionRule(stores.requestLog(), Duration.ofDays(14))), clock, 1000, 100);
+        this.clock = clock;
     }
 
     /** A builder over fresh in-memory stores. */
@@ -382,6 +408,40 @@ public final class OnasisCore {
     // the edge
     public ThrottleUseCase throttle() {
         return throttle;
+    }
+
+    public ReadinessUseCase readiness() {
+        return readiness;
+    }
+
+    // operations
+    public PurgeExpiredUseCase purgeExpired() {
+        return retention;
+    }
+
+    /** Started on first use: the request log writes through a queue drained by one daemon thread. */
+    public synchronized RecordRequestUseCase recordRequest() {
+        return requestLog();
+    }
+
+    public synchronized ReadRequestLogUseCase readRequestLog() {
+        return requestLog();
+    }
+
+    private RequestLogService requestLog() {
+        if (requestLog == null) {
+            requestLog = new RequestLogService(stores.requestLog(), stores.audit(), clock, 10_000, 500);
+        }
+        return requestLog;
+    }
+
+    // upstream MCP servers (registered at run time; none configured)
+    public UseUpstreamUseCase useUpstream() {
+        return upstreams;
+    }
+
+    public AdministerUpstreamsUseCase administerUpstreams() {
+        return upstreams;
     }
 
     /** Settings with the service's defaults; each setter replaces one. */

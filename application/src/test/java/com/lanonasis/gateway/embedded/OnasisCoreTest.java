@@ -75,6 +75,9 @@ class OnasisCoreTest {
 
         clock.advance(Duration.ofSeconds(issued.expiresIn() + 1));
         assertInstanceOf(Introspection.Inactive.class, introspect(service, issued.accessToken()), "expired");
+
+        assertEquals(1, core.purgeExpired().purge().get("access tokens"), "retention deletes the expired record");
+        assertTrue(core.stores().accessTokens().all().isEmpty());
     }
 
     @Test
