@@ -36,7 +36,7 @@ final class GatewayRules {
                 onlyCredentialVerificationCreatesPrincipals(root), onlySecurityAdapterReadsCredentials(root),
                 secretsRedactToString(root), inboundAdaptersUseIncomingPortsOnly(root),
                 inboundAdaptersNeverTouchOutgoingPorts(root), onlyAdminControllersCallAdminUseCases(root),
-                upstreamProxyStandsApart(root));
+                upstreamProxyStandsApart(root), embeddedCoreStandsOutside(root), outgoingPortsLiveInPortOut(root));
     }
 
     /** domain ← application ← adapters; adapters never depend on each other. */
@@ -49,6 +49,8 @@ final class GatewayRules {
                 .adapter("mcp", root + ".adapters.mcp..")
                 .withOptionalLayers(true)
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."),
+                        DescribedPredicate.alwaysTrue())
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".embedded.."),
                         DescribedPredicate.alwaysTrue())
                 .because("the core must not know its adapters, and adapters meet only in bootstrap");
     }
@@ -68,11 +70,23 @@ final class GatewayRules {
     }
 
     static ArchRule coreIsFrameworkFree(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..", root + ".embedded..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
                         "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "io.lettuce..", "org.flywaydb..",
                         "com.zaxxer..", "io.netty..", "reactor..")
                 .because("the domain and its use cases are plain Java that any adapter or test can drive");
+    }
+
+    /**
+     * The embedded core ({@code OnasisCore} and the in-memory adapters) wires the hexagon from outside, as
+     * bootstrap does: the core and the inbound adapters never reach into it; bootstrap and the persistence
+     * adapters may reuse its in-memory adapters (the in-process short-lived state, local event delivery).
+     */
+    static ArchRule embeddedCoreStandsOutside(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..",
+                        root + ".adapters.http..", root + ".adapters.mcp..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".embedded..")
+                .because("the embedded core is a composition root beside bootstrap, not a layer of the hexagon");
     }
 
     static ArchRule noFieldInjection(String root) {
@@ -113,9 +127,10 @@ final class GatewayRules {
     /** Controllers and MCP tools talk to incoming ports, never to service classes directly. */
     static ArchRule inboundAdaptersUseIncomingPortsOnly(String root) {
         return noClasses().that().resideInAnyPackage(root + ".adapters.http..", root + ".adapters.mcp..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("application classes outside port.in",
+                .should().dependOnClassesThat(DescribedPredicate.describe(
+                        "application classes outside port.in (other than an outgoing side's failure)",
                         (JavaClass c) -> c.getPackageName().startsWith(root + ".application.")
-                                && !c.getPackageName().contains(".port.in")))
+                                && !c.getPackageName().contains(".port.in") && !isFailure(c)))
                 .because("inbound adapters call use cases through their incoming ports");
     }
 
@@ -163,15 +178,32 @@ final class GatewayRules {
     }
 
     /**
-     * Outgoing ports: the open (non-sealed) interfaces of the domain, other than the Secret marker and the
-     * {@code Cases} an adapter implements to consume a sealed result exhaustively.
+     * Outgoing ports are marked by their package, as in buckpal: a domain context's {@code domain.<context>.port.out}
+     * or, for infrastructure (transactions, rate limits, readiness), {@code application[.<context>].port.out}.
+     * Every open interface of the domain is one (other than the Secret marker and the {@code Cases} an adapter
+     * implements to consume a sealed result exhaustively), so none can hide among the value objects.
      */
+    static ArchRule outgoingPortsLiveInPortOut(String root) {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .and(DescribedPredicate.describe("are open interfaces (not sealed, not Secret, not a sealed type's Cases)",
+                        (JavaClass c) -> c.isInterface() && !c.getName().equals(root + ".domain.shared.Secret")
+                                && !c.reflect().isSealed()
+                                && !c.getEnclosingClass().map(enclosing -> enclosing.reflect().isSealed())
+                                .orElse(false)))
+                .should().resideInAPackage("..port.out..")
+                .because("an outgoing port is marked by its package (port.out), not found by a heuristic");
+    }
+
+    /** Everything in a port.out package: the ports and their own records, except failures (StoreUnavailable). */
     private static DescribedPredicate<JavaClass> outgoingPorts(String root) {
-        return DescribedPredicate.describe("outgoing ports of the domain", (JavaClass c) ->
-                c.isInterface() && c.getPackageName().startsWith(root + ".domain.")
-                        && !c.getName().equals(root + ".domain.shared.Secret")
-                        && !c.reflect().isSealed()
-                        && !c.getEnclosingClass().map(enclosing -> enclosing.reflect().isSealed()).orElse(false));
+        return DescribedPredicate.describe("outgoing ports (..port.out..)", (JavaClass c) ->
+                c.getPackageName().startsWith(root + ".") && c.getPackageName().contains(".port.out")
+                        && !isFailure(c));
+    }
+
+    /** An exception an outgoing adapter throws and an inbound adapter may turn into an answer (503). */
+    private static boolean isFailure(JavaClass c) {
+        return c.isAssignableTo(Throwable.class);
     }
 
     /** Reports each credential read as "satisfied", which {@code noClasses().should(...)} turns into a violation. */

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUnavailable;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import com.lanonasis.gateway.application.health.ReadinessService;
 import com.lanonasis.gateway.application.memory.SemanticIndex;
 import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
 import com.lanonasis.gateway.domain.upstreams.Upstream;
-import com.lanonasis.gateway.domain.health.Dependency;
+import com.lanonasis.gateway.application.health.port.out.Dependency;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;

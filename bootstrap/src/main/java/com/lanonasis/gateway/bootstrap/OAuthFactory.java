@@ -6,31 +6,35 @@ import com.lanonasis.gateway.application.oauth.AuthorizationService;
 import com.lanonasis.gateway.application.oauth.ClientRegistrationService;
 import com.lanonasis.gateway.application.oauth.DeviceFlowService;
 import com.lanonasis.gateway.application.oauth.LegacyBridgeService;
-import com.lanonasis.gateway.application.oauth.OAuthComponents;
+import com.lanonasis.gateway.application.oauth.ClientVerifier;
+import com.lanonasis.gateway.application.oauth.MetadataDocumentClients;
+import com.lanonasis.gateway.application.oauth.Resources;
+import com.lanonasis.gateway.application.oauth.TokenMinter;
 import com.lanonasis.gateway.application.oauth.OAuthSettings;
 import com.lanonasis.gateway.application.oauth.SigningKeyService;
 import com.lanonasis.gateway.application.oauth.TokenService;
 import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
-import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
 import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
-import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
-import com.lanonasis.gateway.domain.clients.Clients;
-import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.clients.port.out.ClientMetadataDocuments;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Consents;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.clients.RedirectUri;
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
-import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
-import com.lanonasis.gateway.domain.identity.Users;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
-import com.lanonasis.gateway.domain.shared.RateLimiter;
+import com.lanonasis.gateway.domain.codes.port.out.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.port.out.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.port.out.Users;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
-import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -96,50 +100,79 @@ final class OAuthFactory {
                 maxCache, cacheEntries, allowPrivate, failureCache), clock);
     }
 
+    /**
+     * The registered clients and, for a URL-shaped client id, its Client ID Metadata Document. Typed as
+     * itself only, so {@code Clients} still means the store.
+     */
     @Singleton
-    OAuthComponents oauthComponents(Clients clients, ClientMetadataDocuments documents, AccessTokens accessTokens, RefreshTokens refreshTokens,
-                                    OAuthTokenSigner signer, AuditLog audit, SecretGenerator secrets, IdGenerator ids,
-                                    Clock clock, OAuthSettings settings, UseUpstreamUseCase upstreams) {
-        return new OAuthComponents(clients, documents, accessTokens, refreshTokens, signer, audit, secrets, ids, clock,
-                settings, upstreams::isUpstreamResource);
+    @Bean(typed = MetadataDocumentClients.class)
+    MetadataDocumentClients oauthClients(Clients clients, ClientMetadataDocuments documents) {
+        return new MetadataDocumentClients(clients, documents);
     }
 
     @Singleton
-    AuthorizationService authorizationService(OAuthComponents components, Consents consents,
-                                              PendingAuthorizations pendings, AuthorizationCodes codes,
+    ClientVerifier clientVerifier(MetadataDocumentClients clients) {
+        return new ClientVerifier(clients);
+    }
+
+    /** The RFC 8707 resources: the configured ones and the canonical URI of each enabled upstream MCP server. */
+    @Singleton
+    Resources resources(OAuthSettings settings, UseUpstreamUseCase upstreams) {
+        return new Resources(settings, upstreams::isUpstreamResource);
+    }
+
+    @Singleton
+    TokenMinter tokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens,
+                            AuditLog audit, SecretGenerator secrets, IdGenerator ids, Clock clock,
+                            OAuthSettings settings) {
+        return new TokenMinter(signer, accessTokens, refreshTokens, audit, secrets, ids, clock, settings);
+    }
+
+    @Singleton
+    AuthorizationService authorizationService(MetadataDocumentClients clients, Resources resources, Consents consents,
+                                              PendingAuthorizations pendings, AuthorizationCodes codes, AuditLog audit,
+                                              SecretGenerator secrets, IdGenerator ids, Clock clock,
+                                              OAuthSettings settings,
                                               @Property(name = "onasis.oauth.scopes") List<String> supported) {
-        return new AuthorizationService(components, consents, pendings, codes, withoutAdmin(Scopes.parse(supported)));
+        return new AuthorizationService(clients, resources, consents, pendings, codes, audit, secrets, ids, clock,
+                settings, withoutAdmin(Scopes.parse(supported)));
     }
 
     @Singleton
-    TokenService tokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
-                              Users users, JdbcDatabase unitOfWork,
+    TokenService tokenService(ClientVerifier verifier, Resources resources, TokenMinter minter, AuthorizationCodes codes,
+                              DeviceAuthorizations devices, RefreshTokens refreshTokens, AccessTokens accessTokens,
+                              Users users, JdbcDatabase unitOfWork, AuditLog audit, IdGenerator ids, Clock clock,
                               @Property(name = "onasis.oauth.resource-servers") List<String> resourceServers) {
-        return new TokenService(components, codes, devices, users, unitOfWork,
-                CredentialFactory.resourceServers(resourceServers));
+        return new TokenService(verifier, resources, minter, codes, devices, refreshTokens, accessTokens, users,
+                unitOfWork, audit, ids, clock, CredentialFactory.resourceServers(resourceServers));
     }
 
     @Singleton
-    DeviceFlowService deviceFlowService(OAuthComponents components, DeviceAuthorizations devices,
+    DeviceFlowService deviceFlowService(ClientVerifier verifier, MetadataDocumentClients clients, Resources resources,
+                                        DeviceAuthorizations devices, AuditLog audit, SecretGenerator secrets,
+                                        Clock clock, OAuthSettings settings,
                                         @Property(name = "onasis.oauth.scopes") List<String> supported,
                                         RateLimiter rateLimiter) {
-        return new DeviceFlowService(components, devices, withoutAdmin(Scopes.parse(supported)), rateLimiter);
+        return new DeviceFlowService(verifier, clients, resources, devices, audit, secrets, clock, settings,
+                withoutAdmin(Scopes.parse(supported)), rateLimiter);
     }
 
     @Singleton
-    ClientRegistrationService clientRegistrationService(OAuthComponents components,
+    ClientRegistrationService clientRegistrationService(MetadataDocumentClients clients, AuditLog audit,
+                                                        SecretGenerator secrets, Clock clock, OAuthSettings settings,
                                                         @Property(name = "onasis.oauth.scopes") List<String> supported,
                                                         RateLimiter rateLimiter,
                                                         @Property(name = "onasis.oauth.registrations-per-minute",
                                                                 defaultValue = "20") int perMinute) {
-        return new ClientRegistrationService(components, withoutAdmin(Scopes.parse(supported)), rateLimiter,
-                perMinute);
+        return new ClientRegistrationService(clients, audit, secrets, clock, settings,
+                withoutAdmin(Scopes.parse(supported)), rateLimiter, perMinute);
     }
 
     @Singleton
-    LegacyBridgeService legacyBridgeService(OAuthComponents components, TokenSigner legacySigner, Users users,
+    LegacyBridgeService legacyBridgeService(ClientVerifier verifier, Resources resources, TokenMinter minter,
+                                            IdGenerator ids, Clock clock, TokenSigner legacySigner, Users users,
                                             JdbcDatabase unitOfWork) {
-        return new LegacyBridgeService(components, legacySigner, users, unitOfWork);
+        return new LegacyBridgeService(verifier, resources, minter, ids, clock, legacySigner, users, unitOfWork);
     }
 
     @Singleton

@@ -6,7 +6,7 @@ import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemoryVectors;
 import com.lanonasis.gateway.application.memory.SemanticIndex;
 import com.lanonasis.gateway.domain.memory.EmbeddingFailure;
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
-import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;

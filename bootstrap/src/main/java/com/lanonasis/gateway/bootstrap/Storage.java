@@ -6,7 +6,7 @@ import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUrls;
 import com.lanonasis.gateway.adapters.persistence.jdbc.Databases;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.Tenancy;
-import com.lanonasis.gateway.domain.health.Dependency;
+import com.lanonasis.gateway.application.health.port.out.Dependency;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;

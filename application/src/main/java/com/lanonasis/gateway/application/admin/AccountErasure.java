@@ -1,9 +1,9 @@
 package com.lanonasis.gateway.application.admin;
 
 import com.lanonasis.gateway.application.admin.port.in.AccountDeleted;
-import com.lanonasis.gateway.domain.identity.UserDirectory;
-import com.lanonasis.gateway.domain.identity.WebSessions;
-import com.lanonasis.gateway.domain.memory.AccountMemories;
+import com.lanonasis.gateway.domain.identity.port.out.UserDirectory;
+import com.lanonasis.gateway.domain.identity.port.out.WebSessions;
+import com.lanonasis.gateway.domain.memory.port.out.AccountMemories;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.util.Optional;
 

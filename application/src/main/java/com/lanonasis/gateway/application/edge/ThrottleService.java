@@ -1,8 +1,8 @@
 package com.lanonasis.gateway.application.edge;
 
 import com.lanonasis.gateway.application.edge.port.in.ThrottleUseCase;
-import com.lanonasis.gateway.domain.shared.RateLimiter;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import java.time.Duration;
 
 public final class ThrottleService implements ThrottleUseCase {

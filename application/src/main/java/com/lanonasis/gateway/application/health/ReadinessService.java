@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.application.health;
 
 import com.lanonasis.gateway.application.health.port.in.ReadinessUseCase;
-import com.lanonasis.gateway.domain.health.Dependency;
+import com.lanonasis.gateway.application.health.port.out.Dependency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

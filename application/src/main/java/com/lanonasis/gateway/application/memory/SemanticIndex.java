@@ -3,10 +3,10 @@ package com.lanonasis.gateway.application.memory;
 import com.lanonasis.gateway.application.memory.port.in.SearchStatusUseCase;
 import com.lanonasis.gateway.domain.memory.EmbeddingFailure;
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
-import com.lanonasis.gateway.domain.memory.Embeddings;
-import com.lanonasis.gateway.domain.memory.MemoryVectors;
-import com.lanonasis.gateway.domain.memory.MemoryVectors.Coverage;
-import com.lanonasis.gateway.domain.memory.MemoryVectors.Unembedded;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryVectors;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryVectors.Coverage;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryVectors.Unembedded;
 import java.util.List;
 import java.util.Optional;
 

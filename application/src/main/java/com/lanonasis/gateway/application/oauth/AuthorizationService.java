@@ -10,21 +10,21 @@ import com.lanonasis.gateway.application.oauth.port.in.AuthorizationRequest;
 import com.lanonasis.gateway.application.oauth.port.in.AuthorizeUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
-import com.lanonasis.gateway.domain.audit.AuditLog;
-import com.lanonasis.gateway.domain.clients.Clients;
-import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Consents;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.port.out.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.PendingAuthorization;
-import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.PendingAuthorizations;
 import com.lanonasis.gateway.domain.codes.Pkce;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,19 +50,21 @@ public final class AuthorizationService implements AuthorizeUseCase {
     private final Scopes dynamicClientScopes;
 
     /** @param dynamicClientScopes what a dynamically registered client may ask for (see {@link OAuthClient#mayAskFor}) */
-    public AuthorizationService(OAuthComponents components, Consents consents, PendingAuthorizations pendings,
-                                AuthorizationCodes codes, Scopes dynamicClientScopes) {
+    public AuthorizationService(Clients clients, Resources resources, Consents consents,
+                                PendingAuthorizations pendings, AuthorizationCodes codes, AuditLog audit,
+                                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings,
+                                Scopes dynamicClientScopes) {
         this.dynamicClientScopes = dynamicClientScopes;
-        this.clients = components.clients();
+        this.clients = clients;
         this.consents = consents;
         this.pendings = pendings;
         this.codes = codes;
-        this.audit = components.audit();
-        this.secrets = components.secrets();
-        this.ids = components.ids();
-        this.clock = components.clock();
-        this.settings = components.settings();
-        this.resources = components.resources();
+        this.audit = audit;
+        this.secrets = secrets;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+        this.resources = resources;
     }
 
     /**

@@ -1,11 +1,14 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
 import com.lanonasis.gateway.application.oauth.port.in.ClientMetadata;
 import com.lanonasis.gateway.application.oauth.port.in.ClientRegistrationUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.RegisteredClient;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.clients.RedirectUri;
@@ -13,7 +16,7 @@ import com.lanonasis.gateway.domain.shared.FieldError;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Outcome;
-import com.lanonasis.gateway.domain.shared.RateLimiter;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scope;
 import com.lanonasis.gateway.domain.shared.Scopes;
@@ -45,7 +48,10 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
     private final Clients clients;
-    private final OAuthComponents components;
+    private final AuditLog audit;
+    private final SecretGenerator secrets;
+    private final Clock clock;
+    private final OAuthSettings settings;
     private final Scopes registrable;
     private final RateLimiter rateLimiter;
     private final int registrationsPerMinute;
@@ -54,10 +60,14 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
      * @param registrable            the scopes a dynamic client may register for
      * @param registrationsPerMinute per origin, since registration is open to anyone
      */
-    public ClientRegistrationService(OAuthComponents components, Scopes registrable, RateLimiter rateLimiter,
+    public ClientRegistrationService(Clients clients, AuditLog audit, SecretGenerator secrets, Clock clock,
+                                     OAuthSettings settings, Scopes registrable, RateLimiter rateLimiter,
                                      int registrationsPerMinute) {
-        this.components = components;
-        this.clients = components.clients();
+        this.clients = clients;
+        this.audit = audit;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.settings = settings;
         this.registrable = registrable;
         this.rateLimiter = rateLimiter;
         this.registrationsPerMinute = registrationsPerMinute;
@@ -69,14 +79,14 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
         if (!count.allowed()) {
             return Outcome.rejected(new Rejection.RateLimited(count.retryAfter()));
         }
-        if (clients.countDynamic() >= components.settings().maxDynamicClients()) {
+        if (clients.countDynamic() >= settings.maxDynamicClients()) {
             return Outcome.rejected(new Rejection.Conflict("registration_capacity",
                     "no more clients can be registered right now"));
         }
-        String clientId = "dcr_" + components.secrets().alphanumeric(ID_LENGTH);
-        MachineSecret registrationToken = new MachineSecret(components.secrets().alphanumeric(SECRET_LENGTH));
+        String clientId = "dcr_" + secrets.alphanumeric(ID_LENGTH);
+        MachineSecret registrationToken = new MachineSecret(secrets.alphanumeric(SECRET_LENGTH));
         Outcome<Built> built = build(clientId, metadata, registrationToken.hash(), null,
-                components.clock().instant());
+                clock.instant());
         return built.fold(result -> {
             clients.add(result.client());
             audit(AuditEvent.Type.CLIENT_REGISTERED, result.client());
@@ -185,7 +195,7 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
             if (existing != null && existing.secretHash() != null) {
                 secretHash = existing.secretHash();
             } else {
-                MachineSecret generated = new MachineSecret(components.secrets().alphanumeric(SECRET_LENGTH));
+                MachineSecret generated = new MachineSecret(secrets.alphanumeric(SECRET_LENGTH));
                 secret = generated.reveal();
                 secretHash = generated.hash();
             }
@@ -208,7 +218,7 @@ public final class ClientRegistrationService implements ClientRegistrationUseCas
     }
 
     private void audit(AuditEvent.Type type, OAuthClient client) {
-        components.audit().record(new AuditEvent(type, components.clock().instant(), null, client.clientId(),
+        audit.record(new AuditEvent(type, clock.instant(), null, client.clientId(),
                 Map.of("name", Optional.ofNullable(client.name()).orElse(""),
                         "auth_method", client.authMethod().wireName())));
     }

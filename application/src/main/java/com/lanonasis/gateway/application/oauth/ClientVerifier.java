@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import java.util.Optional;
@@ -11,11 +11,11 @@ import java.util.Optional;
  * {@code invalid_client} to the caller; an unknown client id is one of them, so clients that
  * were forgotten know to register again.
  */
-final class ClientVerifier {
+public final class ClientVerifier {
 
     private final Clients clients;
 
-    ClientVerifier(Clients clients) {
+    public ClientVerifier(Clients clients) {
         this.clients = clients;
     }
 

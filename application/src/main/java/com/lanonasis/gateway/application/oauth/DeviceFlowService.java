@@ -1,20 +1,23 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceStart;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Outcome;
-import com.lanonasis.gateway.domain.shared.RateLimiter;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.UserId;
@@ -42,7 +45,11 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
     private final ClientVerifier verifier;
     private final Clients clients;
     private final DeviceAuthorizations devices;
-    private final OAuthComponents components;
+    private final Resources resources;
+    private final AuditLog audit;
+    private final SecretGenerator secrets;
+    private final Clock clock;
+    private final OAuthSettings settings;
     private final SecureRandom random = new SecureRandom();
 
     private final Scopes dynamicClientScopes;
@@ -52,14 +59,19 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
      * @param dynamicClientScopes what a dynamically registered client may ask for (see {@link OAuthClient#mayAskFor})
      * @param rateLimiter         counts wrong user codes (per user and per address)
      */
-    public DeviceFlowService(OAuthComponents components, DeviceAuthorizations devices, Scopes dynamicClientScopes,
-                             RateLimiter rateLimiter) {
+    public DeviceFlowService(ClientVerifier verifier, Clients clients, Resources resources,
+                             DeviceAuthorizations devices, AuditLog audit, SecretGenerator secrets, Clock clock,
+                             OAuthSettings settings, Scopes dynamicClientScopes, RateLimiter rateLimiter) {
         this.dynamicClientScopes = dynamicClientScopes;
         this.rateLimiter = rateLimiter;
-        this.components = components;
-        this.verifier = components.verifier();
-        this.clients = components.clients();
+        this.verifier = verifier;
+        this.clients = clients;
+        this.resources = resources;
         this.devices = devices;
+        this.audit = audit;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.settings = settings;
     }
 
     @Override
@@ -81,16 +93,15 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
         if (!client.mayAskFor(scopes, dynamicClientScopes)) {
             return OAuthResult.err(OAuthError.invalidScope("scope exceeds what this client may ask for"));
         }
-        Optional<OAuthError> badResource = components.resources().checkKnown(resources);
+        Optional<OAuthError> badResource = this.resources.checkKnown(resources);
         if (badResource.isPresent()) {
             return OAuthResult.err(badResource.get());
         }
-        OAuthSettings settings = components.settings();
-        MachineSecret deviceCode = new MachineSecret(components.secrets().alphanumeric(DEVICE_CODE_LENGTH));
+        MachineSecret deviceCode = new MachineSecret(secrets.alphanumeric(DEVICE_CODE_LENGTH));
         String userCode = newUserCode();
         devices.add(new DeviceAuthorization(deviceCode.hash(), userCode, client.clientId(), scopes, resources,
                 DeviceAuthorization.Status.PENDING, null,
-                components.clock().instant().plus(settings.deviceCodeLifetime()), settings.deviceInterval(), null));
+                clock.instant().plus(settings.deviceCodeLifetime()), settings.deviceInterval(), null));
         return OAuthResult.ok(new DeviceStart(deviceCode.reveal(), userCode, settings.deviceCodeLifetime().toSeconds(),
                 settings.deviceInterval().toSeconds()));
     }
@@ -105,7 +116,7 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
                 return Outcome.rejected(new Rejection.RateLimited(count.resetIn()));
             }
         }
-        Instant now = components.clock().instant();
+        Instant now = clock.instant();
         Optional<PendingDevice> found = devices.byUserCode(normalize(userCode))
                 .filter(device -> device.status() == DeviceAuthorization.Status.PENDING && !device.expiredAt(now))
                 .flatMap(device -> clients.find(device.clientId()).map(client -> new PendingDevice(device, client)));
@@ -129,8 +140,8 @@ public final class DeviceFlowService implements DeviceFlowUseCase {
         }
         DeviceAuthorization device = done.value().authorization();
         devices.update(device.decided(approved, user));
-        components.audit().record(new AuditEvent(approved ? AuditEvent.Type.DEVICE_APPROVED
-                : AuditEvent.Type.DEVICE_DENIED, components.clock().instant(), user.toString(), device.clientId(),
+        audit.record(new AuditEvent(approved ? AuditEvent.Type.DEVICE_APPROVED
+                : AuditEvent.Type.DEVICE_DENIED, clock.instant(), user.toString(), device.clientId(),
                 Map.of("scope", device.scopes().spaceDelimited())));
         return Outcome.done(device.clientId());
     }

@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
+import java.time.Clock;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.LegacyBridgeUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
@@ -9,13 +11,13 @@ import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.identity.User;
-import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.identity.port.out.Users;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
-import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
+import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +28,19 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
     private final TokenSigner legacySigner;
     private final Users users;
     private final UnitOfWork unitOfWork;
-    private final OAuthComponents components;
+    private final ClientVerifier verifier;
+    private final Resources resources;
+    private final TokenMinter minter;
+    private final IdGenerator ids;
+    private final Clock clock;
 
-    public LegacyBridgeService(OAuthComponents components, TokenSigner legacySigner, Users users,
-                               UnitOfWork unitOfWork) {
-        this.components = components;
+    public LegacyBridgeService(ClientVerifier verifier, Resources resources, TokenMinter minter, IdGenerator ids,
+                               Clock clock, TokenSigner legacySigner, Users users, UnitOfWork unitOfWork) {
+        this.verifier = verifier;
+        this.resources = resources;
+        this.minter = minter;
+        this.ids = ids;
+        this.clock = clock;
         this.legacySigner = legacySigner;
         this.users = users;
         this.unitOfWork = unitOfWork;
@@ -48,7 +58,7 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
     @Override
     public OAuthResult<TokenResponse> exchange(String legacyToken, ClientAuthentication presented, String scope,
                                                List<String> resources) {
-        Optional<OAuthClient> client = components.verifier().verify(presented);
+        Optional<OAuthClient> client = verifier.verify(presented);
         if (client.isEmpty()) {
             return OAuthResult.err(OAuthError.invalidClient());
         }
@@ -69,16 +79,16 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
         if (!client.get().scopes().values().containsAll(scopes.values())) {
             return OAuthResult.err(OAuthError.invalidScope("scope exceeds what this client may ask for"));
         }
-        Optional<OAuthError> badResource = components.resources().checkKnown(resources);
+        Optional<OAuthError> badResource = this.resources.checkKnown(resources);
         if (badResource.isPresent()) {
             return OAuthResult.err(badResource.get());
         }
-        List<String> audience = components.resources().authorizedBy(resources);
+        List<String> audience = this.resources.authorizedBy(resources);
         Scopes granted = scopes.limitedTo(user.get().role());
         // the grant ends with the login it came from (rotation keeps that end: TokenService.refresh)
-        return unitOfWork.alwaysCommit(() -> OAuthResult.ok(components.minter().mint(client.get(),
+        return unitOfWork.alwaysCommit(() -> OAuthResult.ok(minter.mint(client.get(),
                 user.get().id(), granted, granted, audience, audience,
-                TokenMinter.BOUNDED_FAMILY_PREFIX + components.ids().newId(),
+                TokenMinter.BOUNDED_FAMILY_PREFIX + ids.newId(),
                 client.get().allows(GrantType.REFRESH_TOKEN), AuditEvent.Type.TOKEN_ISSUED,
                 login.get().expiresAt())));
     }
@@ -88,6 +98,6 @@ public final class LegacyBridgeService implements LegacyBridgeUseCase {
             return Optional.empty();
         }
         return legacySigner.verify(legacyToken.strip())
-                .filter(claims -> !claims.expiredAt(components.clock().instant()));
+                .filter(claims -> !claims.expiredAt(clock.instant()));
     }
 }

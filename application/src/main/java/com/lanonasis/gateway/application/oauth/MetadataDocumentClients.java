@@ -2,8 +2,8 @@ package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
 import com.lanonasis.gateway.domain.clients.ClientMetadataDocument;
-import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.ClientMetadataDocuments;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.clients.RedirectUri;
@@ -23,7 +23,7 @@ import java.util.Set;
  * cannot be fetched or breaks a rule makes an unknown client: {@code invalid_client} at the
  * token endpoint, an error page at the authorization endpoint; the reason goes to the log.
  */
-final class MetadataDocumentClients implements Clients {
+public final class MetadataDocumentClients implements Clients {
 
     private static final System.Logger LOG = System.getLogger(MetadataDocumentClients.class.getName());
     private static final Set<GrantType> USABLE_GRANTS = Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
@@ -31,7 +31,7 @@ final class MetadataDocumentClients implements Clients {
     private final Clients registered;
     private final ClientMetadataDocuments documents;
 
-    MetadataDocumentClients(Clients registered, ClientMetadataDocuments documents) {
+    public MetadataDocumentClients(Clients registered, ClientMetadataDocuments documents) {
         this.registered = registered;
         this.documents = documents;
     }

@@ -8,13 +8,22 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** RFC 8707 resource indicators: which resources exist here, and what a token's audience becomes. */
-final class Resources {
+public final class Resources {
 
     private final OAuthSettings settings;
     private final Predicate<String> upstreams;
 
     /** @param upstreams true for the canonical URI of an upstream MCP server fronted by this gateway (issue 14) */
-    Resources(OAuthSettings settings, Predicate<String> upstreams) {
+    /** Only the configured resources (no upstream MCP servers). */
+    public Resources(OAuthSettings settings) {
+        this(settings, resource -> false);
+    }
+
+    /**
+     * @param upstreams true for the canonical URI of an enabled upstream MCP server: accepted as an
+     *                  RFC 8707 {@code resource} besides the configured ones
+     */
+    public Resources(OAuthSettings settings, Predicate<String> upstreams) {
         this.settings = settings;
         this.upstreams = upstreams;
     }

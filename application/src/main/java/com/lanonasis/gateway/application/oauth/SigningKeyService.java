@@ -1,14 +1,14 @@
 package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.domain.audit.AuditEvent;
-import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
 import java.time.Clock;
 import java.util.Map;
 import com.lanonasis.gateway.application.oauth.port.in.PublishKeysUseCase;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Scope;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.OAuthTokenSigner;
 
 public final class SigningKeyService implements PublishKeysUseCase {
 

@@ -2,26 +2,26 @@ package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
-import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** Makes the tokens of every grant the same way: an access token, recorded, and maybe a refresh token. */
-final class TokenMinter {
+public final class TokenMinter {
 
     static final int OPAQUE_LENGTH = 43;
     static final int REFRESH_LENGTH = 48;
@@ -40,7 +40,7 @@ final class TokenMinter {
     private final Clock clock;
     private final OAuthSettings settings;
 
-    TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
+    public TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
                 SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings) {
         this.signer = signer;
         this.accessTokens = accessTokens;

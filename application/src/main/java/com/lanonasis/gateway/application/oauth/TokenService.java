@@ -9,27 +9,27 @@ import com.lanonasis.gateway.application.oauth.port.in.TokenInspectionUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.TokenRequest;
 import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
-import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.port.out.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.CodeRedemption;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.Pkce;
 import com.lanonasis.gateway.domain.identity.User;
-import com.lanonasis.gateway.domain.identity.Users;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.identity.port.out.Users;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import com.lanonasis.gateway.domain.shared.UserId;
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,30 +63,27 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
     /** Confidential clients that are resource servers, and the resources (token audiences) each serves. */
     private final Map<String, Set<String>> resourceServers;
 
-    public TokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
-                        Users users, UnitOfWork unitOfWork) {
-        this(components, codes, devices, users, unitOfWork, Map.of());
-    }
-
     /**
      * @param resourceServers client id → resource URIs it serves: introspection tells such a client
      *                        about access tokens whose {@code aud} names one of them (RFC 7662 §4)
      */
-    public TokenService(OAuthComponents components, AuthorizationCodes codes, DeviceAuthorizations devices,
-                        Users users, UnitOfWork unitOfWork, Map<String, Set<String>> resourceServers) {
+    public TokenService(ClientVerifier verifier, Resources resources, TokenMinter minter, AuthorizationCodes codes,
+                        DeviceAuthorizations devices, RefreshTokens refreshTokens, AccessTokens accessTokens,
+                        Users users, UnitOfWork unitOfWork, AuditLog audit, IdGenerator ids, Clock clock,
+                        Map<String, Set<String>> resourceServers) {
         this.resourceServers = Map.copyOf(resourceServers);
-        this.verifier = components.verifier();
+        this.verifier = verifier;
         this.codes = codes;
         this.devices = devices;
-        this.refreshTokens = components.refreshTokens();
-        this.accessTokens = components.accessTokens();
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
         this.users = users;
-        this.audit = components.audit();
+        this.audit = audit;
         this.unitOfWork = unitOfWork;
-        this.ids = components.ids();
-        this.clock = components.clock();
-        this.resources = components.resources();
-        this.minter = components.minter();
+        this.ids = ids;
+        this.clock = clock;
+        this.resources = resources;
+        this.minter = minter;
     }
 
     @Override

@@ -1,5 +1,11 @@
 package com.lanonasis.gateway.application.auth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryApiKeys;
+import com.lanonasis.gateway.embedded.inmemory.OpaqueTokenSigner;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,7 +23,7 @@ import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
 import com.lanonasis.gateway.domain.identity.WebSession;
-import com.lanonasis.gateway.domain.identity.WebSessions;
+import com.lanonasis.gateway.domain.identity.port.out.WebSessions;
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.ApiKeyId;
 import com.lanonasis.gateway.domain.keys.ApiKeySecret;
@@ -44,10 +50,10 @@ class CredentialVerificationTest {
 
     private static final String KEY_ID = "AbCdEfGhIjKlMnOpQrStUvWx";
 
-    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
-    private final Fakes.InMemoryApiKeys apiKeys = new Fakes.InMemoryApiKeys();
-    private final Fakes.FakeUserTokens userTokens = new Fakes.FakeUserTokens();
-    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
+    private final InMemoryUsers users = new InMemoryUsers(new InMemoryDatabase());
+    private final InMemoryApiKeys apiKeys = new InMemoryApiKeys(new InMemoryDatabase());
+    private final OpaqueTokenSigner userTokens = new OpaqueTokenSigner(SecretGenerator.secureRandom());
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
     private final Map<SecretHash, WebSession> sessions = new HashMap<>();
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
     private final CredentialVerification verification = new CredentialVerification(userTokens, accessTokens,
@@ -93,10 +99,14 @@ class CredentialVerificationTest {
         assertEquals(CredentialKind.API_KEY, principal.via());
         assertEquals(Scopes.parseSpaceDelimited("memories:read"), principal.scopes());
         authenticated(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret"));
-        assertEquals(1, apiKeys.usesRecorded, "second use within a minute is not written");
+        Instant firstUse = clock.instant();
+        assertEquals(firstUse, lastUsed());
+        clock.advance(Duration.ofSeconds(30));
+        authenticated(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret"));
+        assertEquals(firstUse, lastUsed(), "second use within a minute is not written");
         clock.advance(Duration.ofMinutes(2));
         authenticated(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret"));
-        assertEquals(2, apiKeys.usesRecorded);
+        assertEquals(clock.instant(), lastUsed());
     }
 
     @Test
@@ -113,9 +123,10 @@ class CredentialVerificationTest {
         storeKey(null, clock.instant());
         assertEquals(CredentialProblem.INVALID, problem(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret")));
 
-        storeKey(clock.instant().plusSeconds(60), null);
+        String expiring = "ZyXwVuTsRqPoNmLkJiHgFeDc";
+        storeKey(expiring, clock.instant().plusSeconds(60), null);
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(CredentialProblem.EXPIRED, problem(new Credential.ApiKey("pk_" + KEY_ID + ".sk_secret")));
+        assertEquals(CredentialProblem.EXPIRED, problem(new Credential.ApiKey("pk_" + expiring + ".sk_secret")));
     }
 
     @Test
@@ -182,8 +193,7 @@ class CredentialVerificationTest {
         assertTrue(authenticated(new Credential.BearerToken(token)).scopes().names().contains("admin"));
         assertTrue(authenticated(key).scopes().names().contains("admin"));
 
-        users.accounts.put(admin.id(), new UserAccount(new User(admin.id(), admin.email(), null, Role.USER,
-                Instant.EPOCH), new PasswordHash("x")));
+        users.changeRole(admin.id(), Role.USER);
 
         Principal demoted = authenticated(new Credential.BearerToken(token));
         assertEquals(Role.USER, demoted.role());
@@ -240,7 +250,7 @@ class CredentialVerificationTest {
         assertEquals(List.of(), told);
         assertEquals(2, live.size());
 
-        storeKey(null, clock.instant());
+        assertTrue(apiKeys.revoke(new ApiKeyId(KEY_ID), user.id(), clock.instant()));
         live.recheck();
         assertEquals(List.of(CredentialProblem.INVALID, CredentialProblem.INVALID), told, "each open connection once");
         assertEquals(0, live.size());
@@ -254,7 +264,11 @@ class CredentialVerificationTest {
     }
 
     private void storeKey(Instant expiresAt, Instant revokedAt) {
-        apiKeys.add(new ApiKey(new ApiKeyId(KEY_ID), user.id(), "k", Scopes.parseSpaceDelimited("memories:read"),
+        storeKey(KEY_ID, expiresAt, revokedAt);
+    }
+
+    private void storeKey(String id, Instant expiresAt, Instant revokedAt) {
+        apiKeys.add(new ApiKey(new ApiKeyId(id), user.id(), "k", Scopes.parseSpaceDelimited("memories:read"),
                 SecretHash.of(new ApiKeySecret("secret")), clock.instant(), expiresAt, null, revokedAt));
     }
 
@@ -264,5 +278,9 @@ class CredentialVerificationTest {
 
     private CredentialProblem problem(Credential credential) {
         return assertInstanceOf(Authentication.Unauthenticated.class, verification.authenticate(credential)).problem();
+    }
+
+    private Instant lastUsed() {
+        return apiKeys.findById(new com.lanonasis.gateway.domain.keys.ApiKeyId(KEY_ID)).orElseThrow().lastUsedAt();
     }
 }

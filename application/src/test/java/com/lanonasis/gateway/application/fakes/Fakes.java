@@ -1,27 +1,28 @@
 package com.lanonasis.gateway.application.fakes;
 
 import com.lanonasis.gateway.domain.audit.AuditEvent;
-import com.lanonasis.gateway.domain.audit.AuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
 import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.Password;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
-import com.lanonasis.gateway.domain.identity.PasswordHasher;
+import com.lanonasis.gateway.domain.identity.port.out.PasswordHasher;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
-import com.lanonasis.gateway.domain.identity.Users;
+import com.lanonasis.gateway.domain.identity.port.out.Users;
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.ApiKeyId;
-import com.lanonasis.gateway.domain.keys.ApiKeys;
+import com.lanonasis.gateway.domain.keys.port.out.ApiKeys;
 import com.lanonasis.gateway.domain.shared.Outcome;
-import com.lanonasis.gateway.domain.shared.RateLimiter;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.SecretHash;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import com.lanonasis.gateway.domain.shared.UserId;
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
 import com.lanonasis.gateway.domain.tokens.SignedToken;
-import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** Small hand-written fakes of the outgoing ports, for the use-case tests. */
+/**
+ * What the use-case tests need beyond the in-memory adapters of {@code embedded.inmemory}: a clock that
+ * stands still, predictable secrets, a unit of work that counts, a hasher whose output can be read.
+ */
 public final class Fakes {
 
     private Fakes() {
@@ -131,136 +135,12 @@ public final class Fakes {
         }
     }
 
-    public static final class InMemoryUsers implements Users {
-        public final Map<UserId, UserAccount> accounts = new HashMap<>();
 
-        @Override
-        public boolean add(UserAccount account) {
-            if (findByEmail(account.user().email()).isPresent()) {
-                return false;
-            }
-            accounts.put(account.user().id(), account);
-            return true;
-        }
 
-        @Override
-        public Optional<UserAccount> findByEmail(Email email) {
-            return accounts.values().stream().filter(a -> a.user().email().equals(email)).findFirst();
-        }
 
-        @Override
-        public Optional<User> findById(UserId id) {
-            return Optional.ofNullable(accounts.get(id)).map(UserAccount::user);
-        }
-    }
 
-    public static final class InMemoryApiKeys implements ApiKeys {
-        public final Map<ApiKeyId, ApiKey> keys = new HashMap<>();
-        public int usesRecorded;
-
-        @Override
-        public void add(ApiKey key) {
-            keys.put(key.id(), key);
-        }
-
-        @Override
-        public Optional<ApiKey> findById(ApiKeyId id) {
-            return Optional.ofNullable(keys.get(id));
-        }
-
-        @Override
-        public List<ApiKey> listByOwner(UserId owner) {
-            return keys.values().stream().filter(k -> k.owner().equals(owner) && k.revokedAt() == null)
-                    .sorted(Comparator.comparing(ApiKey::createdAt).reversed()).toList();
-        }
-
-        @Override
-        public boolean revoke(ApiKeyId id, UserId owner, Instant at) {
-            ApiKey key = keys.get(id);
-            if (key == null || !key.owner().equals(owner) || key.revokedAt() != null) {
-                return false;
-            }
-            keys.put(id, new ApiKey(key.id(), key.owner(), key.name(), key.scopes(), key.secretHash(),
-                    key.createdAt(), key.expiresAt(), key.lastUsedAt(), at));
-            return true;
-        }
-
-        @Override
-        public boolean rotate(ApiKeyId id, UserId owner, SecretHash replacement, Instant graceUntil) {
-            ApiKey key = keys.get(id);
-            if (key == null || !key.owner().equals(owner) || key.revokedAt() != null) {
-                return false;
-            }
-            keys.put(id, new ApiKey(key.id(), key.owner(), key.name(), key.scopes(), replacement, key.createdAt(),
-                    key.expiresAt(), key.lastUsedAt(), null, key.secretHash(), graceUntil));
-            return true;
-        }
-
-        @Override
-        public void recordUse(ApiKeyId id, Instant at) {
-            usesRecorded++;
-            ApiKey key = keys.get(id);
-            keys.put(id, new ApiKey(key.id(), key.owner(), key.name(), key.scopes(), key.secretHash(),
-                    key.createdAt(), key.expiresAt(), at, key.revokedAt(), key.previousSecretHash(),
-                    key.previousSecretUntil()));
-        }
-    }
-
-    /** "Signs" by remembering the claims under a made-up token. */
-    public static final class FakeUserTokens implements TokenSigner {
-        public final Map<String, UserTokenClaims> issued = new HashMap<>();
-
-        @Override
-        public SignedToken sign(UserTokenClaims claims) {
-            String token = "user-token-" + issued.size();
-            issued.put(token, claims);
-            return new SignedToken(token);
-        }
-
-        @Override
-        public Optional<UserTokenClaims> verify(String compact) {
-            return Optional.ofNullable(issued.get(compact));
-        }
-    }
-
-    public static final class InMemoryAccessTokens implements AccessTokens {
-        public final List<IssuedAccessToken> tokens = new ArrayList<>();
-
-        @Override
-        public void add(IssuedAccessToken token) {
-            tokens.add(token);
-        }
-
-        @Override
-        public Optional<IssuedAccessToken> byTokenHash(SecretHash hash) {
-            return tokens.stream().filter(t -> t.tokenHash().equals(hash)).findFirst();
-        }
-
-        @Override
-        public void revoke(String tokenId, Instant at) {
-            tokens.replaceAll(t -> t.claims().tokenId().equals(tokenId) && t.revokedAt() == null ? revoked(t, at) : t);
-        }
-
-        @Override
-        public void revokeFamily(String familyId, Instant at) {
-            tokens.replaceAll(t -> t.familyId().equals(familyId) && t.revokedAt() == null ? revoked(t, at) : t);
-        }
-
-        private static IssuedAccessToken revoked(IssuedAccessToken t, Instant at) {
-            return new IssuedAccessToken(t.claims(), t.userId(), t.tokenHash(), t.familyId(), at);
-        }
-    }
-
-    public static final class RecordingAuditLog implements AuditLog {
-        public final List<AuditEvent> events = new ArrayList<>();
-
-        @Override
-        public void record(AuditEvent event) {
-            events.add(event);
-        }
-
-        public List<AuditEvent.Type> types() {
-            return events.stream().map(AuditEvent::type).toList();
-        }
+    /** The types of the audit events recorded, oldest first. */
+    public static List<AuditEvent.Type> auditTypes(InMemoryAuditLog audit) {
+        return audit.events().stream().map(AuditEvent::type).toList();
     }
 }

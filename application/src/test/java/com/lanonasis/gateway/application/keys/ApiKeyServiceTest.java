@@ -1,5 +1,8 @@
 package com.lanonasis.gateway.application.keys;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryApiKeys;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
 import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiKeyServiceTest {
 
-    private final Fakes.InMemoryApiKeys keys = new Fakes.InMemoryApiKeys();
+    private final InMemoryApiKeys keys = new InMemoryApiKeys(new InMemoryDatabase());
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
     private final ApiKeyService service = new ApiKeyService(keys, Fakes.counting(), new Fakes.RecordingUnitOfWork(),
             clock);
@@ -34,7 +37,7 @@ class ApiKeyServiceTest {
         assertEquals(clock.instant().plusSeconds(3600), issued.key().expiresAt());
         PresentedApiKey parsed = PresentedApiKey.parse(issued.reveal());
         PresentedApiKey.Complete complete = assertInstanceOf(PresentedApiKey.Complete.class, parsed);
-        assertTrue(keys.keys.get(issued.key().id()).secretHash().matches(complete.secret()));
+        assertTrue(keys.findById(issued.key().id()).orElseThrow().secretHash().matches(complete.secret()));
     }
 
     @Test
@@ -45,7 +48,7 @@ class ApiKeyServiceTest {
         assertEquals("expires_in", ((Rejection.Invalid) tooShort).errors().get(0).field());
         Rejection noName = rejected(service.create(owner, new NewApiKeyRequest(" ", null, null)));
         assertEquals("name", ((Rejection.Invalid) noName).errors().get(0).field());
-        assertTrue(keys.keys.isEmpty(), "nothing stored");
+        assertTrue(keys.listByOwner(owner.userId()).isEmpty(), "nothing stored");
     }
 
     @Test
@@ -81,7 +84,7 @@ class ApiKeyServiceTest {
     /** Issue 17: a rotation keeps the id; the old secret works for the grace period and not a moment longer. */
     @Test
     void aRotatedKeysOldSecretWorksOnlyDuringTheGracePeriod() {
-        Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+        InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
         ApiKeyService rotating = new ApiKeyService(keys, Fakes.counting(), new Fakes.RecordingUnitOfWork(), clock,
                 audit, java.time.Duration.ofHours(2));
         IssuedApiKey first = done(rotating.create(owner, new NewApiKeyRequest("ci", null, null)));
@@ -94,7 +97,7 @@ class ApiKeyServiceTest {
         assertEquals(clock.instant().plus(java.time.Duration.ofHours(2)), second.key().previousSecretUntil());
 
         clock.advance(java.time.Duration.ofMinutes(119));
-        com.lanonasis.gateway.domain.keys.ApiKey stored = keys.keys.get(first.key().id());
+        com.lanonasis.gateway.domain.keys.ApiKey stored = keys.findById(first.key().id()).orElseThrow();
         assertTrue(stored.acceptsSecret(oldSecret.secret(), clock.instant()), "inside the grace period");
         assertTrue(stored.acceptsSecret(newSecret.secret(), clock.instant()));
         clock.advance(java.time.Duration.ofMinutes(1));
@@ -107,7 +110,7 @@ class ApiKeyServiceTest {
                 "another user's key");
         assertEquals(new Rejection.Forbidden(Scope.API_KEYS_WRITE),
                 rejected(rotating.rotate(TestPrincipals.userWith("memories:read"), first.key().id().value())));
-        assertTrue(audit.events.stream().anyMatch(e -> e.type()
+        assertTrue(audit.events().stream().anyMatch(e -> e.type()
                 == com.lanonasis.gateway.domain.audit.AuditEvent.Type.API_KEY_ROTATED));
     }
 }

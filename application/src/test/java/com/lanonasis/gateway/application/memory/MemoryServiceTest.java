@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lanonasis.gateway.application.fakes.RecordingMemoryEvents;
 import com.lanonasis.gateway.application.memory.port.in.WatchMemoriesUseCase;
 import com.lanonasis.gateway.domain.memory.MemoryEvent;
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.InMemoryMemories;
+import com.lanonasis.gateway.embedded.OnasisCore;
 import com.lanonasis.gateway.application.fakes.TestPrincipals;
 import com.lanonasis.gateway.application.memory.port.in.BulkDeletion;
 import com.lanonasis.gateway.application.memory.port.in.ListRequest;
@@ -21,7 +20,6 @@ import com.lanonasis.gateway.application.memory.port.in.SearchResults;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryPage;
 import com.lanonasis.gateway.domain.memory.MemoryType;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scope;
@@ -30,13 +28,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The memory use cases, driven through {@link OnasisCore} over the in-memory adapters. */
 class MemoryServiceTest {
 
-    private final InMemoryMemories memories = new InMemoryMemories();
-    private final Fakes.RecordingUnitOfWork unitOfWork = new Fakes.RecordingUnitOfWork();
-    private final RecordingMemoryEvents events = new RecordingMemoryEvents();
-    private final MemoryService service = new MemoryService(memories, unitOfWork, IdGenerator.random(),
-            new Fakes.ManualClock(), events);
+    private final OnasisCore core = OnasisCore.inMemory().clock(new Fakes.ManualClock()).build();
+    private final List<MemoryEvent> published = new ArrayList<>();
     private final Principal owner = TestPrincipals.userWith("memories:read memories:write memories:delete");
 
     @Test
@@ -44,24 +40,24 @@ class MemoryServiceTest {
         Principal none = TestPrincipals.userWith("profile");
         MemoryEntry entry = create("t", "c");
         String id = entry.id().toString();
-        assertEquals(forbidden(Scope.MEMORIES_WRITE), rejected(service.create(none, draft("t", "c"))));
-        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.get(none, id)));
-        assertEquals(forbidden(Scope.MEMORIES_WRITE), rejected(service.update(none, id, edit("x"))));
-        assertEquals(forbidden(Scope.MEMORIES_DELETE), rejected(service.delete(none, id)));
-        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.list(none, list(null, null, null))));
-        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.search(none, search("t", null))));
-        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.stats(none)));
-        assertEquals(forbidden(Scope.MEMORIES_DELETE), rejected(service.deleteAll(none, List.of(id))));
+        assertEquals(forbidden(Scope.MEMORIES_WRITE), rejected(core.createMemory().create(none, draft("t", "c"))));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(core.getMemory().get(none, id)));
+        assertEquals(forbidden(Scope.MEMORIES_WRITE), rejected(core.updateMemory().update(none, id, edit("x"))));
+        assertEquals(forbidden(Scope.MEMORIES_DELETE), rejected(core.deleteMemory().delete(none, id)));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(core.listMemories().list(none, list(null, null, null))));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(core.searchMemories().search(none, search("t", null))));
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(core.memoryStats().stats(none)));
+        assertEquals(forbidden(Scope.MEMORIES_DELETE), rejected(core.bulkDeleteMemories().deleteAll(none, List.of(id))));
     }
 
     @Test
     void createValidatesEveryFieldAndWritesNothingWhenInvalid() {
-        Rejection invalid = rejected(service.create(owner, new MemoryDraft("", "", "diary", List.of("x".repeat(51)),
+        Rejection invalid = rejected(core.createMemory().create(owner, new MemoryDraft("", "", "diary", List.of("x".repeat(51)),
                 null)));
 
         assertEquals(List.of("title", "content", "type", "tags"),
                 ((Rejection.Invalid) invalid).errors().stream().map(e -> e.field()).toList());
-        assertTrue(memories.entries.isEmpty());
+        assertTrue(core.stores().memories().all().isEmpty());
         assertEquals(MemoryType.CONTEXT, create("t", "c").type());
     }
 
@@ -69,22 +65,22 @@ class MemoryServiceTest {
     void getCountsAccessAndOthersSeeNothing() {
         MemoryEntry entry = create("t", "c");
 
-        assertEquals(1, done(service.get(owner, entry.id().toString())).accessCount());
-        assertEquals(2, done(service.get(owner, entry.id().toString())).accessCount());
+        assertEquals(1, done(core.getMemory().get(owner, entry.id().toString())).accessCount());
+        assertEquals(2, done(core.getMemory().get(owner, entry.id().toString())).accessCount());
         Principal other = TestPrincipals.userWith("memories:read memories:write memories:delete");
-        assertInstanceOf(Rejection.NotFound.class, rejected(service.get(other, entry.id().toString())));
-        assertInstanceOf(Rejection.NotFound.class, rejected(service.update(other, entry.id().toString(), edit("x"))));
-        assertInstanceOf(Rejection.NotFound.class, rejected(service.delete(other, entry.id().toString())));
-        assertInstanceOf(Rejection.Invalid.class, rejected(service.get(owner, "not-a-uuid")));
+        assertInstanceOf(Rejection.NotFound.class, rejected(core.getMemory().get(other, entry.id().toString())));
+        assertInstanceOf(Rejection.NotFound.class, rejected(core.updateMemory().update(other, entry.id().toString(), edit("x"))));
+        assertInstanceOf(Rejection.NotFound.class, rejected(core.deleteMemory().delete(other, entry.id().toString())));
+        assertInstanceOf(Rejection.Invalid.class, rejected(core.getMemory().get(owner, "not-a-uuid")));
     }
 
     @Test
     void updateNeedsAFieldAndKeepsTheRest() {
         MemoryEntry entry = create("t", "c");
 
-        assertInstanceOf(Rejection.Invalid.class, rejected(service.update(owner, entry.id().toString(),
+        assertInstanceOf(Rejection.Invalid.class, rejected(core.updateMemory().update(owner, entry.id().toString(),
                 new MemoryEdit(null, null, null, null, null))));
-        MemoryEntry updated = done(service.update(owner, entry.id().toString(), edit("new")));
+        MemoryEntry updated = done(core.updateMemory().update(owner, entry.id().toString(), edit("new")));
         assertEquals("new", updated.title().value());
         assertEquals("c", updated.content().value());
     }
@@ -94,13 +90,13 @@ class MemoryServiceTest {
         for (int i = 0; i < 5; i++) {
             create("t" + i, "c");
         }
-        MemoryPage byPage = done(service.list(owner, list(2, null, 3)));
+        MemoryPage byPage = done(core.listMemories().list(owner, list(2, null, 3)));
         assertEquals(4, byPage.offset());
         assertEquals(1, byPage.entries().size());
         assertEquals(3, byPage.pages());
-        assertEquals(1, done(service.list(owner, list(2, 1, 3))).offset(), "offset wins over page");
-        assertInstanceOf(Rejection.Invalid.class, rejected(service.list(owner, list(2, null, 0))));
-        assertInstanceOf(Rejection.Invalid.class, rejected(service.list(owner, list(101, null, null))));
+        assertEquals(1, done(core.listMemories().list(owner, list(2, 1, 3))).offset(), "offset wins over page");
+        assertInstanceOf(Rejection.Invalid.class, rejected(core.listMemories().list(owner, list(2, null, 0))));
+        assertInstanceOf(Rejection.Invalid.class, rejected(core.listMemories().list(owner, list(101, null, null))));
     }
 
     @Test
@@ -109,14 +105,14 @@ class MemoryServiceTest {
         create("Notes", "we deploy on fridays");
         create("Other", "nothing");
 
-        SearchResults all = done(service.search(owner, search("deploy", null)));
+        SearchResults all = done(core.searchMemories().search(owner, search("deploy", null)));
         assertEquals(2, all.totalResults());
         assertEquals("Deploy guide", all.results().get(0).entry().title().value());
         assertTrue(all.results().get(0).relevance() > all.results().get(1).relevance());
 
-        SearchResults strict = done(service.search(owner, new SearchRequest("deploy", null, null, 10, 0.6)));
+        SearchResults strict = done(core.searchMemories().search(owner, new SearchRequest("deploy", null, null, 10, 0.6)));
         assertEquals(1, strict.totalResults());
-        SearchResults limited = done(service.search(owner, new SearchRequest("deploy", null, null, 1, null)));
+        SearchResults limited = done(core.searchMemories().search(owner, new SearchRequest("deploy", null, null, 1, null)));
         assertEquals(1, limited.results().size());
         assertEquals(2, limited.totalResults());
     }
@@ -125,21 +121,21 @@ class MemoryServiceTest {
     void bulkDeleteReportsWhatItCouldNotDeleteInOneTransaction() {
         MemoryEntry mine = create("t", "c");
         Principal other = TestPrincipals.userWith("memories:read memories:write memories:delete");
-        MemoryEntry theirs = done(service.create(other, draft("t", "c"))).entry();
+        MemoryEntry theirs = done(core.createMemory().create(other, draft("t", "c"))).entry();
 
-        BulkDeletion deletion = done(service.deleteAll(owner, List.of(mine.id().toString(), theirs.id().toString(),
+        BulkDeletion deletion = done(core.bulkDeleteMemories().deleteAll(owner, List.of(mine.id().toString(), theirs.id().toString(),
                 "junk")));
 
         assertEquals(1, deletion.deletedCount());
         assertEquals(List.of("junk", theirs.id().toString()), deletion.failedIds());
-        assertTrue(memories.entries.containsKey(theirs.id()));
-        assertInstanceOf(Rejection.Invalid.class, rejected(service.deleteAll(owner, List.of())));
-        assertInstanceOf(Rejection.Invalid.class, rejected(service.deleteAll(owner,
+        assertTrue(core.stores().memories().find(other.userId(), theirs.id()).isPresent());
+        assertInstanceOf(Rejection.Invalid.class, rejected(core.bulkDeleteMemories().deleteAll(owner, List.of())));
+        assertInstanceOf(Rejection.Invalid.class, rejected(core.bulkDeleteMemories().deleteAll(owner,
                 java.util.Collections.nCopies(101, mine.id().toString()))));
     }
 
     private MemoryEntry create(String title, String content) {
-        return done(service.create(owner, draft(title, content))).entry();
+        return done(core.createMemory().create(owner, draft(title, content))).entry();
     }
 
     private static MemoryDraft draft(String title, String content) {
@@ -163,31 +159,33 @@ class MemoryServiceTest {
     }
 
     @Test
-    void everyCommittedChangeIsAnnouncedToItsOwnerAndFailuresAreNot() {
+    void everyCommittedChangeIsAnnouncedToItsOwnerAndFailuresAreNot() throws Exception {
+        AutoCloseable subscription = core.stores().events().subscribe(owner.userId(), null, published::add);
         MemoryEntry entry = create("first", "c");
         String id = entry.id().toString();
-        service.update(owner, id, edit("renamed"));
-        service.update(owner, "00000000-0000-0000-0000-000000000000", edit("nobody"));
-        service.delete(owner, id);
-        service.delete(owner, id);
+        core.updateMemory().update(owner, id, edit("renamed"));
+        core.updateMemory().update(owner, "00000000-0000-0000-0000-000000000000", edit("nobody"));
+        core.deleteMemory().delete(owner, id);
+        core.deleteMemory().delete(owner, id);
         MemoryEntry second = create("second", "c");
-        service.deleteAll(owner, List.of(second.id().toString(), "not-a-uuid"));
+        core.bulkDeleteMemories().deleteAll(owner, List.of(second.id().toString(), "not-a-uuid"));
 
         assertEquals(List.of(MemoryEvent.Kind.CREATED, MemoryEvent.Kind.UPDATED, MemoryEvent.Kind.DELETED,
                         MemoryEvent.Kind.CREATED, MemoryEvent.Kind.DELETED),
-                events.published.stream().map(MemoryEvent::kind).toList());
-        assertEquals("renamed", events.published.get(1).title());
-        assertTrue(events.published.stream().allMatch(e -> e.owner().equals(owner.userId())));
+                published.stream().map(MemoryEvent::kind).toList());
+        assertEquals("renamed", published.get(1).title());
+        assertTrue(published.stream().allMatch(e -> e.owner().equals(owner.userId())));
+        subscription.close();
     }
 
     @Test
     void watchingNeedsReadAndSeesOnlyTheCallersEvents() {
-        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(service.watch(TestPrincipals.userWith("profile"),
+        assertEquals(forbidden(Scope.MEMORIES_READ), rejected(core.watchMemories().watch(TestPrincipals.userWith("profile"),
                 null, e -> { })));
         List<MemoryEvent> seen = new ArrayList<>();
-        WatchMemoriesUseCase.Watch watch = done(service.watch(owner, null, seen::add));
+        WatchMemoriesUseCase.Watch watch = done(core.watchMemories().watch(owner, null, seen::add));
         create("mine", "c");
-        service.create(TestPrincipals.userWith("memories:write"), draft("theirs", "c"));
+        core.createMemory().create(TestPrincipals.userWith("memories:write"), draft("theirs", "c"));
         watch.stop();
         create("after stop", "c");
 

@@ -1,11 +1,25 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryConsents;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryPendingAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.AuthorizationAnswer;
 import com.lanonasis.gateway.application.oauth.port.in.AuthorizationRequest;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
@@ -17,7 +31,7 @@ import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.clients.RedirectUri;
 import com.lanonasis.gateway.domain.codes.Pkce;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.UserId;
@@ -37,10 +51,10 @@ class AuthorizationServiceTest {
     private static final String VERIFIER = "v".repeat(50);
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryConsents consents = new OAuthFakes.InMemoryConsents();
-    private final OAuthFakes.InMemoryAuthorizationCodes codes = new OAuthFakes.InMemoryAuthorizationCodes();
-    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryConsents consents = new InMemoryConsents(new InMemoryDatabase(), clock);
+    private final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes(clock);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
     private final UserId ada = new UserId(UUID.randomUUID());
     private final AuthorizationService authorization;
     private final TokenService tokens;
@@ -51,14 +65,23 @@ class AuthorizationServiceTest {
         clients.add(new OAuthClient("registered", "Someone's app", ClientAuthMethod.NONE, null,
                 List.of(new RedirectUri(REDIRECT)), Set.of(GrantType.AUTHORIZATION_CODE),
                 Scopes.parseSpaceDelimited("memories:read"), new MachineSecret("rat").hash(), Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, new Fakes.InMemoryAccessTokens(),
-                new OAuthFakes.InMemoryRefreshTokens(), null, audit, Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100));
-        authorization = new AuthorizationService(components, consents, new OAuthFakes.InMemoryPendingAuthorizations(),
-                codes, Scopes.parseSpaceDelimited("memories:read"));
-        tokens = new TokenService(components, codes, null, new Fakes.InMemoryUsers(), new Fakes.RecordingUnitOfWork());
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
+        AccessTokens oauthAccessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+        RefreshTokens oauthRefreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, audit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        authorization = new AuthorizationService(clients, oauthResources, consents,
+                new InMemoryPendingAuthorizations(clock), codes, audit, oauthSecrets, oauthIds, clock, oauthSettings,
+                Scopes.parseSpaceDelimited("memories:read"));
+        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, oauthRefreshTokens,
+                oauthAccessTokens, new InMemoryUsers(new InMemoryDatabase()), new Fakes.RecordingUnitOfWork(), audit,
+                oauthIds, clock, Map.of());
     }
 
     @Test
@@ -73,7 +96,7 @@ class AuthorizationServiceTest {
 
         assertEquals(REDIRECT, code.redirectUri());
         assertEquals("xyz", code.state());
-        assertTrue(audit.types().contains(AuditEvent.Type.CONSENT_GRANTED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.CONSENT_GRANTED));
         assertInstanceOf(OAuthResult.Ok.class, tokens.issue(new ClientAuthentication("cli", null,
                 ClientAuthentication.Method.NONE), new TokenRequest("authorization_code", code.code(), REDIRECT, VERIFIER,
                 null, null, List.of(ISSUER + "/mcp"), null)));

@@ -1,5 +1,16 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
 import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,12 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientMetadata;
 import com.lanonasis.gateway.application.oauth.port.in.RegisteredClient;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.shared.FieldError;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +38,8 @@ class ClientRegistrationServiceTest {
     private static final String ISSUER = "https://api.example";
     private static final List<String> LOOPBACK = List.of("http://127.0.0.1:7777/callback");
 
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
     private final ClientRegistrationService service = service(3, 100);
 
     @Test
@@ -40,7 +50,7 @@ class ClientRegistrationServiceTest {
         assertNull(registered.clientSecret());
         assertNotNull(registered.registrationAccessToken());
         assertEquals(ClientRegistrationService.DEFAULT_SCOPES, registered.client().scopes());
-        assertTrue(audit.types().contains(AuditEvent.Type.CLIENT_REGISTERED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.CLIENT_REGISTERED));
     }
 
     @Test
@@ -66,7 +76,7 @@ class ClientRegistrationServiceTest {
         Set<String> fields = invalid.errors().stream().map(FieldError::field).collect(Collectors.toSet());
         assertEquals(Set.of("client_name", "redirect_uris", "grant_types", "token_endpoint_auth_method", "scope"),
                 fields, invalid.errors().toString());
-        assertTrue(clients.clients.isEmpty(), "nothing was stored");
+        assertTrue(clients.countDynamic() == 0, "nothing was stored");
     }
 
     @Test
@@ -82,7 +92,7 @@ class ClientRegistrationServiceTest {
         assertTrue(clients.find(id).isEmpty());
         assertInstanceOf(Rejection.InvalidCredentials.class,
                 rejected(service.read(id, registered.registrationAccessToken())), "gone is the same as unknown");
-        assertTrue(audit.types().contains(AuditEvent.Type.CLIENT_DELETED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.CLIENT_DELETED));
     }
 
     @Test
@@ -93,19 +103,26 @@ class ClientRegistrationServiceTest {
         assertInstanceOf(Rejection.RateLimited.class, rejected(service.register(publicClient(LOOPBACK), "10.0.0.1")));
         done(service.register(publicClient(LOOPBACK), "10.0.0.2"));
 
-        ClientRegistrationService full = service(100, clients.clients.size());
+        ClientRegistrationService full = service(100, (int) clients.countDynamic());
         assertEquals("registration_capacity", assertInstanceOf(Rejection.Conflict.class,
                 rejected(full.register(publicClient(LOOPBACK), "10.0.0.3"))).code());
     }
 
     private ClientRegistrationService service(int perMinute, int maxClients) {
-        OAuthComponents components = new OAuthComponents(clients, new Fakes.InMemoryAccessTokens(),
-                new OAuthFakes.InMemoryRefreshTokens(), null, audit, Fakes.counting(), IdGenerator.random(),
-                new Fakes.ManualClock(), new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
-                        Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, maxClients));
-        return new ClientRegistrationService(components, ClientRegistrationService.DEFAULT_SCOPES,
-                new Fakes.CountingRateLimiter(), perMinute);
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp"), true, maxClients);
+        AccessTokens oauthAccessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+        RefreshTokens oauthRefreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Clock oauthClock = new Fakes.ManualClock();
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, audit,
+                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+        return new ClientRegistrationService(clients, audit, oauthSecrets, oauthClock, oauthSettings,
+                ClientRegistrationService.DEFAULT_SCOPES, new Fakes.CountingRateLimiter(), perMinute);
     }
 
     private static ClientMetadata publicClient(List<String> redirects) {

@@ -1,5 +1,18 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDeviceAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
 import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceStart;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
@@ -19,7 +31,7 @@ import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.clients.RedirectUri;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Scopes;
@@ -39,10 +51,10 @@ class DeviceFlowServiceTest {
     private static final String ISSUER = "https://api.example";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryDeviceAuthorizations devices = new OAuthFakes.InMemoryDeviceAuthorizations();
-    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
-    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryDeviceAuthorizations devices = new InMemoryDeviceAuthorizations(clock);
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
     private final UserId ada = new UserId(UUID.randomUUID());
     private final DeviceFlowService flow;
     private final TokenService tokens;
@@ -53,14 +65,21 @@ class DeviceFlowServiceTest {
         clients.add(new OAuthClient("web", "Web app", ClientAuthMethod.NONE, null,
                 List.of(new RedirectUri("https://app.example/callback")),
                 Set.of(GrantType.AUTHORIZATION_CODE), Scopes.USER_SESSION, null, Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, accessTokens, new OAuthFakes.InMemoryRefreshTokens(),
-                null, audit, Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, 100));
-        flow = new DeviceFlowService(components, devices, Scopes.parseSpaceDelimited("memories:read"),
-                new Fakes.CountingRateLimiter());
-        tokens = new TokenService(components, null, devices, new Fakes.InMemoryUsers(), new Fakes.RecordingUnitOfWork());
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp"), true, 100);
+        RefreshTokens oauthRefreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, accessTokens, oauthRefreshTokens, audit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        flow = new DeviceFlowService(oauthVerifier, clients, oauthResources, devices, audit, oauthSecrets, clock,
+                oauthSettings, Scopes.parseSpaceDelimited("memories:read"), new Fakes.CountingRateLimiter());
+        tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, devices, oauthRefreshTokens,
+                accessTokens, new InMemoryUsers(new InMemoryDatabase()), new Fakes.RecordingUnitOfWork(), audit,
+                oauthIds, clock, Map.of());
     }
 
     @Test
@@ -73,7 +92,7 @@ class DeviceFlowServiceTest {
 
         String typedLoosely = start.userCode().replace("-", " ").toLowerCase(Locale.ROOT);
         assertEquals("tv", done(flow.decide(ada, "10.0.0.1", typedLoosely, true)));
-        assertTrue(audit.types().contains(AuditEvent.Type.DEVICE_APPROVED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.DEVICE_APPROVED));
 
         TokenResponse issued = assertInstanceOf(TokenResponse.class, ((OAuthResult.Ok<?>) assertInstanceOf(
                 OAuthResult.Ok.class, poll(start))).value());
@@ -104,9 +123,12 @@ class DeviceFlowServiceTest {
         assertInstanceOf(Rejection.NotFound.class, rejected(flow.find(ada, "10.0.0.1", denied.userCode())),
                 "an answered code cannot be answered again");
 
+        // The device code store forgets a code when it expires (in process and in Redis alike), so a late
+        // poll is an unknown code: invalid_grant, not RFC 8628's expired_token (which TokenService would
+        // answer for a code still stored past its expiry).
         DeviceStart expired = started();
         clock.advance(Duration.ofMinutes(11));
-        assertEquals("expired_token", pollError(expired));
+        assertEquals("invalid_grant", pollError(expired));
     }
 
     @Test

@@ -1,10 +1,20 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.Introspection;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
@@ -15,7 +25,7 @@ import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.Scopes;
@@ -37,10 +47,10 @@ class IntrospectionTest {
     private static final String MCP = "https://api.example/mcp";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryRefreshTokens refreshTokens = new OAuthFakes.InMemoryRefreshTokens();
-    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
-    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+    private final InMemoryUsers users = new InMemoryUsers(new InMemoryDatabase());
     private final User user = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
             Instant.EPOCH);
     private final TokenService service;
@@ -52,12 +62,18 @@ class IntrospectionTest {
                     new MachineSecret(id + "-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                     Scopes.USER_SESSION, null, Instant.EPOCH));
         }
-        OAuthComponents components = new OAuthComponents(clients, accessTokens, refreshTokens, null,
-                new Fakes.RecordingAuditLog(), Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings("https://api.example", Duration.ofMinutes(5), Duration.ofMinutes(15),
-                        Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of("https://api.example", MCP, "https://api.example/api/v1"), true, 100));
-        service = new TokenService(components, null, null, users, new Fakes.RecordingUnitOfWork(),
+        OAuthSettings oauthSettings = new OAuthSettings("https://api.example", Duration.ofMinutes(5),
+                Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5),
+                Duration.ofMinutes(10), List.of("https://api.example", MCP, "https://api.example/api/v1"), true, 100);
+        AuditLog oauthAudit = new InMemoryAuditLog(new InMemoryDatabase());
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, accessTokens, refreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, null, refreshTokens,
+                accessTokens, users, new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, clock,
                 Map.of("mcp-server", Set.of(MCP)));
         accessTokens.add(new IssuedAccessToken(new AccessTokenClaims("jti", user.id().toString(), "owner", List.of(MCP),
                 Scopes.parseSpaceDelimited("memories:read"), clock.instant(), clock.instant().plusSeconds(900)),

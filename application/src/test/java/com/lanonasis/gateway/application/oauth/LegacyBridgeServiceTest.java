@@ -1,12 +1,24 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.OpaqueTokenSigner;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
+import java.util.Map;
 import static com.lanonasis.gateway.application.fakes.Outcomes.done;
 import static com.lanonasis.gateway.application.fakes.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
@@ -18,7 +30,7 @@ import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import com.lanonasis.gateway.domain.shared.Role;
@@ -38,10 +50,10 @@ class LegacyBridgeServiceTest {
     private static final String ISSUER = "https://api.example";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryRefreshTokens refreshTokens = new OAuthFakes.InMemoryRefreshTokens();
-    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
-    private final Fakes.FakeUserTokens logins = new Fakes.FakeUserTokens();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+    private final InMemoryUsers users = new InMemoryUsers(new InMemoryDatabase());
+    private final OpaqueTokenSigner logins = new OpaqueTokenSigner(SecretGenerator.secureRandom());
     private final User ada = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
             Instant.EPOCH, false);
     private final LegacyBridgeService bridge;
@@ -54,12 +66,19 @@ class LegacyBridgeServiceTest {
         clients.add(new OAuthClient("machine", "Machine", ClientAuthMethod.CLIENT_SECRET_BASIC,
                 new MachineSecret("machine-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                 Scopes.USER_SESSION, null, Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, new Fakes.InMemoryAccessTokens(), refreshTokens, null,
-                new Fakes.RecordingAuditLog(), Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp"), true, 100));
-        bridge = new LegacyBridgeService(components, logins, users, new Fakes.RecordingUnitOfWork());
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp"), true, 100);
+        AccessTokens oauthAccessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+        AuditLog oauthAudit = new InMemoryAuditLog(new InMemoryDatabase());
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, refreshTokens, oauthAudit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        bridge = new LegacyBridgeService(oauthVerifier, oauthResources, oauthMinter, oauthIds, clock, logins, users,
+                new Fakes.RecordingUnitOfWork());
     }
 
     @Test
@@ -80,8 +99,7 @@ class LegacyBridgeServiceTest {
         assertEquals("invalid_grant", error(bridge.exchange(expired, cli(), null, List.of())));
         assertEquals("invalid_grant", error(bridge.exchange("not-a-login-token", cli(), null, List.of())));
 
-        users.accounts.put(ada.id(), new UserAccount(new User(ada.id(), ada.email(), null, Role.USER, Instant.EPOCH,
-                true), new PasswordHash("x")));
+        users.setDisabled(ada.id(), true);
         assertEquals("invalid_grant", error(bridge.exchange(login(clock.instant().plusSeconds(600)), cli(), null,
                 List.of())), "a disabled account's login buys nothing");
     }

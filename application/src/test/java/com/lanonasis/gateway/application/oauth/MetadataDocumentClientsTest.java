@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.domain.clients.ClientMetadataDocument;
-import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.ClientMetadataDocuments;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import java.util.ArrayList;

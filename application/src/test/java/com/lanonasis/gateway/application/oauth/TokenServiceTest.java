@@ -1,5 +1,17 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAccessTokens;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryUsers;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
+import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.application.fakes.Fakes;
-import com.lanonasis.gateway.application.fakes.OAuthFakes;
 import com.lanonasis.gateway.application.oauth.port.in.ClientAuthentication;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthError;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
@@ -25,7 +36,7 @@ import com.lanonasis.gateway.domain.identity.Email;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.identity.User;
 import com.lanonasis.gateway.domain.identity.UserAccount;
-import com.lanonasis.gateway.domain.shared.IdGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.IdGenerator;
 import com.lanonasis.gateway.domain.shared.MachineSecret;
 import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.Scopes;
@@ -48,13 +59,13 @@ class TokenServiceTest {
     private static final String VERIFIER = "v".repeat(43) + "-verifier";
 
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final OAuthFakes.InMemoryClients clients = new OAuthFakes.InMemoryClients();
-    private final OAuthFakes.InMemoryRefreshTokens refreshTokens = new OAuthFakes.InMemoryRefreshTokens();
-    private final OAuthFakes.InMemoryAuthorizationCodes codes = new OAuthFakes.InMemoryAuthorizationCodes();
-    private final Fakes.InMemoryAccessTokens accessTokens = new Fakes.InMemoryAccessTokens();
-    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final InMemoryClients clients = new InMemoryClients(new InMemoryDatabase());
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(new InMemoryDatabase());
+    private final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes(clock);
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(new InMemoryDatabase());
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
     private final Fakes.RecordingUnitOfWork unitOfWork = new Fakes.RecordingUnitOfWork();
-    private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers();
+    private final InMemoryUsers users = new InMemoryUsers(new InMemoryDatabase());
     private final User user = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), null, Role.USER,
             Instant.EPOCH);
     private final TokenService service;
@@ -66,12 +77,17 @@ class TokenServiceTest {
         clients.add(new OAuthClient("service", "Service", ClientAuthMethod.CLIENT_SECRET_BASIC,
                 new MachineSecret("service-secret").hash(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS),
                 Scopes.parseSpaceDelimited("memories:read"), null, Instant.EPOCH));
-        OAuthComponents components = new OAuthComponents(clients, accessTokens, refreshTokens, null, audit,
-                Fakes.counting(), IdGenerator.random(), clock,
-                new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30),
-                        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                        List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100));
-        service = new TokenService(components, codes, null, users, unitOfWork);
+        OAuthSettings oauthSettings = new OAuthSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(10),
+                List.of(ISSUER, ISSUER + "/mcp", ISSUER + "/api/v1"), true, 100);
+        SecretGenerator oauthSecrets = Fakes.counting();
+        IdGenerator oauthIds = IdGenerator.random();
+        Resources oauthResources = new Resources(oauthSettings);
+        ClientVerifier oauthVerifier = new ClientVerifier(clients);
+        TokenMinter oauthMinter = new TokenMinter(null, accessTokens, refreshTokens, audit,
+                oauthSecrets, oauthIds, clock, oauthSettings);
+        service = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, refreshTokens,
+                accessTokens, users, unitOfWork, audit, oauthIds, clock, Map.of());
     }
 
     @Test
@@ -84,7 +100,7 @@ class TokenServiceTest {
         IssuedAccessToken issued = accessTokens.byTokenHash(new MachineSecret(tokens.accessToken()).hash()).orElseThrow();
         assertEquals(List.of(MCP), issued.claims().audience());
         assertEquals(user.id(), issued.userId());
-        assertTrue(audit.types().contains(AuditEvent.Type.TOKEN_ISSUED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.TOKEN_ISSUED));
     }
 
     @Test
@@ -97,7 +113,7 @@ class TokenServiceTest {
         assertNotNull(accessTokens.byTokenHash(new MachineSecret(first.accessToken()).hash()).orElseThrow().revokedAt(),
                 "the first access token is revoked");
         assertNotNull(refreshTokens.find(new MachineSecret(first.refreshToken()).hash()).orElseThrow().revokedAt());
-        assertTrue(audit.types().contains(AuditEvent.Type.CODE_REPLAY_DETECTED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.CODE_REPLAY_DETECTED));
         assertEquals(0, unitOfWork.rollbacks, "the refusal's revocations are committed, not rolled back");
     }
 
@@ -110,7 +126,7 @@ class TokenServiceTest {
         assertEquals("invalid_grant", error(service.issue(publicClient(), new TokenRequest("authorization_code",
                 "code-2", "http://127.0.0.1:7777/other", VERIFIER, null, null, List.of(MCP), null))).error());
         assertEquals("invalid_grant", error(service.issue(publicClient(), codeRequest("never-issued", VERIFIER))).error());
-        assertTrue(accessTokens.tokens.isEmpty(), "nothing was issued");
+        assertTrue(accessTokens.all().isEmpty(), "nothing was issued");
     }
 
     @Test
@@ -130,7 +146,7 @@ class TokenServiceTest {
 
         assertEquals("invalid_grant", error(service.issue(publicClient(), refreshRequest(first.refreshToken(), null)))
                 .error());
-        assertTrue(audit.types().contains(AuditEvent.Type.REFRESH_REUSE_DETECTED));
+        assertTrue(Fakes.auditTypes(audit).contains(AuditEvent.Type.REFRESH_REUSE_DETECTED));
         assertNotNull(refreshTokens.find(new MachineSecret(second.refreshToken()).hash()).orElseThrow().revokedAt(),
                 "the thief's and the owner's latest refresh token die together");
         assertNotNull(accessTokens.byTokenHash(new MachineSecret(second.accessToken()).hash()).orElseThrow().revokedAt());

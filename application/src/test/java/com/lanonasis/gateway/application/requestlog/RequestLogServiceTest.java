@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lanonasis.gateway.application.fakes.TestPrincipals;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.requestlog.HourlyRequests;
-import com.lanonasis.gateway.domain.requestlog.RequestLog;
+import com.lanonasis.gateway.domain.requestlog.port.out.RequestLog;
 import com.lanonasis.gateway.domain.requestlog.RequestLogQuery;
 import com.lanonasis.gateway.domain.requestlog.RequestRecord;
 import com.lanonasis.gateway.domain.shared.CredentialKind;

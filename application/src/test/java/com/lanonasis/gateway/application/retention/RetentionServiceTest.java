@@ -2,7 +2,7 @@ package com.lanonasis.gateway.application.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.lanonasis.gateway.domain.retention.Purgeable;
+import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import com.lanonasis.gateway.domain.retention.RetentionRule;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.application.upstreams;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuditLog;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +21,7 @@ import com.lanonasis.gateway.domain.upstreams.Upstream;
 import com.lanonasis.gateway.domain.upstreams.UpstreamName;
 import com.lanonasis.gateway.domain.upstreams.UpstreamPolicy;
 import com.lanonasis.gateway.domain.upstreams.UpstreamTarget;
-import com.lanonasis.gateway.domain.upstreams.Upstreams;
+import com.lanonasis.gateway.domain.upstreams.port.out.Upstreams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ class UpstreamServiceTest {
 
     private final SharedUpstreams store = new SharedUpstreams();
     private final Fakes.ManualClock clock = new Fakes.ManualClock();
-    private final Fakes.RecordingAuditLog audit = new Fakes.RecordingAuditLog();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(new InMemoryDatabase());
     private final Upstream configured = new Upstream(new UpstreamName("fixed"), null,
             UpstreamTarget.Http.parse("http://127.0.0.1:9/mcp"), UpstreamPolicy.open(), null, true, true, Instant.EPOCH);
 
@@ -96,7 +98,7 @@ class UpstreamServiceTest {
         clock.advance(Duration.ofSeconds(5));
         assertTrue(other.enabled("added").isPresent());
         assertTrue(other.isUpstreamResource(ISSUER + "/servers/added/mcp"));
-        assertEquals(AuditEvent.Type.UPSTREAM_CREATED, audit.types().get(audit.types().size() - 1));
+        assertEquals(AuditEvent.Type.UPSTREAM_CREATED, Fakes.auditTypes(audit).get(Fakes.auditTypes(audit).size() - 1));
     }
 
     @Test

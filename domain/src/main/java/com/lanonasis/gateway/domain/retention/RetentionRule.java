@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.domain.retention;
 
+import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import java.time.Duration;
 import java.util.Objects;
 

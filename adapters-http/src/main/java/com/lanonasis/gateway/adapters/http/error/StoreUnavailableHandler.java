@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.http.error;
 
 import com.lanonasis.gateway.adapters.http.edge.RequestIds;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

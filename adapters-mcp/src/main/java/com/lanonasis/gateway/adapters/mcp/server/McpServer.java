@@ -7,7 +7,7 @@ import com.lanonasis.gateway.adapters.mcp.protocol.McpException;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.ProtocolVersions;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.Comparator;

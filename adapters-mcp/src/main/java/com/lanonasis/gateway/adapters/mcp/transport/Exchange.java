@@ -9,7 +9,7 @@ import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.Outbound;
 import com.lanonasis.gateway.adapters.mcp.server.McpServer;
 import com.lanonasis.gateway.domain.shared.Principal;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;

@@ -13,7 +13,7 @@ import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
 import com.lanonasis.gateway.adapters.mcp.security.OriginGuard;
 import com.lanonasis.gateway.adapters.mcp.server.McpServer;
 import com.lanonasis.gateway.domain.shared.Principal;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

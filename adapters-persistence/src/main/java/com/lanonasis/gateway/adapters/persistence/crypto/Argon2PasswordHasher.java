@@ -2,7 +2,7 @@ package com.lanonasis.gateway.adapters.persistence.crypto;
 
 import com.lanonasis.gateway.domain.identity.Password;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
-import com.lanonasis.gateway.domain.identity.PasswordHasher;
+import com.lanonasis.gateway.domain.identity.port.out.PasswordHasher;
 import com.password4j.Argon2Function;
 import com.password4j.BcryptFunction;
 import com.password4j.types.Argon2;

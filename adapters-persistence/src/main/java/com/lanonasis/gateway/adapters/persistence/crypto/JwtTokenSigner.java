@@ -2,14 +2,14 @@ package com.lanonasis.gateway.adapters.persistence.crypto;
 
 import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
-import com.lanonasis.gateway.domain.tokens.OAuthTokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.SignedToken;
 import com.lanonasis.gateway.domain.tokens.SigningKey;
-import com.lanonasis.gateway.domain.tokens.SigningKeys;
-import com.lanonasis.gateway.domain.tokens.TokenSigner;
+import com.lanonasis.gateway.domain.tokens.port.out.SigningKeys;
+import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;

@@ -2,7 +2,7 @@ package com.lanonasis.gateway.adapters.persistence.embeddings;
 
 import com.lanonasis.gateway.domain.memory.EmbeddingFailure;
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
-import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;

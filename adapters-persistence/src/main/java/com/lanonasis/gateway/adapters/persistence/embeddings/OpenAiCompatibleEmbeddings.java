@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lanonasis.gateway.domain.memory.EmbeddingFailure;
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
-import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

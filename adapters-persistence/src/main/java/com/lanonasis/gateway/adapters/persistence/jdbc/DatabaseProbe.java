@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
-import com.lanonasis.gateway.domain.health.Dependency;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.health.port.out.Dependency;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -4,7 +4,7 @@ import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
-import com.lanonasis.gateway.domain.tokens.AccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

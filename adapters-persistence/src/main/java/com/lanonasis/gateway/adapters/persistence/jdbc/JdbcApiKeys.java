@@ -2,7 +2,7 @@ package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.keys.ApiKeyId;
-import com.lanonasis.gateway.domain.keys.ApiKeys;
+import com.lanonasis.gateway.domain.keys.port.out.ApiKeys;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;

@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
-import com.lanonasis.gateway.domain.clients.ClientDirectory;
+import com.lanonasis.gateway.domain.clients.port.out.ClientDirectory;
 import com.lanonasis.gateway.domain.clients.ClientListing;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import java.sql.PreparedStatement;

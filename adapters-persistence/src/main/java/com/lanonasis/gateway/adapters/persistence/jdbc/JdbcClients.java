@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.clients.ClientAuthMethod;
-import com.lanonasis.gateway.domain.clients.Clients;
+import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.GrantType;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
 import com.lanonasis.gateway.domain.clients.RedirectUri;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.clients.Consent;
-import com.lanonasis.gateway.domain.clients.Consents;
+import com.lanonasis.gateway.domain.clients.port.out.Consents;
 import com.lanonasis.gateway.domain.shared.Scope;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.UserId;

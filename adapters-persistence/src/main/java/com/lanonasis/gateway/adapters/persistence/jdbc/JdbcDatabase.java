@@ -1,8 +1,8 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.shared.Outcome;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

@@ -3,7 +3,7 @@ package com.lanonasis.gateway.adapters.persistence.jdbc;
 import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.Grant;
-import com.lanonasis.gateway.domain.tokens.Grants;
+import com.lanonasis.gateway.domain.tokens.port.out.Grants;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
-import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
 import com.lanonasis.gateway.domain.memory.MemoryId;
 import com.lanonasis.gateway.domain.memory.MemoryType;
-import com.lanonasis.gateway.domain.memory.MemoryVectors;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryVectors;
 import com.lanonasis.gateway.domain.memory.Ranked;
 import com.lanonasis.gateway.domain.memory.Tags;
 import com.lanonasis.gateway.domain.shared.UserId;

@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
-import com.lanonasis.gateway.domain.retention.Purgeable;
+import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.lanonasis.gateway.domain.shared.Scopes;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
-import com.lanonasis.gateway.domain.tokens.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

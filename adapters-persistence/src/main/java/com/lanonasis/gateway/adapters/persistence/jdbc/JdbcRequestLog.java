@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.requestlog.HourlyRequests;
-import com.lanonasis.gateway.domain.requestlog.RequestLog;
+import com.lanonasis.gateway.domain.requestlog.port.out.RequestLog;
 import com.lanonasis.gateway.domain.requestlog.RequestLogQuery;
 import com.lanonasis.gateway.domain.requestlog.RequestRecord;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import com.lanonasis.gateway.domain.tokens.SigningKey;
-import com.lanonasis.gateway.domain.tokens.SigningKeys;
+import com.lanonasis.gateway.domain.tokens.port.out.SigningKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import com.lanonasis.gateway.domain.upstreams.UpstreamCredential;
 import com.lanonasis.gateway.domain.upstreams.UpstreamName;
 import com.lanonasis.gateway.domain.upstreams.UpstreamPolicy;
 import com.lanonasis.gateway.domain.upstreams.UpstreamTarget;
-import com.lanonasis.gateway.domain.upstreams.Upstreams;
+import com.lanonasis.gateway.domain.upstreams.port.out.Upstreams;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
-import com.lanonasis.gateway.adapters.persistence.memory.InProcessMemoryEvents;
+import com.lanonasis.gateway.embedded.inmemory.InProcessMemoryEvents;
 import com.lanonasis.gateway.domain.memory.MemoryEvent;
-import com.lanonasis.gateway.domain.memory.MemoryEvents;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryEvents;
 import com.lanonasis.gateway.domain.memory.MemoryId;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import com.lanonasis.gateway.domain.shared.UserId;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;

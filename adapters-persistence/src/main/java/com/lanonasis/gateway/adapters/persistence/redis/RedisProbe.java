@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
-import com.lanonasis.gateway.domain.health.Dependency;
+import com.lanonasis.gateway.application.health.port.out.Dependency;
 
 /** Redis is ready when it answers PING; without it the service degrades (logins, codes, events) but serves memories. */
 public final class RedisProbe implements Dependency {

@@ -1,10 +1,10 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
 import com.lanonasis.gateway.domain.requestlog.HourlyRequests;
-import com.lanonasis.gateway.domain.requestlog.RequestLog;
+import com.lanonasis.gateway.domain.requestlog.port.out.RequestLog;
 import com.lanonasis.gateway.domain.requestlog.RequestLogQuery;
 import com.lanonasis.gateway.domain.requestlog.RequestRecord;
-import com.lanonasis.gateway.domain.retention.Purgeable;
+import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;

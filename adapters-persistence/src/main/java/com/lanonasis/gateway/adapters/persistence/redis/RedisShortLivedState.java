@@ -1,15 +1,15 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
 import com.lanonasis.gateway.domain.codes.AuthorizationCode;
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.port.out.AuthorizationCodes;
 import com.lanonasis.gateway.domain.codes.CodeRedemption;
 import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.DeviceAuthorizations;
 import com.lanonasis.gateway.domain.codes.PendingAuthorization;
-import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.PendingAuthorizations;
 import com.lanonasis.gateway.domain.identity.WebSession;
-import com.lanonasis.gateway.domain.identity.WebSessions;
-import com.lanonasis.gateway.domain.shared.RateLimiter;
+import com.lanonasis.gateway.domain.identity.port.out.WebSessions;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
 import com.lanonasis.gateway.domain.shared.SecretHash;
 import com.lanonasis.gateway.domain.shared.UserId;
 import io.lettuce.core.KeyValue;

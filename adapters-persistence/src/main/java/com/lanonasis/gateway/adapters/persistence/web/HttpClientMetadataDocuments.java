@@ -4,7 +4,7 @@ import com.lanonasis.gateway.adapters.persistence.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lanonasis.gateway.domain.clients.ClientMetadataDocument;
-import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
+import com.lanonasis.gateway.domain.clients.port.out.ClientMetadataDocuments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

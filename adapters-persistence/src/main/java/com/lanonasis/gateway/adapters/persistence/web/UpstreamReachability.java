@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.web;
 
-import com.lanonasis.gateway.domain.health.Dependency;
-import com.lanonasis.gateway.domain.shared.StoreUnavailable;
+import com.lanonasis.gateway.application.health.port.out.Dependency;
+import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import com.lanonasis.gateway.domain.upstreams.Upstream;
 import com.lanonasis.gateway.domain.upstreams.UpstreamTarget;
 import java.io.File;

@@ -13,7 +13,7 @@ import com.lanonasis.gateway.domain.identity.Password;
 import com.lanonasis.gateway.domain.identity.PasswordHash;
 import com.lanonasis.gateway.domain.shared.Role;
 import com.lanonasis.gateway.domain.shared.Scopes;
-import com.lanonasis.gateway.domain.shared.SecretGenerator;
+import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
 import com.lanonasis.gateway.domain.tokens.UserTokenClaims;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
-import com.lanonasis.gateway.domain.identity.Users;
-import com.lanonasis.gateway.domain.keys.ApiKeys;
+import com.lanonasis.gateway.domain.identity.port.out.Users;
+import com.lanonasis.gateway.domain.keys.port.out.ApiKeys;
 
 class H2IdentityStoresTest extends IdentityStoresContract {
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
-import com.lanonasis.gateway.domain.memory.Memories;
+import com.lanonasis.gateway.domain.memory.port.out.Memories;
 import com.lanonasis.gateway.domain.memory.MemoryId;
-import com.lanonasis.gateway.domain.memory.MemoryVectors;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryVectors;
 import com.lanonasis.gateway.domain.memory.Ranked;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryQuery;
@@ -18,7 +18,7 @@ import com.lanonasis.gateway.domain.memory.Tags;
 import com.lanonasis.gateway.domain.memory.TextSearch;
 import com.lanonasis.gateway.domain.memory.Title;
 import com.lanonasis.gateway.domain.memory.MemoryChanges;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ abstract class MemoriesContract {
     abstract Memories store();
 
     /** A vector store over the same database; {@code revalidateAfter} zero checks its cache before every search. */
-    abstract JdbcMemoryVectors vectors(java.time.Duration revalidateAfter);
+    abstract MemoryVectors vectors(java.time.Duration revalidateAfter);
 
     abstract UnitOfWork unitOfWork();
 
@@ -271,7 +271,7 @@ abstract class MemoriesContract {
 
         assertEquals(List.of(second.id(), first.id()), ids(here.nearest(owner, MODEL, new float[] {1, 0, 0, 0},
                 Set.of(), Tags.NONE, 10)), "another instance's new and replaced vectors are seen");
-        ((com.lanonasis.gateway.domain.memory.AccountMemories) memories).eraseAll(owner);
+        ((com.lanonasis.gateway.domain.memory.port.out.AccountMemories) memories).eraseAll(owner);
         assertEquals(List.of(), here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(), Tags.NONE, 10));
     }
 

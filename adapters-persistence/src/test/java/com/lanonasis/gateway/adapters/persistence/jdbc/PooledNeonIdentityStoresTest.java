@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.jdbc;
 
-import com.lanonasis.gateway.domain.identity.Users;
-import com.lanonasis.gateway.domain.keys.ApiKeys;
+import com.lanonasis.gateway.domain.identity.port.out.Users;
+import com.lanonasis.gateway.domain.keys.port.out.ApiKeys;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 

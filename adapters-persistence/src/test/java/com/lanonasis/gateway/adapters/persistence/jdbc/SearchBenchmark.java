@@ -3,7 +3,7 @@ package com.lanonasis.gateway.adapters.persistence.jdbc;
 import com.lanonasis.gateway.adapters.persistence.embeddings.InProcessEmbeddings;
 import com.lanonasis.gateway.domain.memory.Content;
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
-import com.lanonasis.gateway.domain.memory.Embeddings;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryId;
 import com.lanonasis.gateway.domain.memory.MemoryType;

@@ -2,8 +2,8 @@ package com.lanonasis.gateway.adapters.persistence.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.lanonasis.gateway.domain.memory.Memories;
-import com.lanonasis.gateway.domain.shared.UnitOfWork;
+import com.lanonasis.gateway.domain.memory.port.out.Memories;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

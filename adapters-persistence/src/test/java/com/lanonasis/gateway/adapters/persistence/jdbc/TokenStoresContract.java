@@ -14,6 +14,9 @@ import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
 import com.lanonasis.gateway.domain.tokens.IssuedAccessToken;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
+import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +24,29 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Refresh and access token records, and the unit of work's all-or-nothing writes, on every database. */
+/** Refresh and access token records, and the unit of work's all-or-nothing writes, on every database and in memory. */
 abstract class TokenStoresContract {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final JdbcDatabase database = new JdbcDatabase(dataSource());
-    private final JdbcRefreshTokens refreshTokens = new JdbcRefreshTokens(database);
-    private final JdbcAccessTokens accessTokens = new JdbcAccessTokens(database);
+    /** The stores under test and the unit of work they join. */
+    record Stores(UnitOfWork unitOfWork, RefreshTokens refreshTokens, AccessTokens accessTokens) {
+    }
 
-    abstract DataSource dataSource();
+    private final Stores stores = stores();
+    private final UnitOfWork database = stores.unitOfWork();
+    private final RefreshTokens refreshTokens = stores.refreshTokens();
+    private final AccessTokens accessTokens = stores.accessTokens();
+
+    /** The JDBC stores over {@link #dataSource()}; another backend overrides this instead. */
+    Stores stores() {
+        JdbcDatabase jdbc = new JdbcDatabase(dataSource());
+        return new Stores(jdbc, new JdbcRefreshTokens(jdbc), new JdbcAccessTokens(jdbc));
+    }
+
+    DataSource dataSource() {
+        throw new UnsupportedOperationException("a JDBC backend provides its data source");
+    }
     private final UserId user = new UserId(UUID.randomUUID());
 
     @Test

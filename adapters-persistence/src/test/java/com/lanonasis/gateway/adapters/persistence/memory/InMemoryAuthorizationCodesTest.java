@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.adapters.persistence.memory;
 
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuthorizationCodes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 

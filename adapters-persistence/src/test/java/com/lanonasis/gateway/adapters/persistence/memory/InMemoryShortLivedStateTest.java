@@ -1,10 +1,16 @@
 package com.lanonasis.gateway.adapters.persistence.memory;
 
-import com.lanonasis.gateway.domain.codes.AuthorizationCodes;
-import com.lanonasis.gateway.domain.codes.DeviceAuthorizations;
-import com.lanonasis.gateway.domain.codes.PendingAuthorizations;
-import com.lanonasis.gateway.domain.identity.WebSessions;
-import com.lanonasis.gateway.domain.shared.RateLimiter;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryAuthorizationCodes;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryDeviceAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryPendingAuthorizations;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryRateLimiter;
+import com.lanonasis.gateway.embedded.inmemory.InMemoryWebSessions;
+
+import com.lanonasis.gateway.domain.codes.port.out.AuthorizationCodes;
+import com.lanonasis.gateway.domain.codes.port.out.DeviceAuthorizations;
+import com.lanonasis.gateway.domain.codes.port.out.PendingAuthorizations;
+import com.lanonasis.gateway.domain.identity.port.out.WebSessions;
+import com.lanonasis.gateway.application.port.out.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package com.lanonasis.gateway.adapters.persistence.memory;
 
-import com.lanonasis.gateway.domain.memory.MemoryEvents;
+import com.lanonasis.gateway.embedded.inmemory.InProcessMemoryEvents;
+
+import com.lanonasis.gateway.domain.memory.port.out.MemoryEvents;
 import java.time.Clock;
 import java.time.Duration;
 

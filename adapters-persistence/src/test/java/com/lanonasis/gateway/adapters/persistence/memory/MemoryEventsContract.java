@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.lanonasis.gateway.domain.memory.MemoryEvent;
-import com.lanonasis.gateway.domain.memory.MemoryEvents;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryEvents;
 import com.lanonasis.gateway.domain.memory.MemoryId;
 import com.lanonasis.gateway.domain.shared.UserId;
 import java.time.Instant;

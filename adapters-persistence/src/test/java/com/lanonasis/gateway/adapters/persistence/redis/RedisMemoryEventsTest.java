@@ -1,8 +1,8 @@
 package com.lanonasis.gateway.adapters.persistence.redis;
 
-import com.lanonasis.gateway.adapters.persistence.memory.InProcessMemoryEvents;
+import com.lanonasis.gateway.embedded.inmemory.InProcessMemoryEvents;
 import com.lanonasis.gateway.adapters.persistence.memory.MemoryEventsContract;
-import com.lanonasis.gateway.domain.memory.MemoryEvents;
+import com.lanonasis.gateway.domain.memory.port.out.MemoryEvents;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lanonasis.gateway.domain.clients.ClientMetadataDocuments;
+import com.lanonasis.gateway.domain.clients.port.out.ClientMetadataDocuments;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
