@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
-import com.lanonasis.gateway.adapters.http.error.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.RequestIds;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.edge.port.in.ThrottleUseCase;
 import com.lanonasis.gateway.application.edge.port.in.ThrottleUseCase.Throttle;

@@ -1,12 +1,16 @@
 package com.lanonasis.gateway.adapters.mcp.security;
 
+import com.lanonasis.gateway.adapters.http.shared.Origins;
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,13 +27,14 @@ public final class OriginGuard {
     private final Set<String> hosts = new HashSet<>(LOOPBACK);
     private final Set<String> origins = new HashSet<>();
 
-    OriginGuard(@Value("${onasis.issuer}") String issuer,
+    OriginGuard(PublicUrl publicUrl,
                 @Value("${onasis.mcp.allowed-origins:}") List<String> allowedOrigins,
                 @Value("${onasis.mcp.allowed-hosts:}") List<String> allowedHosts) {
-        URI base = URI.create(issuer);
-        hosts.add(base.getHost().toLowerCase(Locale.ROOT));
-        origins.add(origin(base));
-        allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).map(OriginGuard::normalise)
+        hosts.add(publicUrl.host());
+        origins.add(publicUrl.origin());
+        allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(entry -> Origins.of(entry).orElseThrow(() -> new IllegalArgumentException(
+                        "ONASIS_MCP_ALLOWED_ORIGINS (onasis.mcp.allowed-origins): not an origin: " + entry)))
                 .forEach(origins::add);
         allowedHosts.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(host -> host.toLowerCase(Locale.ROOT)).forEach(hosts::add);
@@ -45,19 +50,24 @@ public final class OriginGuard {
         if (origin == null || origin.isBlank()) {
             return null;
         }
-        String normalised = normalise(origin);
-        if (origins.contains(normalised)) {
+        Optional<String> normalised = Origins.of(origin);
+        if (normalised.isEmpty()) {
+            return malformed(origin) ? "the Origin header is malformed"
+                    : "requests from origin " + origin + " are not allowed";
+        }
+        if (origins.contains(normalised.get()) || Origins.isLoopback(normalised.get())) {
             return null;
         }
-        try {
-            URI uri = URI.create(normalised);
-            if (uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
-            return "the Origin header is malformed";
-        }
         return "requests from origin " + origin + " are not allowed";
+    }
+
+    private static boolean malformed(String origin) {
+        try {
+            new URI(origin.strip());
+            return false;
+        } catch (URISyntaxException e) {
+            return true;
+        }
     }
 
     private static String hostName(String hostHeader) {
@@ -68,24 +78,5 @@ public final class OriginGuard {
         }
         int colon = host.indexOf(':');
         return colon >= 0 ? host.substring(0, colon) : host;
-    }
-
-    private static String normalise(String origin) {
-        try {
-            return origin(URI.create(origin.strip()));
-        } catch (IllegalArgumentException e) {
-            return origin.strip().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static String origin(URI uri) {
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            return String.valueOf(uri).toLowerCase(Locale.ROOT);
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }
