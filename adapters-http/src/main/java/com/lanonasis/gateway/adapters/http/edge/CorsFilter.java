@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
 import com.lanonasis.gateway.adapters.http.shared.Origins;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -22,6 +23,7 @@ import java.util.List;
  * cannot express "any port of this host" without a regex per entry, and reflects on match only
  * per configuration group; one small filter is clearer.)
  */
+@Context // built at start-up, so a malformed allow-list stops the start (one line), not the first request
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class CorsFilter implements Ordered {
 

@@ -1,10 +1,11 @@
 package com.lanonasis.gateway.adapters.mcp.security;
 
+import com.lanonasis.gateway.adapters.mcp.config.McpSettings;
+import jakarta.inject.Inject;
 import com.lanonasis.gateway.adapters.http.shared.Origins;
 import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
  * is this service's public host, a loopback name or one of {@code onasis.mcp.allowed-hosts}, and its
  * Origin, if any, is this service, a loopback origin, or one of {@code onasis.mcp.allowed-origins}.
  */
-@Singleton
+@Context // built at start-up, so a malformed allowed origin stops the start (one line)
 public final class OriginGuard {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -27,9 +28,12 @@ public final class OriginGuard {
     private final Set<String> hosts = new HashSet<>(LOOPBACK);
     private final Set<String> origins = new HashSet<>();
 
-    OriginGuard(PublicUrl publicUrl,
-                @Value("${onasis.mcp.allowed-origins:}") List<String> allowedOrigins,
-                @Value("${onasis.mcp.allowed-hosts:}") List<String> allowedHosts) {
+    @Inject
+    OriginGuard(PublicUrl publicUrl, McpSettings settings) {
+        this(publicUrl, settings.allowedOrigins(), settings.allowedHosts());
+    }
+
+    OriginGuard(PublicUrl publicUrl, List<String> allowedOrigins, List<String> allowedHosts) {
         hosts.add(publicUrl.host());
         origins.add(publicUrl.origin());
         allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty())
