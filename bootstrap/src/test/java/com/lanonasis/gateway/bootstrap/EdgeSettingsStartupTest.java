@@ -35,4 +35,19 @@ class EdgeSettingsStartupTest {
         assertTrue(line.startsWith("ONASIS_CORS_ALLOWED_ORIGINS (onasis.edge.cors.allowed-origins): not an origin"),
                 line);
     }
+
+    @Test
+    void anMcpSettingOutOfRangeStopsStartUp() {
+        String line = startUpLine(Map.of("onasis.mcp.max-sessions-per-user", "0"));
+
+        assertTrue(line.startsWith("ONASIS_MCP_MAX_SESSIONS_PER_USER (onasis.mcp.max-sessions-per-user) must be at least 1"),
+                line);
+    }
+
+    @Test
+    void anMcpAllowedOriginThatIsNoOriginStopsStartUp() {
+        String line = startUpLine(Map.of("onasis.mcp.allowed-origins", "app.example"));
+
+        assertTrue(line.startsWith("ONASIS_MCP_ALLOWED_ORIGINS (onasis.mcp.allowed-origins): not an origin"), line);
+    }
 }
