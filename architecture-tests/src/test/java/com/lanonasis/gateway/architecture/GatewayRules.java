@@ -36,10 +36,15 @@ final class GatewayRules {
                 onlyCredentialVerificationCreatesPrincipals(root), onlySecurityAdapterReadsCredentials(root),
                 secretsRedactToString(root), inboundAdaptersUseIncomingPortsOnly(root),
                 inboundAdaptersNeverTouchOutgoingPorts(root), onlyAdminControllersCallAdminUseCases(root),
-                upstreamProxyStandsApart(root), embeddedCoreStandsOutside(root), outgoingPortsLiveInPortOut(root));
+                upstreamProxyStandsApart(root), embeddedCoreStandsOutside(root), outgoingPortsLiveInPortOut(root),
+                sharedEdgeStandsAlone(root), onlyInboundAdaptersUseSharedEdge(root));
     }
 
-    /** domain ← application ← adapters; adapters never depend on each other. */
+    /**
+     * domain ← application ← adapters; adapters never depend on each other, with one exception: adapters-mcp
+     * may use the shared edge of the inbound adapters, {@code adapters.http.shared}, and nothing else of
+     * adapters-http (the MCP transports are HTTP transports).
+     */
     static ArchRule onionLayering(String root) {
         return onionArchitecture()
                 .domainModels(root + ".domain..")
@@ -52,7 +57,10 @@ final class GatewayRules {
                         DescribedPredicate.alwaysTrue())
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".embedded.."),
                         DescribedPredicate.alwaysTrue())
-                .because("the core must not know its adapters, and adapters meet only in bootstrap");
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".adapters.mcp.."),
+                        JavaClass.Predicates.resideInAPackage(root + ".adapters.http.shared.."))
+                .because("the core must not know its adapters, and adapters meet only in bootstrap"
+                        + " (adapters-mcp may use adapters.http.shared, the shared edge, and no other part of adapters-http)");
     }
 
     static ArchRule bootstrapIsTheOnlyWiringPlace(String root) {
@@ -109,12 +117,17 @@ final class GatewayRules {
                 .because("a Principal must only be created by the credential-verification use cases");
     }
 
-    /** Reading Authorization, cookies or building a Credential from a request happens in one package only. */
+    /**
+     * Reading Authorization, cookies or building a Credential from a request happens in the security packages
+     * and in the shared edge's one credential reader ({@code adapters.http.shared.Credentials}).
+     */
     static ArchRule onlySecurityAdapterReadsCredentials(String root) {
         return noClasses().that().resideInAPackage(root + ".adapters..")
                 .and().resideOutsideOfPackages(root + ".adapters.http.security..", root + ".adapters.mcp.security..")
+                .and().doNotHaveFullyQualifiedName(root + ".adapters.http.shared.Credentials")
                 .should(readCredentials(root))
-                .because("only the ..security.. packages of adapters-http and adapters-mcp read credentials");
+                .because("only the ..security.. packages of adapters-http and adapters-mcp (and the shared edge's"
+                        + " Credentials) read credentials");
     }
 
     static ArchRule secretsRedactToString(String root) {
@@ -169,6 +182,28 @@ final class GatewayRules {
                     }
                 })
                 .because("the upstream proxy and the gateway's own MCP server share only adapters.mcp.security");
+    }
+
+    /**
+     * The shared edge ({@code adapters.http.shared}) is shared because it stands alone: it depends on no other
+     * adapter code (not on the rest of adapters-http, not on adapters-mcp or adapters-persistence), so using
+     * it never drags one adapter into another.
+     */
+    static ArchRule sharedEdgeStandsAlone(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapters.http.shared..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("adapter code outside the shared edge",
+                        (JavaClass c) -> c.getPackageName().startsWith(root + ".adapters.")
+                                && !c.getPackageName().startsWith(root + ".adapters.http.shared")))
+                .because("the shared edge of the inbound adapters depends on no other adapter package");
+    }
+
+    /** Who may use the shared edge: the two inbound adapters (and bootstrap, which builds its PublicUrl). */
+    static ArchRule onlyInboundAdaptersUseSharedEdge(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(root + ".adapters.http..", root + ".adapters.mcp..",
+                        root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".adapters.http.shared..")
+                .because("the shared edge is for the inbound adapters adapters-http and adapters-mcp only");
     }
 
     static ArchRule inboundAdaptersNeverTouchOutgoingPorts(String root) {

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.application.auth.LiveCredentials;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.ProtectedResources;
@@ -17,9 +18,9 @@ import java.util.Set;
 final class CredentialFactory {
 
     @Singleton
-    ProtectedResources protectedResources(@Property(name = "onasis.issuer") String issuer,
+    ProtectedResources protectedResources(PublicUrl publicUrl,
                                           @Property(name = "onasis.mcp.accept-login-tokens") boolean acceptLoginTokens) {
-        return ProtectedResources.forIssuer(issuer, acceptLoginTokens);
+        return ProtectedResources.forIssuer(publicUrl.base(), acceptLoginTokens);
     }
 
     /**

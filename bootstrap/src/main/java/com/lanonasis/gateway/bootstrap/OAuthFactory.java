@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.web.HttpClientMetadataDocuments;
 import com.lanonasis.gateway.application.oauth.AuthorizationService;
@@ -50,7 +51,7 @@ import java.util.stream.Collectors;
 final class OAuthFactory {
 
     @Singleton
-    OAuthSettings oauthSettings(@Property(name = "onasis.issuer") String issuer,
+    OAuthSettings oauthSettings(PublicUrl publicUrl,
                                 @Property(name = "onasis.oauth.code-lifetime") Duration codeLifetime,
                                 @Property(name = "onasis.oauth.access-token-lifetime") Duration accessTokenLifetime,
                                 @Property(name = "onasis.oauth.refresh-token-lifetime") Duration refreshTokenLifetime,
@@ -60,8 +61,8 @@ final class OAuthFactory {
                                 @Property(name = "onasis.oauth.resource-paths") List<String> resourcePaths,
                                 @Property(name = "onasis.oauth.access-token-format") String format,
                                 @Property(name = "onasis.oauth.max-dynamic-clients") int maxDynamicClients) {
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        List<String> resources = resourcePaths.stream().map(path -> base + path).toList();
+        String base = publicUrl.base();
+        List<String> resources = resourcePaths.stream().map(publicUrl::resolve).toList();
         if (!"jwt".equals(format) && !"opaque".equals(format)) {
             throw new IllegalArgumentException("onasis.oauth.access-token-format must be jwt or opaque, not " + format);
         }

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
 import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAccessTokens;
@@ -101,10 +102,10 @@ final class PersistenceFactory {
 
     /** One signer for user tokens and OAuth access tokens: injectable as TokenSigner and OAuthTokenSigner. */
     @Singleton
-    JwtTokenSigner tokenSigner(SigningKeys keys, @Property(name = "onasis.issuer") String issuer,
+    JwtTokenSigner tokenSigner(SigningKeys keys, PublicUrl publicUrl,
                                SecretGenerator secrets, Clock clock,
                                @Property(name = "onasis.oauth.retired-key-grace") Duration retiredKeyGrace) {
-        return new JwtTokenSigner(keys, issuer, secrets, clock, retiredKeyGrace);
+        return new JwtTokenSigner(keys, publicUrl.base(), secrets, clock, retiredKeyGrace);
     }
 
     @Singleton

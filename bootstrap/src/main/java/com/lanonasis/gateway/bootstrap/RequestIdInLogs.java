@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import com.lanonasis.gateway.adapters.http.edge.RequestIds;
+import com.lanonasis.gateway.adapters.http.shared.RequestIds;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcUpstreams;
 import com.lanonasis.gateway.application.upstreams.UpstreamService;
@@ -35,12 +36,12 @@ final class UpstreamFactory {
     /** Built at start-up (@Context), so that a mistake in onasis.upstreams stops the start, not the first request. */
     @Context
     UpstreamService upstreamService(List<ConfiguredUpstream> configured, Upstreams store, AuditLog audit, Clock clock,
-                                    @Property(name = "onasis.issuer") String issuer,
+                                    PublicUrl publicUrl,
                                     @Property(name = "onasis.oauth.scopes") List<String> supported,
                                     @Property(name = "onasis.upstream.refresh-every", defaultValue = "5s")
                                     Duration refreshEvery) {
         return new UpstreamService(declared(configured).stream().map(UpstreamFactory::upstream).toList(), store,
-                audit, clock, issuer, Scopes.parse(supported), refreshEvery);
+                audit, clock, publicUrl.base(), Scopes.parse(supported), refreshEvery);
     }
 
     /**

@@ -26,6 +26,10 @@ class NginxConfigTest {
     @Test
     void theCommittedConfigIsWhatTheRouteMapGenerates() throws Exception {
         String generated = NginxConfig.render(RouteMap.read(ROUTE_MAP));
+        if (Boolean.getBoolean("onasis.nginx.regenerate")) {
+            Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
+            System.out.println("wrote " + COMMITTED.toAbsolutePath().normalize());
+        }
         String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
 
         if (!generated.equals(committed)) {
@@ -38,9 +42,8 @@ class NginxConfigTest {
             throw new AssertionError(COMMITTED + " is not what " + ROUTE_MAP + " generates; first difference at line "
                     + (line + 1) + ":\n  committed: " + (line < have.size() ? have.get(line) : "(end of file)")
                     + "\n  generated: " + (line < want.size() ? want.get(line) : "(end of file)")
-                    + "\nRegenerate it: java -cp bootstrap/target/onasis-gateway.jar "
-                    + "com.lanonasis.gateway.bootstrap.edge.NginxConfig docs/edge/route-map.yml "
-                    + "docs/edge/nginx/onasis-gateway.conf");
+                    + "\nRegenerate it: ./mvnw -q -o -B -pl bootstrap -am -Dtest=NginxConfigTest "
+                    + "-Dsurefire.failIfNoSpecifiedTests=false -Donasis.nginx.regenerate=true test");
         }
     }
 
@@ -105,6 +108,31 @@ class NginxConfigTest {
         IllegalArgumentException injected = assertThrows(IllegalArgumentException.class, () -> RouteMap.parse(good
                 + "routes: [{path: '/a; deny all', match: prefix, kind: plain}]"));
         assertTrue(injected.getMessage().startsWith("routes[0].path:"), injected.getMessage());
+    }
+
+    /** The proxy's zones are the service's: a zone the service does not limit, or a stricter proxy, is refused. */
+    @Test
+    void theProxysLimitsComeFromTheServicesRules() throws Exception {
+        String deployment = "deployment: {server_name: x, listen: 80, worker_processes: auto, pid: /run/p, "
+                + "error_log: /e, access_log: /a, gateway: ['127.0.0.1:4000']}\nroutes: []\n";
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> RouteMap.parse(deployment
+                + "rate_limits: [{zone: nowhere, burst: 5}]"));
+        assertTrue(unknown.getMessage().startsWith("rate_limits[0].zone: the service has no per-minute rule in zone nowhere"),
+                unknown.getMessage());
+        IllegalArgumentException stricter = assertThrows(IllegalArgumentException.class, () -> RouteMap.parse(deployment
+                + "rate_limits: [{zone: auth_login, per_minute: 4, burst: 5}]"));
+        assertTrue(stricter.getMessage().startsWith("rate_limits[0].per_minute: 4 is stricter than the service's 5/min"),
+                stricter.getMessage());
+
+        RouteMap.RateLimit api = RouteMap.read(ROUTE_MAP).rateLimits().stream()
+                .filter(limit -> limit.zone().equals("api")).findFirst().orElseThrow();
+        com.lanonasis.gateway.adapters.http.edge.RateLimitRule service = ServiceRateLimits.rules().stream()
+                .filter(rule -> rule.zone().equals("api")).findFirst().orElseThrow();
+        assertEquals(service.limit(), api.perMinute(), "the api zone's rate is the service's");
+        assertEquals(RouteMap.Key.CREDENTIAL, api.key());
+        String config = Files.readString(COMMITTED, StandardCharsets.UTF_8);
+        assertTrue(config.contains("zone=api:10m rate=" + service.limit() + "r/m"), "committed config mirrors it");
     }
 
     /**

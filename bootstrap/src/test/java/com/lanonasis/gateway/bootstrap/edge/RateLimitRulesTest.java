@@ -1,52 +1,43 @@
 package com.lanonasis.gateway.bootstrap.edge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.InputStream;
+import com.lanonasis.gateway.adapters.http.edge.RateLimitRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The gateway's own limits ({@code onasis.edge.rate-limits.rules} in application.yml) and the proxy's
- * (docs/edge/route-map.yml) stay one design: every route the proxy limits is limited by the gateway
- * in the zone of the same name, and the proxy, the coarser outer fence, is never stricter than the
- * gateway (else the gateway's finer rules, such as device-code polling, could never be reached).
+ * The service's limits ({@code onasis.edge.rate-limits.rules}, read by {@link ServiceRateLimits} as the
+ * service reads them) and the proxy's routes (docs/edge/route-map.yml, whose zones take their rates from
+ * the service's rules: {@link RouteMap}) stay one design: every route the proxy limits is limited by the
+ * service in the zone of the same name.
  */
 class RateLimitRulesTest {
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> gatewayRules() throws Exception {
-        try (InputStream in = RateLimitRulesTest.class.getResourceAsStream("/application.yml")) {
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<String, Object> edge = (Map<String, Object>) ((Map<String, Object>) root.get("onasis")).get("edge");
-            return (List<Map<String, Object>>) ((Map<String, Object>) edge.get("rate-limits")).get("rules");
-        }
-    }
-
-    private static boolean covers(Map<String, Object> rule, RouteMap.Route route) {
-        String path = String.valueOf(rule.get("path"));
+    private static boolean covers(RateLimitRule rule, RouteMap.Route route) {
+        String path = rule.path();
         if (path.endsWith("*")) {
             return route.path().startsWith(path.substring(0, path.length() - 1));
         }
         return route.exact() && route.path().equals(path);
     }
 
-    /** The rule's limit, or the default of its {@code ${ENV:default}} placeholder. */
-    private static int limit(Map<String, Object> rule) {
-        String limit = String.valueOf(rule.get("limit"));
-        return Integer.parseInt(limit.startsWith("${") ? limit.substring(limit.indexOf(':') + 1, limit.length() - 1)
-                : limit);
+    @Test
+    void theServicesRulesAreReadAsTheServiceReadsThem() {
+        List<RateLimitRule> rules = ServiceRateLimits.rules();
+
+        assertFalse(rules.isEmpty());
+        RateLimitRule api = rules.stream().filter(rule -> rule.zone().equals("api")).findFirst().orElseThrow();
+        assertEquals(100, api.limit(), "${ONASIS_API_RATE_LIMIT:100} is its default");
+        assertEquals(true, api.perCredential());
     }
 
     @Test
     void everyRouteTheProxyLimitsIsLimitedByTheGatewayInTheSameZone() throws Exception {
         RouteMap map = RouteMap.read(NginxConfigTest.ROUTE_MAP);
-        List<Map<String, Object>> rules = gatewayRules();
+        List<RateLimitRule> rules = ServiceRateLimits.rules();
         List<String> missing = new ArrayList<>();
         for (RouteMap.Route route : map.routes()) {
             if (route.zone() == null || route.path().equals("/verify")) {
@@ -54,7 +45,7 @@ class RateLimitRulesTest {
                 // forwardAuth calls must not share the api budget, so the gateway leaves it unlimited
                 continue;
             }
-            boolean limited = rules.stream().anyMatch(rule -> route.zone().equals(rule.get("zone")) && covers(rule, route));
+            boolean limited = rules.stream().anyMatch(rule -> route.zone().equals(rule.zone()) && covers(rule, route));
             if (!limited) {
                 missing.add(route.path() + " (" + route.zone() + ")");
             }
@@ -64,13 +55,13 @@ class RateLimitRulesTest {
 
     @Test
     void theProxyIsNeverStricterThanTheGateway() throws Exception {
-        List<Map<String, Object>> rules = gatewayRules();
         List<String> stricter = new ArrayList<>();
         for (RouteMap.RateLimit zone : RouteMap.read(NginxConfigTest.ROUTE_MAP).rateLimits()) {
-            rules.stream().filter(rule -> zone.zone().equals(rule.get("zone")) && rule.get("window") == null)
-                    .filter(rule -> limit(rule) > zone.perMinute())
+            ServiceRateLimits.rules().stream()
+                    .filter(rule -> zone.zone().equals(rule.zone()) && rule.window().toMinutes() == 1)
+                    .filter(rule -> rule.limit() > zone.perMinute())
                     .forEach(rule -> stricter.add(zone.zone() + ": proxy " + zone.perMinute() + "/min, gateway "
-                            + rule.get("limit") + "/min"));
+                            + rule.limit() + "/min"));
         }
         assertEquals(List.of(), stricter);
     }

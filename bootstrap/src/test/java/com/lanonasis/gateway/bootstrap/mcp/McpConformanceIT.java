@@ -49,7 +49,7 @@ class McpConformanceIT {
     @Test
     void everyServerScenarioPasses() throws Exception {
         Path data = Files.createTempDirectory("onasis-conformance");
-        try (RunningJar jar = RunningJar.start(Map.of("ONASIS_MCP_CONFORMANCE", "true",
+        try (RunningJar jar = RunningJar.withConformanceFixtures(Map.of(
                 "ONASIS_DATABASE_URL", "jdbc:h2:file:" + data.resolve("onasis")), RunningJar.freePort())) {
             Path report = HOME.resolve("report.log");
             int exit = run(List.of(NODE.toString(),
@@ -83,7 +83,7 @@ class McpConformanceIT {
         }
         for (String revision : List.of("2025-11-25", "2026-07-28")) {
             Path data = Files.createTempDirectory("onasis-conformance-" + revision);
-            try (RunningJar jar = RunningJar.start(Map.of("ONASIS_MCP_CONFORMANCE", "true",
+            try (RunningJar jar = RunningJar.withConformanceFixtures(Map.of(
                     "ONASIS_DATABASE_URL", "jdbc:h2:file:" + data.resolve("onasis")), RunningJar.freePort())) {
                 Path report = HOME_2026.resolve("report-" + revision + ".log");
                 int exit = run(List.of(node.toString(), suite.toString(), "server",

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +29,36 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar with these environment variables and waits until /health answers 200. */
     public static RunningJar start(Map<String, String> environment, int port) throws Exception {
+        return start(List.of("-jar", jar()), environment, port);
+    }
+
+    /**
+     * Starts the jar with the MCP conformance fixtures beside it (the test jar
+     * {@code bootstrap-<version>-conformance.jar}, never part of the service's jar) and switched on
+     * ({@code onasis.mcp.conformance.enabled}): fixture tools, resources and prompts, and requests without
+     * credentials act as a throwaway user.
+     */
+    public static RunningJar withConformanceFixtures(Map<String, String> environment, int port) throws Exception {
+        String fixtures = System.getProperty("onasis.conformance.jar");
+        if (fixtures == null || !Files.exists(Path.of(fixtures))) {
+            throw new AssertionError("no conformance fixtures jar at " + fixtures + "; run the ITs through Maven (verify)");
+        }
+        Map<String, String> enabled = new java.util.HashMap<>(environment);
+        enabled.put("ONASIS_MCP_CONFORMANCE_ENABLED", "true");
+        return start(List.of("-cp", jar() + java.io.File.pathSeparator + fixtures,
+                "com.lanonasis.gateway.bootstrap.Application"), enabled, port);
+    }
+
+    private static String jar() {
+        return System.getProperty("onasis.jar", "target/onasis-gateway.jar");
+    }
+
+    private static RunningJar start(List<String> launch, Map<String, String> environment, int port) throws Exception {
         Path log = Files.createTempFile("onasis-jar", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("onasis.jar", "target/onasis-gateway.jar"))
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("ONASIS_ARGON2_MEMORY_KIB", "1024");

@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.http.admin;
 
 import com.lanonasis.gateway.adapters.http.error.ApiException;
-import com.lanonasis.gateway.adapters.http.error.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.audit.AuditQuery;
 import com.lanonasis.gateway.domain.shared.InvalidValue;

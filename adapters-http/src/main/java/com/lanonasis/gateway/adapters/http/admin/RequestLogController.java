@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.admin;
 
+import com.lanonasis.gateway.adapters.http.shared.EventStreams;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
@@ -47,7 +47,6 @@ import reactor.core.scheduler.Schedulers;
 final class RequestLogController {
 
     static final int DEFAULT_LIMIT = 100;
-    private static final Duration EVENTS_HEARTBEAT = Duration.ofSeconds(15);
     private static final int PENDING_LIMIT = 1000;
 
     private final ReadRequestLogUseCase log;
@@ -137,16 +136,11 @@ final class RequestLogController {
             }
             return Flux.<Event<String>>empty();
         });
-        Flux<Event<String>> heartbeat = Flux.interval(EVENTS_HEARTBEAT).map(tick -> Event.of("").comment("heartbeat"));
         Flux<Event<String>> records = sink.asFlux().doFinally(signal -> {
             tail.stop();
             credentialWatch.run();
         });
-        Flux<Event<String>> merged = records.publish(shared -> Flux.merge(shared,
-                Flux.merge(heartbeat, checks).takeUntilOther(shared.ignoreElements().then(Mono.just(true)))));
-        return HttpResponse.ok(Flux.concat(Flux.just(Event.of("").comment("connected")), merged))
-                .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+        return EventStreams.response(EventStreams.framed(records, "", checks));
     }
 
     private boolean stillAdmin(HttpRequest<?> request) {

@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.adapters.http.api;
 
-import com.lanonasis.gateway.adapters.http.error.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

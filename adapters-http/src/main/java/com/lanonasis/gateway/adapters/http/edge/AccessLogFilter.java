@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
+import com.lanonasis.gateway.adapters.http.shared.RequestAttributes;
+import com.lanonasis.gateway.adapters.http.shared.RequestIds;
 import com.lanonasis.gateway.domain.shared.CredentialKind;
 import com.lanonasis.gateway.domain.shared.Principal;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +36,6 @@ import org.slf4j.spi.LoggingEventBuilder;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class AccessLogFilter implements Ordered {
 
-    /** Where the security adapters leave the verified caller of a request. */
-    public static final String CALLER = "onasis.caller";
     private static final String STARTED = "onasis.started-nanos";
     private static final Logger LOG = LoggerFactory.getLogger("onasis.access");
 
@@ -65,7 +65,7 @@ public final class AccessLogFilter implements Ordered {
         if (meters != null) {
             time(request.getMethodName(), route, response.code(), nanos);
         }
-        Principal caller = request.getAttribute(CALLER, Principal.class).orElse(null);
+        Principal caller = RequestAttributes.CALLER.get(request).orElse(null);
         if (recording) {
             record(request, response, route, nanos, caller);
         }

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
+import com.lanonasis.gateway.adapters.http.shared.RequestAttributes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -15,8 +16,6 @@ import java.util.List;
 @Singleton
 public final class ClientAddress {
 
-    private static final String ATTRIBUTE = "onasis.client-address";
-
     private final List<Cidr> trusted;
 
     ClientAddress(@Value("${onasis.edge.trusted-proxies:}") List<String> trustedProxies) {
@@ -25,9 +24,9 @@ public final class ClientAddress {
 
     /** Computed once per request (the rate limiter, the access log and controllers all ask). */
     public String of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {
+        return RequestAttributes.CLIENT_ADDRESS.get(request).orElseGet(() -> {
             String address = compute(request);
-            request.setAttribute(ATTRIBUTE, address);
+            RequestAttributes.CLIENT_ADDRESS.set(request, address);
             return address;
         });
     }

@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
+import com.lanonasis.gateway.adapters.http.shared.Origins;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -12,7 +14,6 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * CORS from an allow-list ({@code ONASIS_CORS_ALLOWED_ORIGINS}): exact origins, or
@@ -22,36 +23,27 @@ import java.util.Locale;
  * cannot express "any port of this host" without a regex per entry, and reflects on match only
  * per configuration group; one small filter is clearer.)
  */
+@Context // built at start-up, so a malformed allow-list stops the start (one line), not the first request
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class CorsFilter implements Ordered {
 
+    static final String SETTING = "ONASIS_CORS_ALLOWED_ORIGINS (onasis.edge.cors.allowed-origins)";
     private static final String METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     private static final String HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-ID, "
             + "MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID, Accept";
     private static final String EXPOSED = "X-Request-ID, Mcp-Session-Id, WWW-Authenticate, Retry-After, "
             + "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
 
-    private final List<String> exact;
-    private final List<String> anyPort;
+    private final List<Origins.Pattern> allowed;
 
     CorsFilter(@Value("${onasis.edge.cors.allowed-origins:}") List<String> allowedOrigins) {
-        List<String> origins = allowedOrigins.stream().map(o -> o.strip().toLowerCase(Locale.ROOT))
-                .filter(o -> !o.isEmpty()).toList();
-        this.exact = origins.stream().filter(o -> !o.endsWith(":*")).toList();
-        this.anyPort = origins.stream().filter(o -> o.endsWith(":*")).map(o -> o.substring(0, o.length() - 1)).toList();
+        this.allowed = allowedOrigins.stream().filter(entry -> !entry.isBlank())
+                .map(entry -> Origins.Pattern.parse(SETTING, entry)).toList();
     }
 
+    /** True when the request's {@code Origin} matches an entry of the allow-list ({@link Origins}: normalised). */
     boolean allowed(String origin) {
-        String candidate = origin.toLowerCase(Locale.ROOT);
-        if (exact.contains(candidate)) {
-            return true;
-        }
-        for (String prefix : anyPort) {
-            if (candidate.startsWith(prefix) && candidate.substring(prefix.length()).matches("\\d{1,5}")) {
-                return true;
-            }
-        }
-        return false;
+        return allowed.stream().anyMatch(pattern -> pattern.matches(origin));
     }
 
     @RequestFilter

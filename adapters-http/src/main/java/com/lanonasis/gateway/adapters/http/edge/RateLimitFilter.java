@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
-import com.lanonasis.gateway.adapters.http.error.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.RequestIds;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.edge.port.in.ThrottleUseCase;
 import com.lanonasis.gateway.application.edge.port.in.ThrottleUseCase.Throttle;
@@ -48,7 +49,6 @@ import reactor.core.publisher.Mono;
 final class RateLimitFilter implements Ordered {
 
     private static final String THROTTLE = "onasis.throttle";
-    private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final String GRANT_TYPE = "grant_type";
     /**
      * Routes that check a client secret or a password from the body (a 401 there is a failed guess),
@@ -59,63 +59,6 @@ final class RateLimitFilter implements Ordered {
             "/introspect", "/oauth/revoke", "/revoke", "/legacy/introspect", "/legacy/exchange", "/v1/auth/login",
             "/api/v1/auth/login", "/auth/cli-login", "/api/v1/auth/cli-login", "/web/login");
 
-    /**
-     * @param path          a route template, or a prefix ending in {@code *}
-     * @param zone          the name of the count; rules sharing it share one count
-     * @param grantTypes    when not empty, the rule applies only to these {@code grant_type}s of a form
-     * @param exceptGrants  the {@code grant_type}s of a form this rule does not count
-     */
-    record Rule(String path, String zone, int limit, Duration window, boolean perCredential, List<String> methods,
-                List<String> grantTypes, List<String> exceptGrants) {
-
-        boolean matches(String route, String method) {
-            boolean pathMatches = path.endsWith("*") ? route.startsWith(path.substring(0, path.length() - 1))
-                    : route.equals(path);
-            return pathMatches && (methods.isEmpty() || methods.contains(method));
-        }
-
-        boolean needsGrant() {
-            return !grantTypes.isEmpty() || !exceptGrants.isEmpty();
-        }
-
-        boolean appliesTo(@Nullable String grant) {
-            if (!grantTypes.isEmpty() && (grant == null || !grantTypes.contains(grant))) {
-                return false;
-            }
-            return grant == null || !exceptGrants.contains(grant);
-        }
-
-        static Rule of(Map<String, Object> map) {
-            Object path = map.get("path");
-            Object limit = map.get("limit");
-            if (!(path instanceof String) || limit == null) {
-                throw new IllegalArgumentException("onasis.edge.rate-limits.rules: each rule needs a path and a limit: "
-                        + map);
-            }
-            Object window = map.get("window");
-            Object zone = map.get("zone");
-            return new Rule((String) path, zone == null ? (String) path : String.valueOf(zone),
-                    Integer.parseInt(String.valueOf(limit)), window == null ? MINUTE : duration(window),
-                    "credential".equals(map.get("key")),
-                    strings(map.get("methods")).stream().map(m -> m.toUpperCase(Locale.ROOT)).toList(),
-                    strings(map.get("grant-types")), strings(map.get("except-grant-types")));
-        }
-
-        private static Duration duration(Object window) {
-            return Duration.parse("PT" + String.valueOf(window).toUpperCase(Locale.ROOT));
-        }
-
-        private static List<String> strings(Object value) {
-            if (value == null) {
-                return List.of();
-            }
-            if (value instanceof List<?> list) {
-                return list.stream().map(String::valueOf).toList();
-            }
-            return List.of(String.valueOf(value).split("\\s*,\\s*"));
-        }
-    }
-
     /** At most {@code limit} failed credentials per client address in {@code window}; then 429. */
     record Guessing(int limit, Duration window) {
     }
@@ -123,7 +66,7 @@ final class RateLimitFilter implements Ordered {
     private final ThrottleUseCase throttle;
     private final ClientAddress addresses;
     private final FilterBodyParser bodies;
-    private final List<Rule> rules;
+    private final List<RateLimitRule> rules;
     private final Guessing guessing;
     private final boolean enabled;
 
@@ -136,7 +79,7 @@ final class RateLimitFilter implements Ordered {
         this.addresses = addresses;
         this.bodies = bodies;
         this.enabled = enabled;
-        this.rules = rules == null ? List.of() : rules.stream().map(Rule::of).toList();
+        this.rules = rules == null ? List.of() : rules.stream().map(RateLimitRule::of).toList();
         this.guessing = new Guessing(guessLimit, guessWindow);
     }
 
@@ -182,11 +125,11 @@ final class RateLimitFilter implements Ordered {
         }
         String route = route(request);
         String method = request.getMethodName();
-        List<Rule> matching = rules.stream().filter(rule -> rule.matches(route, method)).toList();
+        List<RateLimitRule> matching = rules.stream().filter(rule -> rule.matches(route, method)).toList();
         if (matching.isEmpty()) {
             return next.proceed();
         }
-        if (matching.stream().noneMatch(Rule::needsGrant)) {
+        if (matching.stream().noneMatch(RateLimitRule::needsGrant)) {
             HttpResponse<?> refused = apply(request, matching, null, from);
             return refused == null ? next.proceed() : Mono.just(refused);
         }
@@ -203,9 +146,9 @@ final class RateLimitFilter implements Ordered {
     }
 
     @Nullable
-    private HttpResponse<?> apply(HttpRequest<?> request, List<Rule> matching, @Nullable String grant, String from) {
+    private HttpResponse<?> apply(HttpRequest<?> request, List<RateLimitRule> matching, @Nullable String grant, String from) {
         List<Throttle> counts = new ArrayList<>();
-        for (Rule limit : matching) {
+        for (RateLimitRule limit : matching) {
             if (!limit.appliesTo(grant)) {
                 continue;
             }

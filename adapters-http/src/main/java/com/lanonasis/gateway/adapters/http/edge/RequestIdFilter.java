@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.edge;
 
+import com.lanonasis.gateway.adapters.http.shared.RequestIds;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.error;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import io.micronaut.http.HttpStatus;
 import java.util.List;
 import java.util.Map;

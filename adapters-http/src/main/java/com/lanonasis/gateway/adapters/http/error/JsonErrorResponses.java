@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.error;
 
-import com.lanonasis.gateway.adapters.http.edge.RequestIds;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.RequestIds;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.error;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.domain.shared.FieldError;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Rejection;

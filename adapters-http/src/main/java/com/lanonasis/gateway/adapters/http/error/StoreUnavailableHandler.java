@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.error;
 
-import com.lanonasis.gateway.adapters.http.edge.RequestIds;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.RequestIds;
 import com.lanonasis.gateway.application.port.out.StoreUnavailable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

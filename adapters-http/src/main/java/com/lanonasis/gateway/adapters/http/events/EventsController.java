@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.events;
 
+import com.lanonasis.gateway.adapters.http.shared.EventStreams;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.memory.port.in.WatchMemoriesUseCase;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -36,7 +36,6 @@ import reactor.core.publisher.Sinks;
 @Controller
 final class EventsController {
 
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final int PENDING_LIMIT = 1000;
 
     private final WatchMemoriesUseCase watch;
@@ -73,12 +72,7 @@ final class EventsController {
             watching.stop();
             credentialWatch.run();
         });
-        Flux<Event<String>> withHeartbeat = events.publish(shared -> Flux.merge(shared,
-                Flux.interval(HEARTBEAT).map(tick -> Event.of("").comment("heartbeat"))
-                        .takeUntilOther(shared.then(Mono.just(true)))));
-        // a comment first: the response headers leave at once instead of with the first event
-        return HttpResponse.ok(Flux.concat(Flux.just(Event.of("").comment("connected")), withHeartbeat)).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+        return EventStreams.response(EventStreams.framed(events, ""));
     }
 
     private Event<String> toSse(MemoryEvent event) {

@@ -3,7 +3,7 @@ package com.lanonasis.gateway.adapters.http.keys;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.lanonasis.gateway.adapters.http.api.CredentialedApi;
-import com.lanonasis.gateway.adapters.http.error.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.keys.port.in.CreateApiKeyUseCase;

@@ -2,17 +2,18 @@ package com.lanonasis.gateway.adapters.http.memory;
 
 import com.lanonasis.gateway.adapters.http.api.CredentialedApi;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
-import com.lanonasis.gateway.adapters.http.error.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.http.error.Rejections;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.BulkDeleteBody;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.BulkDeleteView;
-import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.CreatedView;
+import com.lanonasis.gateway.adapters.http.shared.MemoryViews;
+import com.lanonasis.gateway.adapters.http.shared.MemoryViews.CreatedView;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.EntryBody;
-import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.EntryList;
-import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.EntryView;
+import com.lanonasis.gateway.adapters.http.shared.MemoryViews.EntryList;
+import com.lanonasis.gateway.adapters.http.shared.MemoryViews.EntryView;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.SearchBody;
 import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.SearchView;
-import com.lanonasis.gateway.adapters.http.memory.MemoryBodies.StatsView;
+import com.lanonasis.gateway.adapters.http.shared.MemoryViews.StatsView;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.memory.port.in.BulkDeleteMemoriesUseCase;
 import com.lanonasis.gateway.application.memory.port.in.BulkDeletion;
@@ -118,7 +119,7 @@ final class MemoryController {
         SearchResults results = Rejections.valueOf(search.search(callers.require(request),
                 new SearchRequest(body.query(), body.effectiveTypes(), body.tags(), body.limit(), body.threshold(),
                         body.mode())));
-        return new SearchView(results.results().stream().map(MemoryBodies::hit).toList(), results.totalResults(),
+        return new SearchView(results.results().stream().map(MemoryViews::hit).toList(), results.totalResults(),
                 (System.nanoTime() - started) / 1_000_000, results.mode().wireName());
     }
 

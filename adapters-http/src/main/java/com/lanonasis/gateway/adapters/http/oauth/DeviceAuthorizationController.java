@@ -1,11 +1,11 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceFlowUseCase;
 import com.lanonasis.gateway.application.oauth.port.in.DeviceStart;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.domain.shared.Secret;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,10 +31,10 @@ final class DeviceAuthorizationController {
     private final String verificationUri;
 
     DeviceAuthorizationController(DeviceFlowUseCase devices, JsonMapper json,
-                                  @Value("${onasis.issuer}") String issuer) {
+                                  PublicUrl publicUrl) {
         this.devices = devices;
         this.json = json;
-        this.verificationUri = issuer + "/oauth/device";
+        this.verificationUri = publicUrl.resolve("/oauth/device");
     }
 
     @Post(uris = {"/oauth/device", "/oauth/device_authorization"})

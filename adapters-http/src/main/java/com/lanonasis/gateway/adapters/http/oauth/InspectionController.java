@@ -1,11 +1,11 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.application.oauth.port.in.Introspection;
 import com.lanonasis.gateway.application.oauth.port.in.OAuthResult;
 import com.lanonasis.gateway.application.oauth.port.in.TokenInspectionUseCase;
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
 import com.lanonasis.gateway.domain.tokens.RefreshToken;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,10 +29,10 @@ final class InspectionController {
     private final JsonMapper json;
     private final String issuer;
 
-    InspectionController(TokenInspectionUseCase inspection, JsonMapper json, @Value("${onasis.issuer}") String issuer) {
+    InspectionController(TokenInspectionUseCase inspection, JsonMapper json, PublicUrl publicUrl) {
         this.inspection = inspection;
         this.json = json;
-        this.issuer = issuer;
+        this.issuer = publicUrl.base();
     }
 
     @Post(uris = {"/oauth/revoke", "/revoke"})

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.application.oauth.port.in.PublishKeysUseCase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
@@ -25,8 +26,9 @@ final class MetadataController {
     private final Map<String, Object> metadata;
     private final PublishKeysUseCase keys;
 
-    MetadataController(@Value("${onasis.issuer}") String issuer, @Value("${onasis.oauth.scopes}") List<String> scopes,
+    MetadataController(PublicUrl publicUrl, @Value("${onasis.oauth.scopes}") List<String> scopes,
                        PublishKeysUseCase keys) {
+        String issuer = publicUrl.base();
         this.keys = keys;
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", issuer);

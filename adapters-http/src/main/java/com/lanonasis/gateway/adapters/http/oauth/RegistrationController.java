@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.oauth;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.lanonasis.gateway.adapters.http.edge.ClientAddress;
 import com.lanonasis.gateway.adapters.http.security.Callers;
@@ -12,7 +13,6 @@ import com.lanonasis.gateway.domain.clients.RedirectUri;
 import com.lanonasis.gateway.domain.shared.FieldError;
 import com.lanonasis.gateway.domain.shared.Outcome;
 import com.lanonasis.gateway.domain.shared.Rejection;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -41,10 +41,10 @@ final class RegistrationController {
     private final String issuer;
     private final ClientAddress addresses;
 
-    RegistrationController(ClientRegistrationUseCase registration, @Value("${onasis.issuer}") String issuer,
+    RegistrationController(ClientRegistrationUseCase registration, PublicUrl publicUrl,
                            ClientAddress addresses) {
         this.registration = registration;
-        this.issuer = issuer;
+        this.issuer = publicUrl.base();
         this.addresses = addresses;
     }
 

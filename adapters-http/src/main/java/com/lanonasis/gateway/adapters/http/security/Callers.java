@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.adapters.http.security;
 
-import com.lanonasis.gateway.adapters.http.edge.AccessLogFilter;
+import com.lanonasis.gateway.adapters.http.shared.Credentials;
+import com.lanonasis.gateway.adapters.http.shared.RequestAttributes;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
@@ -28,9 +29,8 @@ import java.util.function.Consumer;
 @Singleton
 public final class Callers {
 
-    public static final String API_KEY_HEADER = "X-API-Key";
+    public static final String API_KEY_HEADER = Credentials.API_KEY_HEADER;
     public static final String SESSION_COOKIE = "onasis_session";
-    private static final String BEARER = "Bearer ";
     private static final Map<String, String> CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE,
             "Bearer realm=\"onasis-gateway\"");
 
@@ -48,7 +48,7 @@ public final class Callers {
     /** The verified caller of this request, allowed on the REST surface. */
     public Principal require(HttpRequest<?> request) {
         Principal caller = verify(presentedOrChallenge(request), api);
-        request.setAttribute(AccessLogFilter.CALLER, caller);
+        RequestAttributes.CALLER.set(request, caller);
         return caller;
     }
 
@@ -65,7 +65,7 @@ public final class Callers {
                 "authentication_required", "send Authorization: Bearer <token>, X-API-Key: pk_<id>.sk_<secret> or the "
                 + SESSION_COOKIE + " cookie", null, CHALLENGE));
         Principal caller = verify(cookie);
-        request.setAttribute(AccessLogFilter.CALLER, caller);
+        RequestAttributes.CALLER.set(request, caller);
         return caller;
     }
 
@@ -81,8 +81,7 @@ public final class Callers {
 
     /** A token given in a body (POST /v1/auth/verify), judged as the REST surface judges a bearer token. */
     Principal requireToken(String token) {
-        String value = token.strip();
-        return verify(value.startsWith("pk_") ? new Credential.ApiKey(value) : new Credential.BearerToken(value), api);
+        return verify(Credentials.ofToken(token), api);
     }
 
     /** Why a connection is closed, for the last words it sends. */
@@ -144,10 +143,7 @@ public final class Callers {
 
     /** A bearer token that is not a user credential, e.g. an RFC 7592 registration access token. */
     public static Optional<String> bearerToken(HttpRequest<?> request) {
-        return request.getHeaders().getAuthorization()
-                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(value -> value.substring(BEARER.length()).strip())
-                .filter(token -> !token.isEmpty());
+        return Credentials.bearerToken(request);
     }
 
     /**
@@ -168,15 +164,7 @@ public final class Callers {
 
     /** An API key wins over a bearer token; an API key sent as a bearer token is read as one. */
     static Optional<Credential> presented(HttpRequest<?> request) {
-        String apiKey = request.getHeaders().get(API_KEY_HEADER);
-        if (apiKey != null && !apiKey.isBlank()) {
-            return Optional.of(new Credential.ApiKey(apiKey.strip()));
-        }
-        return request.getHeaders().getAuthorization()
-                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(value -> value.substring(BEARER.length()).strip())
-                .filter(token -> !token.isEmpty())
-                .map(token -> token.startsWith("pk_") ? new Credential.ApiKey(token) : new Credential.BearerToken(token));
+        return Credentials.presented(request);
     }
 
     private static Optional<Credential> sessionCookie(HttpRequest<?> request) {

@@ -1,10 +1,10 @@
 package com.lanonasis.gateway.adapters.http.security;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.http.error.ApiException;
 import com.lanonasis.gateway.domain.shared.CredentialKind;
 import com.lanonasis.gateway.domain.shared.InvalidValue;
 import com.lanonasis.gateway.domain.shared.Principal;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
@@ -52,10 +52,10 @@ final class ForwardAuthController {
     private final ForwardAuthRules rules;
     private final String loginPage;
 
-    ForwardAuthController(Callers callers, ForwardAuthRules rules, @Value("${onasis.issuer}") String issuer) {
+    ForwardAuthController(Callers callers, ForwardAuthRules rules, PublicUrl publicUrl) {
         this.callers = callers;
         this.rules = rules;
-        this.loginPage = (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + LOGIN_PAGE;
+        this.loginPage = publicUrl.resolve(LOGIN_PAGE);
     }
 
     /** Any Accept is fine: the proxy forwards the browser's, and the answer that matters is the status. */

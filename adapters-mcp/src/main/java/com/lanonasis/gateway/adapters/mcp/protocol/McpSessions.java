@@ -1,7 +1,7 @@
 package com.lanonasis.gateway.adapters.mcp.protocol;
 
+import com.lanonasis.gateway.adapters.mcp.config.McpSettings;
 import com.lanonasis.gateway.domain.shared.Principal;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -32,11 +32,10 @@ public final class McpSessions {
     private final Duration idleTimeout;
     private final int maxPerUser;
 
-    McpSessions(Clock clock, @Value("${onasis.mcp.session-idle-timeout:30m}") Duration idleTimeout,
-                @Value("${onasis.mcp.max-sessions-per-user:32}") int maxPerUser) {
+    McpSessions(Clock clock, McpSettings settings) {
         this.clock = clock;
-        this.idleTimeout = idleTimeout;
-        this.maxPerUser = Math.max(1, maxPerUser);
+        this.idleTimeout = settings.sessionIdleTimeout();
+        this.maxPerUser = settings.maxSessionsPerUser();
     }
 
     public McpSession open(Principal opener) {

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.rest;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.mcp.protocol.JsonRpc;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpCall;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpException;
@@ -21,7 +22,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -72,12 +72,7 @@ final class ToolsController {
                 .header("Cache-Control", "no-store").body(result);
     }
 
-    /** The service's error shape; the request id is the one the edge filter (adapters-http) assigned. */
     private static HttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        request.getAttribute("onasis.request-id", String.class).ifPresent(id -> body.put("request_id", id));
-        return HttpResponse.status(status).body(body);
+        return ErrorBody.response(request, status, code, message);
     }
 }

@@ -1,5 +1,8 @@
 package com.lanonasis.gateway.adapters.mcp.security;
 
+import com.lanonasis.gateway.adapters.http.shared.Credentials;
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
+import com.lanonasis.gateway.adapters.http.shared.RequestAttributes;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
 import com.lanonasis.gateway.application.auth.port.in.Credential;
@@ -7,7 +10,6 @@ import com.lanonasis.gateway.application.auth.port.in.ProtectedResource;
 import com.lanonasis.gateway.application.auth.port.in.ProtectedResources;
 import com.lanonasis.gateway.application.auth.port.in.WatchCredentialUseCase;
 import com.lanonasis.gateway.domain.shared.Principal;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -27,10 +29,6 @@ public final class McpCallers {
 
     /** What a client should ask for to use the memory tools; delete and key tools step up with 403. */
     static final String BASELINE_SCOPES = "memories:read memories:write";
-    /** The request attribute the access log reads the caller from (AccessLogFilter.CALLER). */
-    private static final String CALLER_ATTRIBUTE = "onasis.caller";
-    /** Where {@link #requireAtUpgrade} leaves the credential for the socket's later checks. */
-    public static final String UPGRADE_CREDENTIAL = "onasis.mcp.credential";
 
     private final AuthenticateUseCase authenticate;
     private final WatchCredentialUseCase live;
@@ -41,14 +39,14 @@ public final class McpCallers {
     private final String resource;
 
     McpCallers(AuthenticateUseCase authenticate, WatchCredentialUseCase live, ProtectedResources resources,
-               @Value("${onasis.issuer}") String issuer, @Nullable FallbackCredential fallback) {
+               PublicUrl publicUrl, @Nullable FallbackCredential fallback) {
         this.authenticate = authenticate;
         this.live = live;
         this.fallback = fallback;
         this.mcp = resources.mcp();
         this.api = resources.api();
-        this.base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        this.resource = base + "/mcp";
+        this.base = publicUrl.base();
+        this.resource = publicUrl.resolve("/mcp");
     }
 
     /** The MCP resource URI tokens must be issued for. */
@@ -72,13 +70,14 @@ public final class McpCallers {
     /**
      * The verified caller of a WebSocket upgrade. Browsers and the TypeScript SDK's WebSocket
      * transport cannot set headers on an upgrade, so there the credential may also come as the
-     * {@code access_token} or {@code api_key} query parameter (RFC 6750 §2.3). The credential is
-     * kept on the request ({@link #UPGRADE_CREDENTIAL}) for the socket to check again later.
+     * {@code access_token} or {@code api_key} query parameter (RFC 6750 §2.3). The caller and the
+     * credential are kept on the request ({@link RequestAttributes#CALLER},
+     * {@link RequestAttributes#UPGRADE_CREDENTIAL}) for the socket to check again later.
      */
     public Principal requireAtUpgrade(HttpRequest<?> request) {
         Optional<Credential> credential = presentedAtUpgrade(request);
         Principal caller = remembered(request, require(credential, mcp));
-        request.setAttribute(UPGRADE_CREDENTIAL, withFallback(credential).orElseThrow());
+        RequestAttributes.UPGRADE_CREDENTIAL.set(request, withFallback(credential).orElseThrow());
         return caller;
     }
 
@@ -124,8 +123,7 @@ public final class McpCallers {
     }
 
     private static Optional<Credential> presented(HttpRequest<?> request) {
-        return Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
-                request.getHeaders().getAuthorization().orElse(null));
+        return Credentials.presented(request);
     }
 
     private static Optional<Credential> presentedAtUpgrade(HttpRequest<?> request) {
@@ -133,20 +131,20 @@ public final class McpCallers {
         if (credential.isEmpty()) {
             String apiKey = request.getParameters().get("api_key");
             String token = request.getParameters().get("access_token");
-            credential = Credential.fromHeaders(apiKey, token == null ? null : "Bearer " + token);
+            credential = Credentials.of(apiKey, token == null ? null : "Bearer " + token);
         }
         return credential;
     }
 
     /** Leaves the caller where the access log (adapters-http edge) reads it: ids only, never the credential. */
     private static Principal remembered(HttpRequest<?> request, Principal caller) {
-        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        RequestAttributes.CALLER.set(request, caller);
         return caller;
     }
 
     private Optional<Credential> withFallback(Optional<Credential> presented) {
         if (presented.isEmpty() && fallback != null) {
-            return Credential.fromHeaders(fallback.apiKey(), null);
+            return Credentials.of(fallback.apiKey(), null);
         }
         return presented;
     }

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.security;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.mcp.protocol.InsufficientScope;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
@@ -8,40 +9,30 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** 401 and 403 of the MCP endpoints: the service's error body plus the RFC 6750/9728 challenge. */
 final class McpErrorHandlers {
 
-    /** Where the edge filter keeps the request id (adapters-http RequestIds). */
-    private static final String REQUEST_ID = "onasis.request-id";
-
     private McpErrorHandlers() {
     }
 
-    static HttpResponse<Map<String, Object>> refuse(HttpRequest<?> request, HttpStatus status, String error,
-                                                    String message, String challenge) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("message", message);
-        body.put("request_id", request.getAttribute(REQUEST_ID, String.class).orElse(null));
-        return HttpResponse.<Map<String, Object>>status(status).body(body)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    static HttpResponse<ErrorBody> refuse(HttpRequest<?> request, HttpStatus status, String error,
+                                          String message, String challenge) {
+        return ErrorBody.response(request, status, error, message).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }
 
     @Singleton
     @Requires(classes = McpAuthException.class)
-    static final class Unauthenticated implements ExceptionHandler<McpAuthException, HttpResponse<Map<String, Object>>> {
+    static final class Unauthenticated implements ExceptionHandler<McpAuthException, HttpResponse<ErrorBody>> {
         @Override
-        public HttpResponse<Map<String, Object>> handle(HttpRequest request, McpAuthException exception) {
+        public HttpResponse<ErrorBody> handle(HttpRequest request, McpAuthException exception) {
             return refuse(request, exception.status(), exception.error(), exception.getMessage(),
                     exception.challenge());
         }
     }
 
     @Singleton
-    static final class Forbidden implements ExceptionHandler<InsufficientScope, HttpResponse<Map<String, Object>>> {
+    static final class Forbidden implements ExceptionHandler<InsufficientScope, HttpResponse<ErrorBody>> {
 
         private final McpCallers callers;
 
@@ -50,7 +41,7 @@ final class McpErrorHandlers {
         }
 
         @Override
-        public HttpResponse<Map<String, Object>> handle(HttpRequest request, InsufficientScope exception) {
+        public HttpResponse<ErrorBody> handle(HttpRequest request, InsufficientScope exception) {
             return refuse(request, HttpStatus.FORBIDDEN, "insufficient_scope",
                     "this credential lacks the scope " + exception.required().value(),
                     callers.stepUp(exception.required().value()));

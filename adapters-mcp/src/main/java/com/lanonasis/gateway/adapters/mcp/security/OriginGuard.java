@@ -1,12 +1,17 @@
 package com.lanonasis.gateway.adapters.mcp.security;
 
-import io.micronaut.context.annotation.Value;
+import com.lanonasis.gateway.adapters.mcp.config.McpSettings;
+import jakarta.inject.Inject;
+import com.lanonasis.gateway.adapters.http.shared.Origins;
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,7 +20,7 @@ import java.util.Set;
  * is this service's public host, a loopback name or one of {@code onasis.mcp.allowed-hosts}, and its
  * Origin, if any, is this service, a loopback origin, or one of {@code onasis.mcp.allowed-origins}.
  */
-@Singleton
+@Context // built at start-up, so a malformed allowed origin stops the start (one line)
 public final class OriginGuard {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -23,13 +28,17 @@ public final class OriginGuard {
     private final Set<String> hosts = new HashSet<>(LOOPBACK);
     private final Set<String> origins = new HashSet<>();
 
-    OriginGuard(@Value("${onasis.issuer}") String issuer,
-                @Value("${onasis.mcp.allowed-origins:}") List<String> allowedOrigins,
-                @Value("${onasis.mcp.allowed-hosts:}") List<String> allowedHosts) {
-        URI base = URI.create(issuer);
-        hosts.add(base.getHost().toLowerCase(Locale.ROOT));
-        origins.add(origin(base));
-        allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).map(OriginGuard::normalise)
+    @Inject
+    OriginGuard(PublicUrl publicUrl, McpSettings settings) {
+        this(publicUrl, settings.allowedOrigins(), settings.allowedHosts());
+    }
+
+    OriginGuard(PublicUrl publicUrl, List<String> allowedOrigins, List<String> allowedHosts) {
+        hosts.add(publicUrl.host());
+        origins.add(publicUrl.origin());
+        allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(entry -> Origins.of(entry).orElseThrow(() -> new IllegalArgumentException(
+                        "ONASIS_MCP_ALLOWED_ORIGINS (onasis.mcp.allowed-origins): not an origin: " + entry)))
                 .forEach(origins::add);
         allowedHosts.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(host -> host.toLowerCase(Locale.ROOT)).forEach(hosts::add);
@@ -45,19 +54,24 @@ public final class OriginGuard {
         if (origin == null || origin.isBlank()) {
             return null;
         }
-        String normalised = normalise(origin);
-        if (origins.contains(normalised)) {
+        Optional<String> normalised = Origins.of(origin);
+        if (normalised.isEmpty()) {
+            return malformed(origin) ? "the Origin header is malformed"
+                    : "requests from origin " + origin + " are not allowed";
+        }
+        if (origins.contains(normalised.get()) || Origins.isLoopback(normalised.get())) {
             return null;
         }
-        try {
-            URI uri = URI.create(normalised);
-            if (uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
-            return "the Origin header is malformed";
-        }
         return "requests from origin " + origin + " are not allowed";
+    }
+
+    private static boolean malformed(String origin) {
+        try {
+            new URI(origin.strip());
+            return false;
+        } catch (URISyntaxException e) {
+            return true;
+        }
     }
 
     private static String hostName(String hostHeader) {
@@ -68,24 +82,5 @@ public final class OriginGuard {
         }
         int colon = host.indexOf(':');
         return colon >= 0 ? host.substring(0, colon) : host;
-    }
-
-    private static String normalise(String origin) {
-        try {
-            return origin(URI.create(origin.strip()));
-        } catch (IllegalArgumentException e) {
-            return origin.strip().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static String origin(URI uri) {
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            return String.valueOf(uri).toLowerCase(Locale.ROOT);
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }

@@ -1,5 +1,8 @@
 package com.lanonasis.gateway.adapters.mcp.security;
 
+import com.lanonasis.gateway.adapters.http.shared.Credentials;
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
+import com.lanonasis.gateway.adapters.http.shared.RequestAttributes;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.Authentication;
 import com.lanonasis.gateway.application.auth.port.in.Credential;
@@ -8,7 +11,6 @@ import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
 import com.lanonasis.gateway.domain.shared.Principal;
 import com.lanonasis.gateway.domain.upstreams.Upstream;
 import com.lanonasis.gateway.domain.upstreams.UpstreamPolicy;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -29,7 +31,6 @@ public final class UpstreamCallers {
 
     /** What a client is told to ask for when the upstream's policy names no scope. */
     static final String DEFAULT_SCOPE = "mcp:tools";
-    private static final String CALLER_ATTRIBUTE = "onasis.caller";
 
     private final AuthenticateUseCase authenticate;
     private final WatchCredentialUseCase live;
@@ -37,11 +38,11 @@ public final class UpstreamCallers {
     private final String base;
 
     UpstreamCallers(AuthenticateUseCase authenticate, WatchCredentialUseCase live, UseUpstreamUseCase upstreams,
-                    @Value("${onasis.issuer}") String issuer) {
+                    PublicUrl publicUrl) {
         this.authenticate = authenticate;
         this.live = live;
         this.upstreams = upstreams;
-        this.base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        this.base = publicUrl.base();
     }
 
     public String base() {
@@ -61,8 +62,7 @@ public final class UpstreamCallers {
 
     /** The verified caller, admitted by the upstream's policy; otherwise {@link McpAuthException} (401/403). */
     public Principal require(HttpRequest<?> request, Upstream upstream) {
-        Optional<Credential> presented = Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
-                request.getHeaders().getAuthorization().orElse(null));
+        Optional<Credential> presented = Credentials.presented(request);
         String resource = upstreams.resourceUri(upstream);
         if (presented.isEmpty()) {
             throw new McpAuthException(HttpStatus.UNAUTHORIZED, "authentication_required",
@@ -83,7 +83,7 @@ public final class UpstreamCallers {
                     challenge(upstream, apiKey ? null : "invalid_token"));
         }
         Principal caller = authenticated.principal();
-        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        RequestAttributes.CALLER.set(request, caller);
         Optional<UpstreamPolicy.Refusal> refusal = upstreams.refusal(upstream, caller);
         if (refusal.isPresent()) {
             UpstreamPolicy.Refusal why = refusal.get();
@@ -104,8 +104,7 @@ public final class UpstreamCallers {
      * time like the gateway's own. Ending it cancels the relay, which closes the upstream connection.
      */
     public <T> Flux<T> untilCredentialLost(HttpRequest<?> request, Upstream upstream, Flux<T> stream) {
-        Optional<Credential> presented = Credential.fromHeaders(request.getHeaders().get("X-API-Key"),
-                request.getHeaders().getAuthorization().orElse(null));
+        Optional<Credential> presented = Credentials.presented(request);
         if (presented.isEmpty()) {
             return stream;
         }

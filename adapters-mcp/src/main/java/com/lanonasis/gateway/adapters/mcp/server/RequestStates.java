@@ -1,8 +1,8 @@
 package com.lanonasis.gateway.adapters.mcp.server;
 
+import com.lanonasis.gateway.adapters.mcp.config.McpSettings;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpException;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,8 @@ public final class RequestStates {
     private final Clock clock;
 
     @Inject
-    RequestStates(@Value("${onasis.mcp.request-state-key:}") String configured, McpJson json) {
-        this(configured, json, Clock.systemUTC());
+    RequestStates(McpSettings settings, McpJson json) {
+        this(settings.requestStateKey(), json, Clock.systemUTC());
     }
 
     RequestStates(String configured, McpJson json, Clock clock) {

@@ -1,11 +1,12 @@
 package com.lanonasis.gateway.adapters.mcp.tools;
 
+import com.lanonasis.gateway.adapters.http.shared.MemoryViews;
 import com.lanonasis.gateway.adapters.mcp.server.ToolResult;
+import com.lanonasis.gateway.application.memory.port.in.CreatedMemory;
 import com.lanonasis.gateway.domain.keys.ApiKey;
 import com.lanonasis.gateway.domain.memory.MemoryEntry;
 import com.lanonasis.gateway.domain.memory.MemoryPage;
 import com.lanonasis.gateway.domain.memory.MemoryStats;
-import com.lanonasis.gateway.domain.memory.MemoryType;
 import com.lanonasis.gateway.domain.memory.ScoredMemory;
 import com.lanonasis.gateway.domain.shared.Rejection;
 import java.time.Instant;
@@ -14,57 +15,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Domain values in the JSON shapes the REST API uses, so a tool result reads like the REST body. */
+/** Domain values in the JSON shapes the REST API uses (memories: the shared edge's {@link MemoryViews}). */
 final class Views {
 
     private Views() {
     }
 
     static Map<String, Object> entry(MemoryEntry entry) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", entry.id().toString());
-        view.put("title", entry.title().value());
-        view.put("content", entry.content().value());
-        view.put("type", entry.type().wireName());
-        view.put("memory_type", entry.type().wireName());
-        view.put("tags", entry.tags().values());
-        view.put("metadata", entry.metadata().values());
-        view.put("user_id", entry.owner().toString());
-        view.put("created_at", iso(entry.createdAt()));
-        view.put("updated_at", iso(entry.updatedAt()));
-        view.put("last_accessed", iso(entry.lastAccessed()));
-        view.put("access_count", entry.accessCount());
-        return view;
+        return MemoryViews.EntryView.of(entry).fields();
     }
 
     /** A new entry, with {@code possible_duplicate_of} when one of the caller's entries means nearly the same. */
-    static Map<String, Object> created(com.lanonasis.gateway.application.memory.port.in.CreatedMemory created) {
-        Map<String, Object> view = entry(created.entry());
-        created.possibleDuplicateOf().ifPresent(duplicate -> view.put("possible_duplicate_of", Map.of(
-                "id", duplicate.id().toString(), "similarity", Math.round(duplicate.score() * 10_000) / 10_000.0)));
-        return view;
+    static Map<String, Object> created(CreatedMemory created) {
+        return MemoryViews.CreatedView.of(created).fields();
     }
 
     static Map<String, Object> page(MemoryPage page) {
-        return Map.of("memories", page.entries().stream().map(Views::entry).toList(),
-                "pagination", Map.of("page", page.page(), "limit", page.limit(), "total", page.total(),
-                        "pages", page.pages()));
+        return MemoryViews.EntryList.of(page).fields();
     }
 
     static Map<String, Object> hit(ScoredMemory scored) {
-        Map<String, Object> hit = entry(scored.entry());
-        hit.put("relevance_score", scored.relevance());
-        return hit;
+        return MemoryViews.hit(scored);
     }
 
     static Map<String, Object> stats(MemoryStats stats) {
-        Map<String, Long> byType = new LinkedHashMap<>();
-        for (MemoryType type : MemoryType.values()) {
-            byType.put(type.wireName(), stats.byType().getOrDefault(type, 0L));
-        }
-        return Map.of("total_memories", stats.totalMemories(), "memories_by_type", byType,
-                "total_size_bytes", stats.totalSizeBytes(),
-                "recent_memories", stats.recent().stream().map(Views::entry).toList());
+        return MemoryViews.StatsView.of(stats).fields();
     }
 
     static Map<String, Object> key(ApiKey key) {

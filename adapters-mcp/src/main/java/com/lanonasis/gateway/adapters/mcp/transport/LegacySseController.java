@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
+import com.lanonasis.gateway.adapters.http.shared.EventStreams;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
@@ -55,8 +57,7 @@ final class LegacySseController {
     HttpResponse<?> open(HttpRequest<?> request) {
         String refusal = guard.refusal(request);
         if (refusal != null) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            return ErrorBody.response(request, HttpStatus.FORBIDDEN, "forbidden", refusal);
         }
         Principal caller = callers.require(request);
         McpSession session = sessions.open(caller);
@@ -65,7 +66,7 @@ final class LegacySseController {
         events.follow(session, caller, message -> stream.send(json.write(message)));
         Runnable credentialWatch = callers.watch(request, stream::end);
         Event<String> endpoint = Event.of("/messages?sessionId=" + session.id()).name("endpoint");
-        return HttpResponse.ok(Flux.concat(Flux.just(endpoint), SseStream.withKeepAlive(stream.connect(0)))
+        return HttpResponse.ok(Flux.concat(Flux.just(endpoint), EventStreams.framed(stream.connect(0), ""))
                         .doFinally(signal -> {
                             credentialWatch.run();
                             sessions.end(session.id());
@@ -79,15 +80,14 @@ final class LegacySseController {
                             @Nullable @Body byte[] body) {
         String refusal = guard.refusal(request);
         if (refusal != null) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            return ErrorBody.response(request, HttpStatus.FORBIDDEN, "forbidden", refusal);
         }
         Principal caller = callers.require(request);
         McpSession session = sessionId == null ? null : sessions.find(sessionId, caller).orElse(null);
         SseStream stream = session == null ? null : streams.listening(session).orElse(null);
         if (stream == null) {
-            return HttpResponse.notFound(Map.of("error", "session_not_found",
-                    "message", "no open /sse stream with this sessionId for this caller"));
+            return ErrorBody.response(request, HttpStatus.NOT_FOUND, "session_not_found",
+                    "no open /sse stream with this sessionId for this caller");
         }
         exchange.receive(body == null ? new byte[0] : body, caller, session, stream::send);
         return HttpResponse.accepted();

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
+import com.lanonasis.gateway.adapters.http.shared.RequestAttributes;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpJson;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSession;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpSessions;
@@ -45,8 +46,8 @@ abstract class McpWebSocket {
 
     @OnOpen
     void opened(WebSocketSession socket, HttpRequest<?> request) {
-        Principal caller = request.getAttribute(WebSocketUpgradeFilter.CALLER, Principal.class).orElse(null);
-        Credential credential = request.getAttribute(McpCallers.UPGRADE_CREDENTIAL, Credential.class).orElse(null);
+        Principal caller = RequestAttributes.CALLER.get(request).orElse(null);
+        Credential credential = RequestAttributes.UPGRADE_CREDENTIAL.get(request).orElse(null);
         if (caller == null || credential == null) {
             socket.close(CloseReason.POLICY_VIOLATION);
             return;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -17,8 +16,6 @@ import reactor.core.publisher.Sinks;
 final class SseStream {
 
     private static final int MAX_HISTORY = 1000;
-    /** Comments on idle streams keep proxies and load balancers from closing them. */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     private final String id;
     private final String eventName;
@@ -105,17 +102,6 @@ final class SseStream {
      */
     static Event<String> empty(String eventId, Duration retry) {
         return Event.of("\n").id(eventId).retry(retry);
-    }
-
-    /**
-     * {@code events} after an opening comment (so the response headers leave at once, not with the
-     * first event) and with a comment every {@link #KEEP_ALIVE} while it is open.
-     */
-    static Flux<Event<String>> withKeepAlive(Flux<Event<String>> events) {
-        return Flux.concat(Flux.just(Event.of("").comment("open")), events.publish(shared -> Flux.merge(shared,
-                Flux.interval(KEEP_ALIVE)
-                .map(tick -> Event.of("").comment("keep-alive"))
-                .takeUntilOther(shared.then(Mono.just(true))))));
     }
 
     /** The sequence number in an event id of this stream, or -1 when the id is not one of ours. */

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
+import com.lanonasis.gateway.adapters.http.shared.EventStreams;
 import com.lanonasis.gateway.adapters.mcp.protocol.InsufficientScope;
 import com.lanonasis.gateway.adapters.mcp.protocol.JsonRpc;
 import com.lanonasis.gateway.adapters.mcp.protocol.McpCall;
@@ -201,7 +202,7 @@ final class StreamableHttpController {
         if (following.isPresent() && !uris.isEmpty()) {
             honored.put("resourceSubscriptions", List.copyOf(uris));
         }
-        Flux<Event<String>> connected = SseStream.withKeepAlive(stream.connect(0));
+        Flux<Event<String>> connected = EventStreams.framed(stream.connect(0), "");
         stream.send(json.write(JsonRpc.notification("notifications/subscriptions/acknowledged", Map.of(
                 "_meta", Map.of(ProtocolVersions.META_SUBSCRIPTION_ID, id), "notifications", honored))));
         Runnable stop = following.orElse(() -> { });
@@ -239,7 +240,7 @@ final class StreamableHttpController {
         streams.listen(session, listening);
         events.follow(session, caller, message -> listening.send(json.write(message)));
         return sse(primed(listening, session,
-                watched(request, listening, SseStream.withKeepAlive(listening.connect(0)))));
+                watched(request, listening, EventStreams.framed(listening.connect(0), ""))));
     }
 
     /** DELETE: the client ends its session. */

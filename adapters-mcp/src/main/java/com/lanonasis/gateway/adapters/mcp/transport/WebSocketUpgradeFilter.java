@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.transport;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.mcp.security.McpCallers;
 import com.lanonasis.gateway.adapters.mcp.security.OriginGuard;
 import io.micronaut.core.annotation.Nullable;
@@ -19,8 +20,6 @@ import java.util.Map;
 @ServerFilter({"/ws", "/ws/", "/ws/**", "/mcp/ws", "/mcp/ws/", "/mcp/ws/**"})
 final class WebSocketUpgradeFilter {
 
-    static final String CALLER = "onasis.mcp.caller";
-
     private final McpCallers callers;
     private final OriginGuard guard;
 
@@ -34,10 +33,9 @@ final class WebSocketUpgradeFilter {
     HttpResponse<?> authenticate(HttpRequest<?> request) {
         String refusal = guard.refusal(request);
         if (refusal != null) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", refusal))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            return ErrorBody.response(request, HttpStatus.FORBIDDEN, "forbidden", refusal);
         }
-        request.setAttribute(CALLER, callers.requireAtUpgrade(request));
+        callers.requireAtUpgrade(request); // leaves the caller and the credential on the request
         return null;
     }
 }

@@ -1,8 +1,10 @@
 package com.lanonasis.gateway.adapters.mcp.upstream;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.mcp.security.UpstreamCallers;
 import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
 import com.lanonasis.gateway.domain.upstreams.Upstream;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -30,11 +32,10 @@ final class UpstreamMetadataController {
     }
 
     @Get("/.well-known/oauth-protected-resource/servers/{name}/mcp")
-    HttpResponse<Map<String, Object>> metadata(@PathVariable String name) {
+    HttpResponse<?> metadata(HttpRequest<?> request, @PathVariable String name) {
         Optional<Upstream> found = upstreams.enabled(name);
         if (found.isEmpty()) {
-            return HttpResponse.<Map<String, Object>>status(HttpStatus.NOT_FOUND)
-                    .body(Map.of("error", "not_found", "message", "no upstream MCP server named " + name));
+            return ErrorBody.response(request, HttpStatus.NOT_FOUND, "not_found", "no upstream MCP server named " + name);
         }
         Upstream upstream = found.get();
         Map<String, Object> body = new LinkedHashMap<>();

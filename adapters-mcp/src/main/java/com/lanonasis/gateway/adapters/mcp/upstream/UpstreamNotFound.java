@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.mcp.upstream;
 
+import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,11 +16,10 @@ final class UpstreamNotFound extends RuntimeException {
     }
 
     @Singleton
-    static final class Handler implements ExceptionHandler<UpstreamNotFound, HttpResponse<Map<String, Object>>> {
+    static final class Handler implements ExceptionHandler<UpstreamNotFound, HttpResponse<ErrorBody>> {
         @Override
-        public HttpResponse<Map<String, Object>> handle(HttpRequest request, UpstreamNotFound exception) {
-            return HttpResponse.<Map<String, Object>>status(HttpStatus.NOT_FOUND)
-                    .body(Map.of("error", "not_found", "message", exception.getMessage()));
+        public HttpResponse<ErrorBody> handle(HttpRequest request, UpstreamNotFound exception) {
+            return ErrorBody.response(request, HttpStatus.NOT_FOUND, "not_found", exception.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.adapters.http.security.web;
 
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.http.oauth.Form;
 import com.lanonasis.gateway.adapters.http.security.Callers;
 import com.lanonasis.gateway.application.oauth.port.in.AuthorizationAnswer;
@@ -53,14 +54,14 @@ final class AuthorizeController {
     private final Set<String> trustedDocumentHosts;
 
     AuthorizeController(AuthorizeUseCase authorize, Callers callers, BrowserForms forms,
-                        @Value("${onasis.issuer}") String issuer,
+                        PublicUrl publicUrl,
                         @Value("${onasis.oauth.cimd.trusted-hosts:}") List<String> trustedDocumentHosts) {
         this.trustedDocumentHosts = trustedDocumentHosts.stream().map(String::trim).filter(host -> !host.isEmpty())
                 .map(host -> host.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.authorize = authorize;
         this.callers = callers;
         this.forms = forms;
-        this.issuer = issuer;
+        this.issuer = publicUrl.base();
     }
 
     @Get(uris = {"/oauth/authorize", "/authorize"}, produces = MediaType.TEXT_HTML)

@@ -1,6 +1,8 @@
 package com.lanonasis.gateway.adapters.http.security.web;
 
 import com.lanonasis.gateway.adapters.http.oauth.Form;
+import com.lanonasis.gateway.adapters.http.shared.Origins;
+import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -42,20 +44,21 @@ public final class BrowserForms {
     private final Set<String> returnOrigins;
     private final String issuerOrigin;
 
-    BrowserForms(@Value("${onasis.issuer}") String issuer,
+    BrowserForms(PublicUrl publicUrl,
                  @Value("${onasis.forward-auth.return-origins:}") List<String> returnOrigins, JsonMapper json) {
-        this.secure = issuer.startsWith("https://");
+        this.secure = publicUrl.secure();
         this.json = json;
         Set<String> origins = new HashSet<>();
-        origin(issuer).ifPresent(origins::add);
+        origins.add(publicUrl.origin());
         for (String configured : returnOrigins) {
             if (!configured.isBlank()) {
                 origins.add(origin(configured.strip()).orElseThrow(() -> new IllegalArgumentException(
-                        "onasis.forward-auth.return-origins: not an http(s) origin: " + configured)));
+                        "ONASIS_FORWARD_AUTH_RETURN_ORIGINS (onasis.forward-auth.return-origins): not an http(s) "
+                                + "origin: " + configured)));
             }
         }
         this.returnOrigins = Set.copyOf(origins);
-        this.issuerOrigin = origin(issuer).orElse("");
+        this.issuerOrigin = publicUrl.origin();
     }
 
     /** The request's CSRF token, or a new one (then {@link #remember} must set it on the response). */
@@ -131,17 +134,14 @@ public final class BrowserForms {
         if (hostHeader == null || hostHeader.isBlank()) {
             return false;
         }
-        URI originUri = URI.create(origin);
-        int defaultPort = originUri.getScheme().equals("https") ? 443 : 80;
+        String scheme = origin.substring(0, origin.indexOf("://"));
         try {
-            URI host = new URI(originUri.getScheme() + "://" + hostHeader.strip());
+            URI host = new URI(scheme + "://" + hostHeader.strip());
             if (host.getHost() == null || host.getRawUserInfo() != null || host.getRawPath() != null
                     && !host.getRawPath().isEmpty()) {
                 return false;
             }
-            int originPort = originUri.getPort() == -1 ? defaultPort : originUri.getPort();
-            int hostPort = host.getPort() == -1 ? defaultPort : host.getPort();
-            return host.getHost().equalsIgnoreCase(originUri.getHost()) && hostPort == originPort;
+            return origin(host.toString()).filter(origin::equals).isPresent();
         } catch (URISyntaxException e) {
             return false;
         }
@@ -212,19 +212,8 @@ public final class BrowserForms {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    /** {@code scheme://host[:port]} of an absolute http(s) URL without user info, in lower case. */
+    /** The origin of an absolute http(s) URL without user info ({@link Origins}: default port left out). */
     private static Optional<String> origin(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        return Origins.ofHttp(url);
     }
 }

@@ -1,35 +1,16 @@
 package com.lanonasis.gateway.application.auth.port.in;
 
 import com.lanonasis.gateway.domain.shared.Secret;
-import java.util.Optional;
 import java.util.function.Function;
 
-/** A credential as presented, not yet verified. */
+/**
+ * A credential as presented, not yet verified. Reading one from a request is the inbound adapters' business
+ * (adapters-http {@code shared.Credentials}).
+ */
 public sealed interface Credential extends Secret {
 
     /** One answer per kind of credential; a new kind fails to compile until every caller handles it. */
     <R> R match(Function<BearerToken, R> bearer, Function<ApiKey, R> apiKey, Function<SessionCookie, R> session);
-
-    /**
-     * The credential of a request from its {@code X-API-Key} and {@code Authorization} header values
-     * (either may be null). An API key wins over a bearer token; an API key sent as a bearer token
-     * is read as one.
-     */
-    static Optional<Credential> fromHeaders(String apiKeyHeader, String authorizationHeader) {
-        if (apiKeyHeader != null && !apiKeyHeader.isBlank()) {
-            return Optional.of(new ApiKey(apiKeyHeader.strip()));
-        }
-        String bearer = "Bearer ";
-        if (authorizationHeader == null
-                || !authorizationHeader.regionMatches(true, 0, bearer, 0, bearer.length())) {
-            return Optional.empty();
-        }
-        String token = authorizationHeader.substring(bearer.length()).strip();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(token.startsWith("pk_") ? new ApiKey(token) : new BearerToken(token));
-    }
 
     /** {@code Authorization: Bearer <token>}. */
     record BearerToken(String token) implements Credential {

@@ -16,8 +16,8 @@ import java.util.Locale;
  * headers, WebSocket upgrades, unbuffered SSE, rate-limit zones, and ForwardAuth
  * ({@code auth_request} to {@code /verify}) for other apps behind the gateway.
  *
- * <p>{@code java -cp onasis-gateway.jar com.lanonasis.gateway.bootstrap.edge.NginxConfig
- * docs/edge/route-map.yml docs/edge/nginx/onasis-gateway.conf}
+ * <p>Test tooling, not part of the service's jar: {@code NginxConfigTest} run with
+ * {@code -Donasis.nginx.regenerate=true} rewrites docs/edge/nginx/onasis-gateway.conf (docs/operations.md).
  */
 public final class NginxConfig {
 

@@ -1,4 +1,4 @@
-package com.lanonasis.gateway.adapters.http.edge;
+package com.lanonasis.gateway.adapters.http.shared;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-ID";
-    static final String ATTRIBUTE = "onasis.request-id";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private RequestIds() {
@@ -18,17 +17,19 @@ public final class RequestIds {
 
     /** The id of the request this thread is working for, if any. */
     public static Optional<String> current() {
-        return ServerRequestContext.currentRequest().flatMap(request -> request.getAttribute(ATTRIBUTE, String.class));
+        return ServerRequestContext.currentRequest().flatMap(RequestAttributes.REQUEST_ID::get);
     }
 
+    /** The request's id, assigned now if the edge filter has not yet done so. */
     public static String of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> assign(request));
+        return RequestAttributes.REQUEST_ID.get(request).orElseGet(() -> assign(request));
     }
 
-    static String assign(HttpRequest<?> request) {
+    /** Gives the request its id: the inbound one when well formed, otherwise a random UUID. */
+    public static String assign(HttpRequest<?> request) {
         String inbound = request.getHeaders().get(HEADER);
         String id = inbound != null && WELL_FORMED.matcher(inbound).matches() ? inbound : UUID.randomUUID().toString();
-        request.setAttribute(ATTRIBUTE, id);
+        RequestAttributes.REQUEST_ID.set(request, id);
         return id;
     }
 }

@@ -1,9 +1,11 @@
 package com.lanonasis.gateway.bootstrap.edge;
 
+import com.lanonasis.gateway.adapters.http.edge.RateLimitRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The routes of this service and how a reverse proxy must treat each, read from
  * {@code docs/edge/route-map.yml}. Every value that ends up in a proxy config is checked here,
  * so a typo fails with the place it is at rather than as a broken or unsafe config.
+ *
+ * <p>Rate limits have one source, the service's {@code onasis.edge.rate-limits.rules} (application.yml,
+ * read by Micronaut as the service reads it, defaults for every placeholder): a zone of the route map
+ * takes its key and its requests per minute from the service's rules of the same zone, and adds only
+ * what the service does not know (nginx's {@code burst}, and where nginx must be looser than the
+ * service because it cannot see what the service counts by, an explicit {@code per_minute}, never
+ * stricter than the service's).
  */
 public record RouteMap(Deployment deployment, List<RateLimit> rateLimits, List<Route> routes) {
 
@@ -77,9 +86,14 @@ public record RouteMap(Deployment deployment, List<RateLimit> rateLimits, List<R
     }
 
     public static RouteMap parse(String yaml) {
+        return parse(yaml, ServiceRateLimits.rules());
+    }
+
+    /** The route map with the zones' limits taken from these service rules. */
+    public static RouteMap parse(String yaml, List<RateLimitRule> serviceRules) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node top = new Node("route map", root);
-        List<RateLimit> limits = top.list("rate_limits").stream().map(RouteMap::rateLimit).toList();
+        List<RateLimit> limits = top.list("rate_limits").stream().map(node -> rateLimit(node, serviceRules)).toList();
         Set<String> zones = limits.stream().map(RateLimit::zone).collect(Collectors.toSet());
         if (zones.size() != limits.size()) {
             throw new IllegalArgumentException("rate_limits: two zones have the same name");
@@ -88,9 +102,30 @@ public record RouteMap(Deployment deployment, List<RateLimit> rateLimits, List<R
         return new RouteMap(deployment(top.node("deployment")), limits, routes);
     }
 
-    private static RateLimit rateLimit(Node node) {
-        return new RateLimit(node.matching("zone", NAME), node.choice("key", Key.class), node.positive("per_minute"),
-                node.positive("burst"));
+    private static RateLimit rateLimit(Node node, List<RateLimitRule> serviceRules) {
+        String zone = node.matching("zone", NAME);
+        List<RateLimitRule> rules = serviceRules.stream()
+                .filter(rule -> rule.zone().equals(zone) && rule.window().equals(Duration.ofMinutes(1))).toList();
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException(node.where + ".zone: the service has no per-minute rule in zone " + zone
+                    + " (onasis.edge.rate-limits.rules); the proxy's zones are the service's");
+        }
+        Set<Boolean> keys = rules.stream().map(RateLimitRule::perCredential).collect(Collectors.toSet());
+        Set<Integer> perMinute = rules.stream().map(RateLimitRule::limit).collect(Collectors.toSet());
+        if (keys.size() != 1 || perMinute.size() != 1) {
+            throw new IllegalArgumentException(node.where + ": the service's rules of zone " + zone
+                    + " disagree on their key or limit, so the proxy cannot mirror them");
+        }
+        int service = perMinute.iterator().next();
+        int proxy = service;
+        if (node.has("per_minute")) {
+            proxy = node.positive("per_minute");
+            if (proxy < service) {
+                throw new IllegalArgumentException(node.where + ".per_minute: " + proxy + " is stricter than the service's "
+                        + service + "/min in zone " + zone + "; the proxy, the coarser fence, must let the service decide");
+            }
+        }
+        return new RateLimit(zone, keys.iterator().next() ? Key.CREDENTIAL : Key.IP, proxy, node.positive("burst"));
     }
 
     private static Route route(Node node, Set<String> zones) {
