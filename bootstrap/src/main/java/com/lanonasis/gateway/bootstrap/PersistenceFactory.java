@@ -1,13 +1,20 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.persistence.cache.CachedAccessTokens;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedApiKeys;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedUsers;
+import com.lanonasis.gateway.adapters.persistence.cache.CredentialCache;
 import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
 import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
+import com.lanonasis.gateway.adapters.persistence.jdbc.AccessCounts;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcApiKeys;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcClients;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcConsents;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcRefreshTokens;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisCredentialGeneration;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
 import com.lanonasis.gateway.domain.audit.AuditLog;
 import com.lanonasis.gateway.domain.clients.Clients;
 import com.lanonasis.gateway.domain.clients.Consents;
@@ -70,21 +77,48 @@ final class PersistenceFactory {
         return storage.identityPool();
     }
 
+    /**
+     * The credential records of authenticated requests, in memory (docs/performance.md); the shared
+     * generation is in Redis when instances share state ({@code ONASIS_EPHEMERAL=redis}), else in
+     * this process (one instance).
+     */
+    @Singleton
+    CredentialCache credentialCache(JdbcDatabase database, @Nullable RedisStore redis,
+                                    @Property(name = "onasis.credentials.cache-ttl", defaultValue = "30s") Duration ttl,
+                                    @Property(name = "onasis.credentials.cache-max-entries", defaultValue = "10000")
+                                    int maxEntries) {
+        CredentialCache.Generation generation = redis == null ? CredentialCache.local()
+                : new RedisCredentialGeneration(redis);
+        return new CredentialCache(generation, database, ttl, maxEntries);
+    }
+
     /** One store for both of its ports: {@code Users} and the admin plane's {@code UserDirectory}. */
     @Singleton
-    JdbcUsers users(JdbcDatabase database) {
-        return new JdbcUsers(database);
+    CachedUsers users(JdbcDatabase database, CredentialCache cache) {
+        return new CachedUsers(new JdbcUsers(database), cache);
     }
 
     @Singleton
-    ApiKeys apiKeys(JdbcDatabase database) {
-        return new JdbcApiKeys(database);
+    ApiKeys apiKeys(JdbcDatabase database, CredentialCache cache) {
+        return new CachedApiKeys(new JdbcApiKeys(database), cache);
     }
 
     /** One store for both of its ports: {@code Memories} and the admin plane's {@code AccountMemories}. */
     @Singleton
-    JdbcMemories memories(Storage storage) {
-        return new JdbcMemories(storage.memory(), storage.memoryTenancy());
+    JdbcMemories memories(Storage storage, AccessCounts accessCounts) {
+        return new JdbcMemories(storage.memory(), storage.memoryTenancy(), accessCounts);
+    }
+
+    /**
+     * The reads of memory entries, counted in memory and written behind by one thread (issue 16);
+     * closed, so flushed, before the databases (it depends on {@link Storage}).
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    AccessCounts accessCounts(Storage storage,
+                              @Property(name = "onasis.memory-access.pending-max", defaultValue = "100000") int capacity,
+                              @Property(name = "onasis.memory-access.flush-period", defaultValue = "1s") Duration period) {
+        return new AccessCounts(capacity, period);
     }
 
     @Singleton
@@ -118,8 +152,8 @@ final class PersistenceFactory {
     }
 
     @Singleton
-    AccessTokens accessTokens(JdbcDatabase database) {
-        return new JdbcAccessTokens(database);
+    AccessTokens accessTokens(JdbcDatabase database, CredentialCache cache) {
+        return new CachedAccessTokens(new JdbcAccessTokens(database), cache);
     }
 
     @Singleton

@@ -6,6 +6,8 @@ import com.lanonasis.gateway.domain.shared.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,6 +21,7 @@ public final class JdbcDatabase implements UnitOfWork {
     private final DataSource dataSource;
     private final Schema schema;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterwards = new ThreadLocal<>();
 
     public JdbcDatabase(DataSource dataSource) {
         this(dataSource, Schema.DEFAULT);
@@ -60,9 +63,36 @@ public final class JdbcDatabase implements UnitOfWork {
             } finally {
                 transaction.remove();
                 connection.setAutoCommit(true);
+                runAfterwards();
             }
         } catch (SQLException e) {
             throw failure("transaction failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code action} once the transaction open on this thread has ended (committed or rolled
+     * back), or at once when none is open. Caches use it to forget records only after the change is
+     * visible to other connections.
+     */
+    public void afterTransaction(Runnable action) {
+        if (transaction.get() == null) {
+            action.run();
+            return;
+        }
+        List<Runnable> pending = afterwards.get();
+        if (pending == null) {
+            pending = new ArrayList<>();
+            afterwards.set(pending);
+        }
+        pending.add(action);
+    }
+
+    private void runAfterwards() {
+        List<Runnable> pending = afterwards.get();
+        afterwards.remove();
+        if (pending != null) {
+            pending.forEach(Runnable::run);
         }
     }
 
