@@ -10,12 +10,10 @@ import java.util.Optional;
 public final class CachedAccessTokens implements AccessTokens {
 
     private final AccessTokens store;
-    private final CredentialCache cache;
     private final CredentialCache.Region<SecretHash, IssuedAccessToken> byHash;
 
     public CachedAccessTokens(AccessTokens store, CredentialCache cache) {
         this.store = store;
-        this.cache = cache;
         this.byHash = cache.region();
     }
 
@@ -32,12 +30,10 @@ public final class CachedAccessTokens implements AccessTokens {
     @Override
     public void revoke(String tokenId, Instant at) {
         store.revoke(tokenId, at);
-        cache.changed();
     }
 
     @Override
     public void revokeFamily(String familyId, Instant at) {
         store.revokeFamily(familyId, at);
-        cache.changed();
     }
 }

@@ -13,12 +13,10 @@ import java.util.Optional;
 public final class CachedApiKeys implements ApiKeys {
 
     private final ApiKeys store;
-    private final CredentialCache cache;
     private final CredentialCache.Region<ApiKeyId, ApiKey> byId;
 
     public CachedApiKeys(ApiKeys store, CredentialCache cache) {
         this.store = store;
-        this.cache = cache;
         this.byId = cache.region();
     }
 
@@ -40,7 +38,6 @@ public final class CachedApiKeys implements ApiKeys {
     @Override
     public boolean revoke(ApiKeyId id, UserId owner, Instant at) {
         boolean revoked = store.revoke(id, owner, at);
-        cache.changed();
         return revoked;
     }
 
@@ -56,7 +53,6 @@ public final class CachedApiKeys implements ApiKeys {
     @Override
     public boolean rotate(ApiKeyId id, UserId owner, SecretHash replacement, Instant graceUntil) {
         boolean rotated = store.rotate(id, owner, replacement, graceUntil);
-        cache.changed();
         return rotated;
     }
 }

@@ -20,13 +20,11 @@ public final class CachedUsers implements Users, UserDirectory {
 
     private final Users users;
     private final UserDirectory directory;
-    private final CredentialCache cache;
     private final CredentialCache.Region<UserId, User> byId;
 
     public <S extends Users & UserDirectory> CachedUsers(S store, CredentialCache cache) {
         this.users = store;
         this.directory = store;
-        this.cache = cache;
         this.byId = cache.region();
     }
 
@@ -53,35 +51,30 @@ public final class CachedUsers implements Users, UserDirectory {
     @Override
     public boolean changeRole(UserId id, Role role) {
         boolean changed = directory.changeRole(id, role);
-        cache.changed();
         return changed;
     }
 
     @Override
     public boolean rename(UserId id, String name) {
         boolean renamed = directory.rename(id, name);
-        cache.changed();
         return renamed;
     }
 
     @Override
     public boolean setDisabled(UserId id, boolean disabled) {
         boolean changed = directory.setDisabled(id, disabled);
-        cache.changed();
         return changed;
     }
 
     @Override
     public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
         boolean replaced = directory.replacePasswordHash(id, expected, replacement);
-        cache.changed();
         return replaced;
     }
 
     @Override
     public boolean delete(UserId id) {
         boolean deleted = directory.delete(id);
-        cache.changed();
         return deleted;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,9 +15,10 @@ import java.util.function.UnaryOperator;
  * authenticated request makes no credential SQL round trip. Safety rests on one shared
  * {@link Generation} number, not on expiry:
  * <ul>
- *   <li>every change to a cached kind of record (revocation, rotation, role, disabling, deletion)
- *       advances the generation, once when the change is written (a failure aborts the change's
- *       transaction) and again after its transaction ends;</li>
+ *   <li>every statement that changes a cached kind of record (revocation, rotation, role, disabling,
+ *       deletion, the retention purge), whichever store runs it, advances the generation
+ *       ({@link JdbcDatabase.WriteWatch}): once when the statement is prepared (a failure fails the
+ *       write) and again once the write is visible to other connections;</li>
  *   <li>every lookup reads the current generation first (on several instances it lives in Redis, so
  *       this is one Redis round trip) and uses a cached record only if it was loaded under that same
  *       generation: the very next request anywhere after a revocation reads the database;</li>
@@ -25,7 +27,8 @@ import java.util.function.UnaryOperator;
  *       says (expiry, revocation time) is checked by the caller at every use.</li>
  * </ul>
  * Misses are never cached, so adding a record needs no invalidation. Bounded: a region that
- * reaches its maximum size is emptied.
+ * reaches its maximum size is emptied. A change written around this service (SQL by hand) is seen
+ * after the time to live, or at once after {@link #forgetAll()}.
  */
 public final class CredentialCache {
 
@@ -57,7 +60,6 @@ public final class CredentialCache {
     private static final System.Logger LOG = System.getLogger(CredentialCache.class.getName());
 
     private final Generation generation;
-    private final JdbcDatabase database;
     private final long ttlNanos;
     private final int maxEntries;
     private final AtomicLong hits = new AtomicLong();
@@ -72,9 +74,30 @@ public final class CredentialCache {
             throw new IllegalArgumentException("credential cache: size must be positive and ttl not negative");
         }
         this.generation = generation;
-        this.database = database;
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
+        database.watchWrites(new JdbcDatabase.WriteWatch() {
+            @Override
+            public boolean watches(String sql) {
+                return changesCredentials(sql);
+            }
+
+            @Override
+            public void written() {
+                generation.advance();
+            }
+
+            @Override
+            public void visible() {
+                try {
+                    generation.advance();
+                } catch (StoreUnavailable e) {
+                    LOG.log(System.Logger.Level.WARNING, "credential cache: a change was not announced after its"
+                            + " commit; other instances keep their records for at most the cache's time to live: "
+                            + e.getMessage());
+                }
+            }
+        });
     }
 
     public long hits() {
@@ -89,19 +112,29 @@ public final class CredentialCache {
         return new Region<>();
     }
 
-    /** A change to a cached kind of record was written: every instance forgets what it holds. */
-    void changed() {
+    /**
+     * For changes written around this service (SQL by hand, tests): every instance forgets what it
+     * holds. Without it such a change is seen after the time to live at the latest.
+     */
+    public void forgetAll() {
         generation.advance();
-        database.afterTransaction(() -> {
-            try {
-                generation.advance();
-            } catch (StoreUnavailable e) {
-                LOG.log(System.Logger.Level.WARNING, "credential cache: the change was not announced after its"
-                        + " commit; other instances keep their records for at most the cache's time to live: "
-                        + e.getMessage());
-            }
-        });
     }
+
+    /**
+     * The statements that change a cached kind of record, whoever runs them (this service's stores,
+     * the retention purge): updates and deletes of {@code users}, {@code api_keys} (but not the
+     * advisory {@code last_used_at}) and {@code oauth_access_tokens}. Inserts need nothing: misses
+     * are not cached.
+     */
+    static boolean changesCredentials(String sql) {
+        if (sql.isEmpty() || sql.charAt(0) != 'U' && sql.charAt(0) != 'D') {
+            return false;
+        }
+        return CHANGE.matcher(sql).lookingAt() && !sql.startsWith("UPDATE api_keys SET last_used_at ");
+    }
+
+    private static final Pattern CHANGE = Pattern.compile(
+            "(UPDATE|DELETE FROM)\\s+(users|api_keys|oauth_access_tokens)\\b");
 
     private record Entry<V>(V value, long generation, long loadedAt) {
     }
