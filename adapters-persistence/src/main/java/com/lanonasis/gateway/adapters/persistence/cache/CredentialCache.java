@@ -126,7 +126,7 @@ public final class CredentialCache {
      * advisory {@code last_used_at}) and {@code oauth_access_tokens}. Inserts need nothing: misses
      * are not cached.
      */
-    static boolean changesCredentials(String sql) {
+    public static boolean changesCredentials(String sql) {
         if (sql.isEmpty() || sql.charAt(0) != 'U' && sql.charAt(0) != 'D') {
             return false;
         }

@@ -256,7 +256,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 }
             }
             try (PreparedStatement select = filter.prepare(session, "SELECT " + COLUMNS + " FROM memory_entries m",
-                    " ORDER BY " + orderBy + ", id " + direction + " LIMIT " + query.limit() + " OFFSET " + query.offset())) {
+                    " ORDER BY " + orderBy + ", id " + direction + " LIMIT ? OFFSET ?", query.limit(), query.offset())) {
                 return new MemoryPage(entries(select), total, query.limit(), query.offset());
             }
         });
@@ -323,7 +323,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
             try (PreparedStatement select = filter.prepare(session,
                     "SELECT m.id, ts_rank(m.search_text, to_tsquery('english', ?)) AS score FROM memory_entries m",
                     " AND m.search_text @@ to_tsquery('english', ?)"
-                            + " ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT " + max)) {
+                            + " ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT ?", max)) {
                 try (ResultSet row = select.executeQuery()) {
                     List<Ranked> ranked = new ArrayList<>();
                     while (row.next()) {
@@ -492,11 +492,13 @@ public final class JdbcMemories implements Memories, AccountMemories {
             trailing.add(parameter);
         }
 
-        PreparedStatement prepare(Session session, String head, String tail) throws SQLException {
+        /** {@code last}: values of placeholders in {@code tail} after the trailing ones (e.g. LIMIT and OFFSET). */
+        PreparedStatement prepare(Session session, String head, String tail, Object... last) throws SQLException {
             PreparedStatement statement = session.prepare(head + where + tail);
             List<Object> all = new ArrayList<>(leading);
             all.addAll(parameters);
             all.addAll(trailing);
+            all.addAll(List.of(last));
             for (int i = 0; i < all.size(); i++) {
                 statement.setObject(i + 1, all.get(i));
             }
