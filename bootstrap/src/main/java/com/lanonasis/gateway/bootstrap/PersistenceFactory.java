@@ -31,6 +31,9 @@ import com.lanonasis.gateway.domain.memory.Memories;
 import com.lanonasis.gateway.domain.shared.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.SigningKeys;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -86,10 +89,17 @@ final class PersistenceFactory {
     CredentialCache credentialCache(JdbcDatabase database, @Nullable RedisStore redis,
                                     @Property(name = "onasis.credentials.cache-ttl", defaultValue = "30s") Duration ttl,
                                     @Property(name = "onasis.credentials.cache-max-entries", defaultValue = "10000")
-                                    int maxEntries) {
+                                    int maxEntries, @Nullable MeterRegistry meters) {
         CredentialCache.Generation generation = redis == null ? CredentialCache.local()
                 : new RedisCredentialGeneration(redis);
-        return new CredentialCache(generation, database, ttl, maxEntries);
+        CredentialCache cache = new CredentialCache(generation, database, ttl, maxEntries);
+        if (meters != null) {
+            FunctionCounter.builder("onasis.credential.cache.hits", cache, CredentialCache::hits)
+                    .description("credential lookups answered from memory").register(meters);
+            FunctionCounter.builder("onasis.credential.cache.misses", cache, CredentialCache::misses)
+                    .description("credential lookups that read the database").register(meters);
+        }
+        return cache;
     }
 
     /** One store for both of its ports: {@code Users} and the admin plane's {@code UserDirectory}. */
@@ -117,8 +127,18 @@ final class PersistenceFactory {
     @Bean(preDestroy = "close")
     AccessCounts accessCounts(Storage storage,
                               @Property(name = "onasis.memory-access.pending-max", defaultValue = "100000") int capacity,
-                              @Property(name = "onasis.memory-access.flush-period", defaultValue = "1s") Duration period) {
-        return new AccessCounts(capacity, period);
+                              @Property(name = "onasis.memory-access.flush-period", defaultValue = "1s") Duration period,
+                              @Nullable MeterRegistry meters) {
+        AccessCounts counts = new AccessCounts(capacity, period);
+        if (meters != null) {
+            FunctionCounter.builder("onasis.memory.access.dropped", counts, AccessCounts::dropped)
+                    .description("memory reads not counted because too many entries waited").register(meters);
+            FunctionCounter.builder("onasis.memory.access.failed", counts, AccessCounts::failed)
+                    .description("memory reads not counted because the database refused their write").register(meters);
+            Gauge.builder("onasis.memory.access.pending", counts, AccessCounts::pending)
+                    .description("memory entries with reads waiting to be written").register(meters);
+        }
+        return counts;
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package com.lanonasis.gateway.bootstrap.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -57,6 +58,9 @@ class AccessCountsFlushTest {
                         "a read sees the reads before it, written or waiting");
             }
             assertEquals(0, stored(first, id), "nothing written yet: the writer waits an hour");
+            String metrics = send(HttpRequest.newBuilder(base.resolve("/metrics")).GET().build()).body();
+            assertTrue(metrics.contains("\nonasis_memory_access_pending 1.0"), "one entry waits");
+            assertTrue(metrics.contains("\nonasis_credential_cache_hits_total "), "the key was found in memory");
         } finally {
             first.close();
         }
