@@ -1,8 +1,13 @@
 package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedAccessTokens;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedApiKeys;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedUsers;
+import com.lanonasis.gateway.adapters.persistence.cache.CredentialCache;
 import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
 import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
+import com.lanonasis.gateway.adapters.persistence.jdbc.AccessCounts;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcApiKeys;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
@@ -14,6 +19,8 @@ import com.lanonasis.gateway.domain.clients.port.out.Clients;
 import com.lanonasis.gateway.domain.clients.port.out.Consents;
 import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisCredentialGeneration;
+import com.lanonasis.gateway.adapters.persistence.redis.RedisStore;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcDatabase;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemories;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcSigningKeys;
@@ -25,6 +32,9 @@ import com.lanonasis.gateway.domain.memory.port.out.Memories;
 import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.port.out.SigningKeys;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -71,21 +81,65 @@ final class PersistenceFactory {
         return storage.identityPool();
     }
 
+    /**
+     * The credential records of authenticated requests, in memory (docs/performance.md); the shared
+     * generation is in Redis when instances share state ({@code ONASIS_EPHEMERAL=redis}), else in
+     * this process (one instance).
+     */
+    @Singleton
+    CredentialCache credentialCache(JdbcDatabase database, @Nullable RedisStore redis,
+                                    @Property(name = "onasis.credentials.cache-ttl", defaultValue = "30s") Duration ttl,
+                                    @Property(name = "onasis.credentials.cache-max-entries", defaultValue = "10000")
+                                    int maxEntries, @Nullable MeterRegistry meters) {
+        CredentialCache.Generation generation = redis == null ? CredentialCache.local()
+                : new RedisCredentialGeneration(redis);
+        CredentialCache cache = new CredentialCache(generation, database, ttl, maxEntries);
+        if (meters != null) {
+            FunctionCounter.builder("onasis.credential.cache.hits", cache, CredentialCache::hits)
+                    .description("credential lookups answered from memory").register(meters);
+            FunctionCounter.builder("onasis.credential.cache.misses", cache, CredentialCache::misses)
+                    .description("credential lookups that read the database").register(meters);
+        }
+        return cache;
+    }
+
     /** One store for both of its ports: {@code Users} and the admin plane's {@code UserDirectory}. */
     @Singleton
-    JdbcUsers users(JdbcDatabase database) {
-        return new JdbcUsers(database);
+    CachedUsers users(JdbcDatabase database, CredentialCache cache) {
+        return new CachedUsers(new JdbcUsers(database), cache);
     }
 
     @Singleton
-    ApiKeys apiKeys(JdbcDatabase database) {
-        return new JdbcApiKeys(database);
+    ApiKeys apiKeys(JdbcDatabase database, CredentialCache cache) {
+        return new CachedApiKeys(new JdbcApiKeys(database), cache);
     }
 
     /** One store for both of its ports: {@code Memories} and the admin plane's {@code AccountMemories}. */
     @Singleton
-    JdbcMemories memories(Storage storage) {
-        return new JdbcMemories(storage.memory(), storage.memoryTenancy());
+    JdbcMemories memories(Storage storage, AccessCounts accessCounts) {
+        return new JdbcMemories(storage.memory(), storage.memoryTenancy(), accessCounts);
+    }
+
+    /**
+     * The reads of memory entries, counted in memory and written behind by one thread (issue 16);
+     * closed, so flushed, before the databases (it depends on {@link Storage}).
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    AccessCounts accessCounts(Storage storage,
+                              @Property(name = "onasis.memory-access.pending-max", defaultValue = "100000") int capacity,
+                              @Property(name = "onasis.memory-access.flush-period", defaultValue = "1s") Duration period,
+                              @Nullable MeterRegistry meters) {
+        AccessCounts counts = new AccessCounts(capacity, period);
+        if (meters != null) {
+            FunctionCounter.builder("onasis.memory.access.dropped", counts, AccessCounts::dropped)
+                    .description("memory reads not counted because too many entries waited").register(meters);
+            FunctionCounter.builder("onasis.memory.access.failed", counts, AccessCounts::failed)
+                    .description("memory reads not counted because the database refused their write").register(meters);
+            Gauge.builder("onasis.memory.access.pending", counts, AccessCounts::pending)
+                    .description("memory entries with reads waiting to be written").register(meters);
+        }
+        return counts;
     }
 
     @Singleton
@@ -119,8 +173,8 @@ final class PersistenceFactory {
     }
 
     @Singleton
-    AccessTokens accessTokens(JdbcDatabase database) {
-        return new JdbcAccessTokens(database);
+    AccessTokens accessTokens(JdbcDatabase database, CredentialCache cache) {
+        return new CachedAccessTokens(new JdbcAccessTokens(database), cache);
     }
 
     @Singleton

@@ -129,14 +129,15 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
 
     @Override
     public Outcome<MemoryEntry> get(Principal caller, String id) {
-        return withId(caller, Scope.MEMORIES_READ, id, memoryId -> unitOfWork.allOrNothing(() ->
+        // no transaction: the read counters are advisory (the store may write them behind)
+        return withId(caller, Scope.MEMORIES_READ, id, memoryId ->
                 memories.find(caller.userId(), memoryId)
                         .map(entry -> {
                             Instant now = clock.instant();
                             memories.recordAccess(caller.userId(), memoryId, now);
-                            return Outcome.done(entry.accessedAt(now));
+                            return Outcome.<MemoryEntry>done(entry.accessedAt(now));
                         })
-                        .orElseGet(() -> Outcome.notFound("memory"))));
+                        .orElseGet(() -> Outcome.notFound("memory")));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.lanonasis.gateway.adapters.persistence.cache.CredentialCache;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,6 +31,10 @@ class AuditAndKeysTest extends OAuthTestSupport {
 
     @Inject
     HikariDataSource database;
+
+    /** The role is changed by SQL here, around the service: its credential cache is told, as an operator would. */
+    @Inject
+    CredentialCache credentialCache;
 
     @Test
     void flowsAreAuditedWithoutSecrets() throws Exception {
@@ -76,6 +81,7 @@ class AuditAndKeysTest extends OAuthTestSupport {
             promote.setString(1, email);
             assertEquals(1, promote.executeUpdate());
         }
+        credentialCache.forgetAll();
         HttpResponse<String> rotated = postJson("/admin/keys/rotate", "{}", login());
         assertEquals(200, rotated.statusCode(), rotated.body());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.lanonasis.gateway.adapters.persistence.cache.CredentialCache;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,6 +33,10 @@ class RetiredSigningKeyTest extends OAuthTestSupport {
     @Inject
     HikariDataSource database;
 
+    /** The role is changed by SQL here, around the service: its credential cache is told, as an operator would. */
+    @Inject
+    CredentialCache credentialCache;
+
     @Test
     void aLoginTokenSignedByAKeyRetiredBeyondTheGraceIsRefusedEverywhere() throws Exception {
         String old = login();
@@ -41,6 +46,7 @@ class RetiredSigningKeyTest extends OAuthTestSupport {
             promote.setString(1, email);
             assertEquals(1, promote.executeUpdate());
         }
+        credentialCache.forgetAll();
         HttpResponse<String> rotated = postJson("/admin/keys/rotate", "{}", login());
         assertEquals(200, rotated.statusCode(), rotated.body());
         String oldKid = SignedJWT.parse(old).getHeader().getKeyID();

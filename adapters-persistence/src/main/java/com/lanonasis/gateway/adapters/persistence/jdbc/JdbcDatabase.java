@@ -6,6 +6,8 @@ import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,6 +21,28 @@ public final class JdbcDatabase implements UnitOfWork {
     private final DataSource dataSource;
     private final Schema schema;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterwards = new ThreadLocal<>();
+    private volatile WriteWatch watch;
+
+    /**
+     * Told of every statement that writes what it watches (a cache of those records): once when the
+     * statement is prepared, and again once the write is visible to other connections (after its
+     * statement in auto-commit, after the transaction otherwise).
+     */
+    public interface WriteWatch {
+        boolean watches(String sql);
+
+        /** At the statement's preparation; may throw, and the write then fails. */
+        void written();
+
+        /** Once the write is visible to other connections; must not throw. */
+        void visible();
+    }
+
+    /** Installs the one watch of writes (the credential cache). */
+    public void watchWrites(WriteWatch watch) {
+        this.watch = watch;
+    }
 
     public JdbcDatabase(DataSource dataSource) {
         this(dataSource, Schema.DEFAULT);
@@ -60,9 +84,36 @@ public final class JdbcDatabase implements UnitOfWork {
             } finally {
                 transaction.remove();
                 connection.setAutoCommit(true);
+                runAfterwards();
             }
         } catch (SQLException e) {
             throw failure("transaction failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code action} once the transaction open on this thread has ended (committed or rolled
+     * back), or at once when none is open. Caches use it to forget records only after the change is
+     * visible to other connections.
+     */
+    public void afterTransaction(Runnable action) {
+        if (transaction.get() == null) {
+            action.run();
+            return;
+        }
+        List<Runnable> pending = afterwards.get();
+        if (pending == null) {
+            pending = new ArrayList<>();
+            afterwards.set(pending);
+        }
+        pending.add(action);
+    }
+
+    private void runAfterwards() {
+        List<Runnable> pending = afterwards.get();
+        afterwards.remove();
+        if (pending != null) {
+            pending.forEach(Runnable::run);
         }
     }
 
@@ -71,11 +122,23 @@ public final class JdbcDatabase implements UnitOfWork {
         Connection current = transaction.get();
         try {
             if (current != null) {
-                return work.apply(new Session(current, schema));
+                Session session = new Session(current, schema, watch);
+                T result = work.apply(session);
+                if (session.watchedWrite()) {
+                    afterTransaction(watch::visible);
+                }
+                return result;
             }
+            Session session;
+            T result;
             try (Connection connection = dataSource.getConnection()) {
-                return work.apply(new Session(connection, schema));
+                session = new Session(connection, schema, watch);
+                result = work.apply(session);
             }
+            if (session.watchedWrite()) {
+                watch.visible();
+            }
+            return result;
         } catch (SQLException e) {
             throw failure(e.getMessage(), e);
         }

@@ -51,15 +51,29 @@ public final class JdbcMemories implements Memories, AccountMemories {
     private final ObjectMapper json = Json.MAPPER;
     /** The full-text index on H2; null on Postgres, whose index is a generated column in the table. */
     private final LuceneTextIndex textIndex;
+    /** Reads counted in memory and written behind; null: written in the read. */
+    private final AccessCounts accessCounts;
 
     public JdbcMemories(JdbcDatabase database) {
         this(database, Tenancy.BY_QUERY);
     }
 
     public JdbcMemories(JdbcDatabase database, Tenancy tenancy) {
+        this(database, tenancy, null);
+    }
+
+    /**
+     * @param accessCounts where reads are counted and written behind (started here), or null to write
+     *                     each read's counters at once
+     */
+    public JdbcMemories(JdbcDatabase database, Tenancy tenancy, AccessCounts accessCounts) {
         this.database = database;
         this.tenancy = tenancy;
         this.textIndex = database.run(Session::isH2) ? indexOfAllEntries() : null;
+        this.accessCounts = accessCounts;
+        if (accessCounts != null) {
+            accessCounts.start(this::writeAccesses);
+        }
     }
 
     /** Builds the H2 full-text index from every stored entry. */
@@ -123,9 +137,21 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 select.setObject(1, id.value());
                 select.setObject(2, owner.value());
                 List<MemoryEntry> found = entries(select);
-                return found.stream().findFirst();
+                return found.stream().findFirst().map(entry -> withWaitingReads(owner, entry));
             }
         });
+    }
+
+    /** The entry as it will be once the reads waiting to be written are. */
+    private MemoryEntry withWaitingReads(UserId owner, MemoryEntry entry) {
+        AccessCounts.Access waiting = accessCounts == null ? null : accessCounts.waiting(owner, entry.id());
+        if (waiting == null) {
+            return entry;
+        }
+        Instant last = entry.lastAccessed() == null || waiting.last().isAfter(entry.lastAccessed()) ? waiting.last()
+                : entry.lastAccessed();
+        return new MemoryEntry(entry.id(), entry.owner(), entry.title(), entry.content(), entry.type(), entry.tags(),
+                entry.metadata(), entry.createdAt(), entry.updatedAt(), last, entry.accessCount() + waiting.count());
     }
 
     @Override
@@ -231,7 +257,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 }
             }
             try (PreparedStatement select = filter.prepare(session, "SELECT " + COLUMNS + " FROM memory_entries m",
-                    " ORDER BY " + orderBy + ", id " + direction + " LIMIT " + query.limit() + " OFFSET " + query.offset())) {
+                    " ORDER BY " + orderBy + ", id " + direction + " LIMIT ? OFFSET ?", query.limit(), query.offset())) {
                 return new MemoryPage(entries(select), total, query.limit(), query.offset());
             }
         });
@@ -298,7 +324,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
             try (PreparedStatement select = filter.prepare(session,
                     "SELECT m.id, ts_rank(m.search_text, to_tsquery('english', ?)) AS score FROM memory_entries m",
                     " AND m.search_text @@ to_tsquery('english', ?)"
-                            + " ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT " + max)) {
+                            + " ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT ?", max)) {
                 try (ResultSet row = select.executeQuery()) {
                     List<Ranked> ranked = new ArrayList<>();
                     while (row.next()) {
@@ -328,6 +354,10 @@ public final class JdbcMemories implements Memories, AccountMemories {
 
     @Override
     public void recordAccess(UserId owner, MemoryId id, Instant at) {
+        if (accessCounts != null) {
+            accessCounts.record(owner, id, at);
+            return;
+        }
         as(owner, session -> {
             try (PreparedStatement update = session.prepare("UPDATE memory_entries SET last_accessed = ?,"
                     + " access_count = access_count + 1 WHERE id = ? AND user_id = ?")) {
@@ -335,6 +365,25 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 update.setObject(2, id.value());
                 update.setObject(3, owner.value());
                 return update.executeUpdate();
+            }
+        });
+    }
+
+    /** One batch of coalesced reads of one owner's entries (the write-behind's writer). */
+    private void writeAccesses(UserId owner, List<AccessCounts.Access> accesses) {
+        as(owner, session -> {
+            try (PreparedStatement update = session.prepare("UPDATE memory_entries SET last_accessed = CASE"
+                    + " WHEN last_accessed IS NULL OR last_accessed < ? THEN ? ELSE last_accessed END,"
+                    + " access_count = access_count + ? WHERE id = ? AND user_id = ?")) {
+                for (AccessCounts.Access access : accesses) {
+                    Rows.setInstant(update, 1, access.last());
+                    Rows.setInstant(update, 2, access.last());
+                    update.setLong(3, access.count());
+                    update.setObject(4, access.id().value());
+                    update.setObject(5, owner.value());
+                    update.addBatch();
+                }
+                return update.executeBatch().length;
             }
         });
     }
@@ -444,11 +493,13 @@ public final class JdbcMemories implements Memories, AccountMemories {
             trailing.add(parameter);
         }
 
-        PreparedStatement prepare(Session session, String head, String tail) throws SQLException {
+        /** {@code last}: values of placeholders in {@code tail} after the trailing ones (e.g. LIMIT and OFFSET). */
+        PreparedStatement prepare(Session session, String head, String tail, Object... last) throws SQLException {
             PreparedStatement statement = session.prepare(head + where + tail);
             List<Object> all = new ArrayList<>(leading);
             all.addAll(parameters);
             all.addAll(trailing);
+            all.addAll(List.of(last));
             for (int i = 0; i < all.size(); i++) {
                 statement.setObject(i + 1, all.get(i));
             }

@@ -40,12 +40,30 @@ public final class Schema {
         return name.isEmpty();
     }
 
-    /** The statement with each of our table names prefixed by the schema; computed once per statement. */
+    /**
+     * The statement with each of our table names prefixed by the schema; computed once per statement
+     * text. Values are bound, never written into the text, so the texts are few; the cache is bounded
+     * all the same ({@link #MAX_CACHED}), beyond which a statement is qualified at each use.
+     */
     String qualify(String sql) {
         if (isDefault()) {
             return sql;
         }
-        return qualified.computeIfAbsent(sql, statement -> TABLE.matcher(statement)
-                .replaceAll("$1 " + name + ".$2"));
+        String known = qualified.get(sql);
+        if (known != null) {
+            return known;
+        }
+        String statement = TABLE.matcher(sql).replaceAll("$1 " + name + ".$2");
+        if (qualified.size() < MAX_CACHED) {
+            qualified.putIfAbsent(sql, statement);
+        }
+        return statement;
+    }
+
+    /** Distinct statement texts kept qualified. */
+    static final int MAX_CACHED = 2_000;
+
+    int cachedStatements() {
+        return qualified.size();
     }
 }

@@ -22,4 +22,13 @@ class SchemaTest {
         assertEquals("SELECT 1 FROM users", Schema.DEFAULT.qualify("SELECT 1 FROM users"));
         assertThrows(IllegalArgumentException.class, () -> Schema.named("x; drop"));
     }
+
+    @Test
+    void theCacheOfQualifiedStatementsIsBounded() {
+        Schema schema = Schema.named("auth_gateway");
+        for (int i = 0; i < Schema.MAX_CACHED + 500; i++) {
+            assertEquals("SELECT 1 FROM auth_gateway.users LIMIT " + i, schema.qualify("SELECT 1 FROM users LIMIT " + i));
+        }
+        assertEquals(Schema.MAX_CACHED, schema.cachedStatements());
+    }
 }

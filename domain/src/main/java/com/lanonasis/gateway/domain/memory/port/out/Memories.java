@@ -45,5 +45,9 @@ public interface Memories {
      */
     List<Ranked> rankedByText(UserId owner, TextSearch search, int max);
 
+    /**
+     * Counts one read of the entry ({@code access_count}, {@code last_accessed}). Advisory: a store may
+     * write it behind, and lose it on a crash (docs/performance.md).
+     */
     void recordAccess(UserId owner, MemoryId id, Instant at);
 }

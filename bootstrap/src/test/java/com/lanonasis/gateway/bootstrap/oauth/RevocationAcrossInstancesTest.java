@@ -1,0 +1,243 @@
+package com.lanonasis.gateway.bootstrap.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lanonasis.gateway.bootstrap.storage.PostgresDatabases;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import redis.embedded.RedisServer;
+
+/**
+ * Issue 16: credential records are cached in each instance (docs/performance.md), and a revocation
+ * still takes effect at once everywhere. Two instances share one Postgres and one Redis; each
+ * credential is first used on instance B (so B holds it in its cache), then revoked on instance A,
+ * and the very next request on B must be refused: an API key, an OAuth access token, a browser
+ * session, and an administrator's role.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RevocationAcrossInstancesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = "revoker@admin.example.com";
+    private static final String USER = "revoked@user.example.com";
+    private static final String PASSWORD = "a password for both";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RedisServer redis;
+    private EmbeddedServer a;
+    private EmbeddedServer b;
+    private URI baseA;
+    private URI baseB;
+
+    @BeforeAll
+    void start() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        redis = new RedisServer(port);
+        redis.start();
+        Map<String, Object> shared = new HashMap<>(PostgresDatabases.neon());
+        shared.put("onasis.ephemeral", "redis");
+        shared.put("onasis.redis.url", "redis://127.0.0.1:" + port);
+        shared.put("onasis.admin.emails", ADMIN);
+        shared.put("onasis.edge.rate-limits.enabled", "false");
+        shared.put("micronaut.server.port", "-1");
+        a = ApplicationContext.run(EmbeddedServer.class, shared, "test");
+        b = ApplicationContext.run(EmbeddedServer.class, shared, "test");
+        baseA = a.getURI();
+        baseB = b.getURI();
+        assertEquals(201, post(baseA, "/v1/auth/register", Map.of("email", ADMIN, "password", PASSWORD), null)
+                .statusCode());
+        assertEquals(201, post(baseA, "/v1/auth/register", Map.of("email", USER, "password", PASSWORD), null)
+                .statusCode());
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (b != null) {
+            b.getApplicationContext().close();
+        }
+        if (a != null) {
+            a.getApplicationContext().close();
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void aRevokedApiKeyIsRefusedByTheVeryNextRequestOnTheOtherInstance() throws Exception {
+        String login = login(baseA, USER);
+        Map<?, ?> key = body(post(baseA, "/api/v1/auth/api-keys", Map.of("name", "across"), bearer(login)));
+        String secret = (String) key.get("key");
+        String memory = memoryOf(secret);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get(baseB, "/api/v1/memory/" + memory, "X-API-Key", secret).statusCode(),
+                    "the key works on B (and is now in B's cache)");
+        }
+
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(baseA.resolve("/api/v1/auth/api-keys/"
+                + key.get("id"))).header("Authorization", "Bearer " + login).DELETE().build());
+        assertTrue(revoked.statusCode() == 200 || revoked.statusCode() == 204, revoked.body());
+
+        HttpResponse<String> next = get(baseB, "/api/v1/memory/" + memory, "X-API-Key", secret);
+        assertEquals(401, next.statusCode(), next.body());
+        assertEquals("invalid_api_key", body(next).get("error"), next.body());
+    }
+
+    @Test
+    void aRevokedOAuthTokenIsRefusedByTheVeryNextRequestOnTheOtherInstance() throws Exception {
+        String login = login(baseA, USER);
+        String client = (String) body(post(baseA, "/register", Map.of("client_name", "across",
+                "grant_types", List.of("authorization_code", "refresh_token"), "response_types", List.of("code"),
+                "redirect_uris", List.of("http://127.0.0.1:1/cb"), "token_endpoint_auth_method", "none",
+                "scope", "memories:read memories:write"), null)).get("client_id");
+        HttpResponse<String> exchanged = post(baseA, "/legacy/exchange", Map.of("token", login, "client_id", client,
+                "scope", "memories:read memories:write"), null);
+        assertEquals(200, exchanged.statusCode(), exchanged.body());
+        String token = (String) body(exchanged).get("access_token");
+        String memory = memoryOfBearer(token);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get(baseB, "/api/v1/memory/" + memory, "Authorization", "Bearer " + token)
+                    .statusCode(), "the token works on B (and is now in B's cache)");
+        }
+
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(baseA.resolve("/oauth/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                        + "&client_id=" + URLEncoder.encode(client, StandardCharsets.UTF_8))).build());
+        assertEquals(200, revoked.statusCode(), revoked.body());
+
+        HttpResponse<String> next = get(baseB, "/api/v1/memory/" + memory, "Authorization", "Bearer " + token);
+        assertEquals(401, next.statusCode(), next.body());
+        assertEquals("invalid_token", body(next).get("error"), next.body());
+    }
+
+    @Test
+    void anEndedBrowserSessionIsRefusedByTheVeryNextRequestOnTheOtherInstance() throws Exception {
+        Browser browser = Browser.chromium(baseA, Browser.originOf(baseA));
+        HttpResponse<String> page = browser.get("/web/login");
+        Map<String, String> form = new LinkedHashMap<>(Browser.hiddenFields(page));
+        form.put("email", USER);
+        form.put("password", PASSWORD);
+        form.put("return_to", "/web/login");
+        assertEquals(303, browser.post("/web/login", form).statusCode());
+        String cookie = "onasis_session=" + browser.cookie("onasis_session");
+        assertEquals(200, get(baseB, "/api/v1/account", "Cookie", cookie).statusCode(), "the session works on B");
+
+        String login = login(baseA, USER);
+        HttpResponse<String> sessions = get(baseA, "/api/v1/account/sessions", "Authorization", "Bearer " + login);
+        assertEquals(200, sessions.statusCode(), sessions.body());
+        for (Object session : (List<?>) body(sessions).get("sessions")) {
+            HttpResponse<String> ended = send(HttpRequest.newBuilder(baseA.resolve("/api/v1/account/sessions/"
+                    + ((Map<?, ?>) session).get("id"))).header("Authorization", "Bearer " + login).DELETE().build());
+            assertTrue(ended.statusCode() == 200 || ended.statusCode() == 204, ended.body());
+        }
+
+        HttpResponse<String> next = get(baseB, "/api/v1/account", "Cookie", cookie);
+        assertEquals(401, next.statusCode(), next.body());
+        assertEquals("invalid_session", body(next).get("error"), next.body());
+    }
+
+    @Test
+    void aDemotedAdministratorIsRefusedByTheVeryNextAdminRequestOnTheOtherInstance() throws Exception {
+        String admin = login(baseA, ADMIN);
+        String promotedEmail = "promoted@user.example.com";
+        HttpResponse<String> registered = post(baseA, "/v1/auth/register",
+                Map.of("email", promotedEmail, "password", PASSWORD), null);
+        assertEquals(201, registered.statusCode(), registered.body());
+        String promotedId = (String) ((Map<?, ?>) body(post(baseA, "/v1/auth/login",
+                Map.of("email", promotedEmail, "password", PASSWORD), null)).get("user")).get("id");
+        assertEquals(200, put(baseA, "/api/v1/admin/users/" + promotedId + "/role", Map.of("role", "admin"), admin)
+                .statusCode());
+        String promoted = login(baseA, promotedEmail);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> listed = get(baseB, "/api/v1/admin/users", "Authorization", "Bearer " + promoted);
+            assertEquals(200, listed.statusCode(), "an administrator on B (now in B's cache): " + listed.body());
+        }
+
+        assertEquals(200, put(baseA, "/api/v1/admin/users/" + promotedId + "/role", Map.of("role", "user"), admin)
+                .statusCode());
+
+        HttpResponse<String> next = get(baseB, "/api/v1/admin/users", "Authorization", "Bearer " + promoted);
+        assertEquals(403, next.statusCode(), next.body());
+    }
+
+    private String memoryOf(String apiKey) throws Exception {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(baseA.resolve("/api/v1/memory"))
+                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\",\"content\":\"c\"}")).build());
+        assertEquals(201, created.statusCode(), created.body());
+        return (String) body(created).get("id");
+    }
+
+    private String memoryOfBearer(String token) throws Exception {
+        HttpResponse<String> created = post(baseA, "/api/v1/memory", Map.of("title", "t", "content", "c"),
+                bearer(token));
+        assertEquals(201, created.statusCode(), created.body());
+        return (String) body(created).get("id");
+    }
+
+    private String login(URI base, String email) throws Exception {
+        HttpResponse<String> login = post(base, "/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
+        assertEquals(200, login.statusCode(), login.body());
+        return (String) body(login).get("access_token");
+    }
+
+    private static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    private HttpResponse<String> post(URI base, String path, Map<String, ?> json, String[] headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json)));
+        if (headers != null) {
+            request.header(headers[0], headers[1]);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> put(URI base, String path, Map<String, ?> json, String token) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))).build());
+    }
+
+    private HttpResponse<String> get(URI base, String path, String header, String value) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header(header, value).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Map<?, ?> body(HttpResponse<String> response) throws IOException {
+        return JSON.readValue(response.body(), Map.class);
+    }
+}
