@@ -27,6 +27,8 @@ public final class RedisStore implements AutoCloseable {
     static final String PREFIX = "onasis:";
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final Clock clock;
@@ -34,11 +36,14 @@ public final class RedisStore implements AutoCloseable {
 
     public RedisStore(String url, Duration commandTimeout, Clock clock) {
         RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(commandTimeout);
+        // connecting (and the handshake) may take longer than a command on a busy host: a short command
+        // timeout must not make start-up fail; commands then get the short one
+        uri.setTimeout(commandTimeout.compareTo(CONNECT_TIMEOUT) > 0 ? commandTimeout : CONNECT_TIMEOUT);
         this.client = RedisClient.create(uri);
         this.clock = clock;
         try {
             this.connection = client.connect();
+            connection.setTimeout(commandTimeout);
         } catch (RedisException e) {
             client.shutdown();
             throw new StoreUnavailable("cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort(), e);
