@@ -81,8 +81,9 @@ class SearchBenchmark {
         vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 10);
         long heapAfter = usedHeap();
         System.out.printf(Locale.ROOT, "%s, %d memories: stored in %.1f s (%.0f/s, no embedding); cached vectors"
-                        + " take %.1f MB of heap%n", store, size, loadSeconds, size / loadSeconds,
-                (heapAfter - heapBefore) / 1e6);
+                        + " take %.1f MB of heap (%.1f MB by the cache's own count)%n", store, size, loadSeconds,
+                size / loadSeconds, (heapAfter - heapBefore) / 1e6, vectors.cachedBytes() / 1e6);
+        System.out.println(uptime());
         report(store, size, "text", () -> {
             List<Ranked> hits = memories.rankedByText(owner, query(random), 100);
             return memories.findAll(owner, ids(hits)).size();
@@ -118,8 +119,8 @@ class SearchBenchmark {
             times[i] = System.nanoTime() - t0;
         }
         java.util.Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f |%n", store, size, leg, times[SEARCHES / 2] / 1e6,
-                times[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %s |%n", store, size, leg,
+                times[SEARCHES / 2] / 1e6, times[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6, uptime());
     }
 
     private static void embeddingCost() {
@@ -182,6 +183,14 @@ class SearchBenchmark {
             vector[i] = (float) random.nextGaussian();
         }
         return Embeddings.normalized(vector);
+    }
+
+    private static String uptime() {
+        try {
+            return "load: " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "load: unknown";
+        }
     }
 
     private static long usedHeap() {
