@@ -33,8 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Vectors in a table beside the entries (float32 bytes, one row per entry, the model recorded),
  * searched by brute force over one owner's vectors of one model. Each owner's vectors are cached
- * in memory, quantised to one signed byte per dimension with one scale per vector (about 4 times
- * smaller than floats; cosine error below 0.005). The cache is checked against the table with one
+ * in memory as unit-length floats (the arrays trimmed after a load). The cache is checked against the table with one
  * indexed COUNT and SUM of the rows' write stamps at most once per {@code revalidateAfter}, on a
  * background thread: a search never waits for that check, it is served from the cache and a
  * disagreement reloads the owner's vectors for the searches after it. So another instance's writes
@@ -414,9 +413,10 @@ public final class JdbcMemoryVectors implements MemoryVectors {
     }
 
     /**
-     * One owner's vectors of one model, each scaled to unit length and quantised to signed bytes
-     * (component ≈ byte × the vector's scale), packed in one array (slot i at i × dimensions) for a
-     * cache-friendly scan; with the count and sum of write stamps the table should show.
+     * One owner's unit vectors of one model, packed in one float array (slot i at i × dimensions)
+     * for a cache-friendly scan; with the count and sum of write stamps the table should show.
+     * Floats, not int8: quantised vectors took a quarter of the memory with the same Cranfield
+     * quality, but their scan was 1.3 to 2.7 times slower on Java 17 (no Vector API), see docs/search.md.
      */
     private static final class OwnerVectors {
 
@@ -424,8 +424,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         private final Map<UUID, Integer> slots = new HashMap<>();
         private UUID[] ids = new UUID[64];
         private long[] stamps = new long[64];
-        private float[] scales = new float[64];
-        private byte[] data;
+        private float[] data;
         private int size;
         private long stampSum;
         volatile long checkedAt;
@@ -433,7 +432,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
         OwnerVectors(int dimensions) {
             this.dimensions = dimensions;
-            this.data = new byte[64 * dimensions];
+            this.data = new float[64 * dimensions];
         }
 
         synchronized int size() {
@@ -442,19 +441,18 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
         /** Arrays plus, per vector, a map entry, a boxed slot and a UUID (about 100 bytes). */
         synchronized long bytes() {
-            return (long) data.length + ids.length * 4L + stamps.length * 8L + scales.length * 4L + size * 100L;
+            return data.length * 4L + ids.length * 4L + stamps.length * 8L + size * 100L;
         }
 
         synchronized boolean matches(long count, long sum) {
             return size == count && stampSum == sum;
         }
 
-        /** Drops the slack of the doubling growth (after a load: the owner's writes grow it again). */
+        /** Drops the slack of the doubling growth (after a load; the owner's writes grow it again). */
         synchronized void trim() {
             int capacity = Math.max(size + size / 16, 16);
             ids = Arrays.copyOf(ids, capacity);
             stamps = Arrays.copyOf(stamps, capacity);
-            scales = Arrays.copyOf(scales, capacity);
             data = Arrays.copyOf(data, capacity * dimensions);
         }
 
@@ -465,7 +463,6 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                     int capacity = Math.max(16, size * 2);
                     ids = Arrays.copyOf(ids, capacity);
                     stamps = Arrays.copyOf(stamps, capacity);
-                    scales = Arrays.copyOf(scales, capacity);
                     data = Arrays.copyOf(data, capacity * dimensions);
                 }
                 slot = size++;
@@ -476,24 +473,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             }
             stamps[slot] = stamp;
             stampSum += stamp % STAMP_MODULUS;
-            scales[slot] = quantise(Embeddings.normalized(vector), data, slot * dimensions);
-        }
-
-        /** Writes the unit vector as bytes at offset; the scale that turns them back into components. */
-        static float quantise(float[] unit, byte[] into, int offset) {
-            float largest = 0;
-            for (float v : unit) {
-                largest = Math.max(largest, Math.abs(v));
-            }
-            if (largest == 0) {
-                Arrays.fill(into, offset, offset + unit.length, (byte) 0);
-                return 0;
-            }
-            float step = largest / 127;
-            for (int i = 0; i < unit.length; i++) {
-                into[offset + i] = (byte) Math.round(unit[i] / step);
-            }
-            return step;
+            System.arraycopy(Embeddings.normalized(vector), 0, data, slot * dimensions, dimensions);
         }
 
         synchronized void remove(UUID id) {
@@ -506,22 +486,18 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             if (slot != last) {
                 ids[slot] = ids[last];
                 stamps[slot] = stamps[last];
-                scales[slot] = scales[last];
                 System.arraycopy(data, last * dimensions, data, slot * dimensions, dimensions);
                 slots.put(ids[slot], slot);
             }
             ids[last] = null;
         }
 
-        /**
-         * Integer dot product of two quantised vectors; four running sums rather than one, which the JIT
-         * keeps in flight together (measured about 1.5 times faster than a float-by-byte product).
-         */
-        private static int dot(byte[] query, byte[] data, int offset, int dimensions) {
-            int a = 0;
-            int b = 0;
-            int c = 0;
-            int d = 0;
+        /** Four running sums rather than one: the JIT keeps them in flight together, about twice as fast. */
+        private static float dot(float[] query, float[] data, int offset, int dimensions) {
+            float a = 0;
+            float b = 0;
+            float c = 0;
+            float d = 0;
             int i = 0;
             for (; i + 3 < dimensions; i += 4) {
                 a += query[i] * data[offset + i];
@@ -535,16 +511,14 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             return a + b + c + d;
         }
 
-        synchronized List<Ranked> nearest(float[] unitQuery, Set<UUID> allowed, int max) {
-            byte[] query = new byte[dimensions];
-            float queryScale = quantise(unitQuery, query, 0);
+        synchronized List<Ranked> nearest(float[] query, Set<UUID> allowed, int max) {
             PriorityQueue<Ranked> best = new PriorityQueue<>(max + 1,
                     (a, b) -> Double.compare(a.score(), b.score()));
             for (int slot = 0; slot < size; slot++) {
                 if (allowed != null && !allowed.contains(ids[slot])) {
                     continue;
                 }
-                float dot = dot(query, data, slot * dimensions, dimensions) * scales[slot] * queryScale;
+                float dot = dot(query, data, slot * dimensions, dimensions);
                 if (best.size() < max) {
                     best.add(new Ranked(new MemoryId(ids[slot]), dot));
                 } else if (dot > best.peek().score()) {

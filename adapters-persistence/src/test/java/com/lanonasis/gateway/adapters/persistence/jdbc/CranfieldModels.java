@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Search quality on Cranfield straight on the stores (H2: the Lucene leg and the int8 vector cache as
  * shipped), to compare embedding models and fusions side by side in one run: the text leg; per model,
- * the semantic leg with exact float cosines and through the quantised cache; hybrid by reciprocal rank
+ * the semantic leg with exact float cosines and through the store's vector cache; hybrid by reciprocal rank
  * fusion (k = 60) and by an even convex combination of max-normalised scores. No tuning: every setting
  * is a stated default, chosen before the run. The HTTP figures come from CranfieldEvaluation
  * (bootstrap). Not in the suite; run with {@code ./mvnw -o -B -pl adapters-persistence -am
@@ -106,7 +106,7 @@ class CranfieldModels {
                 quantised.add(cache.nearest(owner, id, query, Set.of(), Tags.NONE, CANDIDATES));
             }
             print(name + " semantic, float", exact, docOf, judged);
-            print(name + " semantic, int8 cache", quantised, docOf, judged);
+            print(name + " semantic, through the cache", quantised, docOf, judged);
             List<List<Ranked>> rrf = new ArrayList<>();
             List<List<Ranked>> convex = new ArrayList<>();
             for (int q = 0; q < queries.size(); q++) {
