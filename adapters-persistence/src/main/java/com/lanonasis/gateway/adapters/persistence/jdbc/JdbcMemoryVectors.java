@@ -51,7 +51,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
     private final long cacheBudget;
     private final long revalidateNanos;
     private final AtomicLong lastStamp = new AtomicLong();
-    /** Counts this instance's writes, so a reload that raced one is not trusted over the cache. */
+    /** Counts this instance's writes, so a first load that raced one is checked again at the next search. */
     private final AtomicLong localWrites = new AtomicLong();
     /** One daemon thread for the cache checks, started on first need. */
     private volatile ExecutorService revalidator;
@@ -257,7 +257,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
      * vectors to search now, or null when the caller should load them itself.
      */
     private OwnerVectors revalidate(Key key, UserId owner, EmbeddingModel model, OwnerVectors cached) {
-        long writesBefore = localWrites.get();
+        long writesBefore = cached.writes();
         long[] countAndSum = countAndSum(owner, model);
         if (cached.matches(countAndSum[0], countAndSum[1])) {
             cached.checkedAt = System.nanoTime();
@@ -267,8 +267,8 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             return null;
         }
         OwnerVectors loaded = load(owner, model);
-        if (localWrites.get() != writesBefore) {
-            cached.checkedAt = 0;
+        if (cached.writes() != writesBefore) {
+            cached.checkedAt = 0; // one of this owner's writes raced the load: the next check decides
             return cached;
         }
         synchronized (cache) {
@@ -427,6 +427,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         private float[] data;
         private int size;
         private long stampSum;
+        private long writes;
         volatile long checkedAt;
         final AtomicBoolean checking = new AtomicBoolean();
 
@@ -444,6 +445,11 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             return data.length * 4L + ids.length * 4L + stamps.length * 8L + size * 100L;
         }
 
+        /** How many writes of this instance reached these vectors (puts and removals). */
+        synchronized long writes() {
+            return writes;
+        }
+
         synchronized boolean matches(long count, long sum) {
             return size == count && stampSum == sum;
         }
@@ -457,6 +463,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         }
 
         synchronized void put(UUID id, float[] vector, long stamp) {
+            writes++;
             Integer slot = slots.get(id);
             if (slot == null) {
                 if (size == ids.length) {
@@ -477,6 +484,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         }
 
         synchronized void remove(UUID id) {
+            writes++;
             Integer slot = slots.remove(id);
             if (slot == null) {
                 return;
