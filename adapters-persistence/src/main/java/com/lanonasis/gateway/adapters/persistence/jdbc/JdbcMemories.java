@@ -43,6 +43,11 @@ public final class JdbcMemories implements Memories, AccountMemories {
 
     private static final String COLUMNS = "id, user_id, title, content, type, tags, metadata, created_at, updated_at,"
             + " last_accessed, access_count";
+    /**
+     * Postgres full-text: how many of the newest matches (of all the query's words, and of any) are
+     * ranked; older matches beyond that are found when they hold all the words among the newest of those.
+     */
+    static final int RANKED_MATCHES = 1000;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
     private static final TypeReference<List<String>> JSON_STRINGS = new TypeReference<>() { };
 
@@ -311,20 +316,46 @@ public final class JdbcMemories implements Memories, AccountMemories {
         if (textIndex != null) {
             return textIndex.search(owner, search, max);
         }
-        String words = tsQuery(search.terms());
+        List<String> words = tsWords(search.terms());
         if (words.isEmpty()) {
             return List.of();
         }
+        String any = String.join(" | ", words);
+        String all = String.join(" & ", words);
         Filter filter = new Filter(owner);
         filter.types(search.types());
         filter.anyOfTags(search.anyOfTags());
-        filter.leading(words);
-        filter.trailing(words);
+        // Ranks a bounded candidate set, not every match: the newest RANKED_MATCHES entries holding all
+        // the words, and the newest RANKED_MATCHES holding some but not all; each is read by the GIN index
+        // when its words are rare, or by walking the (user_id, updated_at) index newest first when they are
+        // common. UNION ALL of disjoint sets: no de-duplicating sort (sorting tsvectors is slow).
+        String candidates = "SELECT m.id, m.search_text, m.updated_at FROM memory_entries m" + filter.where
+                + " AND m.search_text @@ to_tsquery('english', ?)";
+        String newest = " ORDER BY m.updated_at DESC LIMIT " + RANKED_MATCHES;
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(any);
+        String union;
+        if (words.size() > 1) {
+            union = "(" + candidates + newest + ") UNION ALL (" + candidates
+                    + " AND NOT m.search_text @@ to_tsquery('english', ?)" + newest + ")";
+            parameters.addAll(filter.parameters);
+            parameters.add(all);
+            parameters.addAll(filter.parameters);
+            parameters.add(any);
+            parameters.add(all);
+        } else {
+            union = candidates + newest;
+            parameters.addAll(filter.parameters);
+            parameters.add(any);
+        }
+        String sql = "SELECT c.id, ts_rank(c.search_text, to_tsquery('english', ?)) AS score FROM (" + union
+                + ") c ORDER BY score DESC, c.updated_at DESC, c.id DESC LIMIT ?";
+        parameters.add(max);
         return as(owner, session -> {
-            try (PreparedStatement select = filter.prepare(session,
-                    "SELECT m.id, ts_rank(m.search_text, to_tsquery('english', ?)) AS score FROM memory_entries m",
-                    " AND m.search_text @@ to_tsquery('english', ?)"
-                            + " ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT ?", max)) {
+            try (PreparedStatement select = session.prepare(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
                 try (ResultSet row = select.executeQuery()) {
                     List<Ranked> ranked = new ArrayList<>();
                     while (row.next()) {
@@ -337,10 +368,10 @@ public final class JdbcMemories implements Memories, AccountMemories {
     }
 
     /**
-     * A Postgres tsquery matching any of the words: each word reduced to its letters and digits
-     * and quoted, so nothing in it is tsquery syntax; stemming and stop words are Postgres's.
+     * The words of a Postgres tsquery: each reduced to its letters and digits and quoted, so nothing
+     * in it is tsquery syntax; stemming and stop words are Postgres's.
      */
-    static String tsQuery(List<String> terms) {
+    static List<String> tsWords(List<String> terms) {
         Set<String> words = new LinkedHashSet<>();
         for (String term : terms) {
             for (String part : term.split("[^\\p{L}\\p{N}]+")) {
@@ -349,7 +380,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 }
             }
         }
-        return String.join(" | ", words);
+        return List.copyOf(words);
     }
 
     @Override

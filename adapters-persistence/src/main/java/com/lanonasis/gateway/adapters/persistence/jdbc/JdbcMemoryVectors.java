@@ -25,14 +25,20 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Vectors in a table beside the entries (float32 bytes, one row per entry, the model recorded),
  * searched by brute force over one owner's vectors of one model. Each owner's vectors are cached
- * in memory as unit-length floats; before a search the cache is checked against the table with
- * one indexed COUNT and SUM of the rows' write stamps (at most once per {@code revalidateAfter}),
- * so another instance's writes are seen, and this instance's own writes update it at once.
+ * in memory as unit-length floats (the arrays trimmed after a load). The cache is checked against the table with one
+ * indexed COUNT and SUM of the rows' write stamps at most once per {@code revalidateAfter}, on a
+ * background thread: a search never waits for that check, it is served from the cache and a
+ * disagreement reloads the owner's vectors for the searches after it. So another instance's writes
+ * are seen within about that time, and this instance's own writes update the cache at once.
+ * A {@code revalidateAfter} of zero checks synchronously before every search (tests).
  * A pgvector adapter would implement the same port with an index instead of the scan.
  */
 public final class JdbcMemoryVectors implements MemoryVectors {
@@ -45,6 +51,10 @@ public final class JdbcMemoryVectors implements MemoryVectors {
     private final long cacheBudget;
     private final long revalidateNanos;
     private final AtomicLong lastStamp = new AtomicLong();
+    /** Counts this instance's writes, so a first load that raced one is checked again at the next search. */
+    private final AtomicLong localWrites = new AtomicLong();
+    /** One daemon thread for the cache checks, started on first need. */
+    private volatile ExecutorService revalidator;
     /** Least recently searched first; evicted while the total of cached vectors exceeds the budget. */
     private final LinkedHashMap<Key, OwnerVectors> cache = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -82,6 +92,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                     + model.dimensions() + " dimensions");
         }
         long stamp = nextStamp();
+        localWrites.incrementAndGet();
         int stored = as(owner, session -> {
             try (PreparedStatement delete = session.prepare(
                     "DELETE FROM memory_vectors WHERE memory_id = ? AND user_id = ?")) {
@@ -106,7 +117,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             cache.forEach((key, vectors) -> {
                 if (key.owner().equals(owner.value())) {
                     if (key.model().equals(model) && stored == 1) {
-                        vectors.put(id.value(), Embeddings.normalized(vector), stamp);
+                        vectors.put(id.value(), vector, stamp);
                     } else {
                         vectors.remove(id.value());
                     }
@@ -117,6 +128,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
     @Override
     public void forget(UserId owner, List<MemoryId> ids) {
+        localWrites.incrementAndGet();
         as(owner, session -> {
             try (PreparedStatement delete = session.prepare(
                     "DELETE FROM memory_vectors WHERE memory_id = ? AND user_id = ?")) {
@@ -143,6 +155,10 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                                 Tags anyOfTags, int max) {
         OwnerVectors vectors = current(owner, model);
         Set<UUID> allowed = types.isEmpty() && anyOfTags.isEmpty() ? null : filtered(owner, types, anyOfTags);
+        if (query.length != model.dimensions()) {
+            throw new IllegalArgumentException("a query of " + query.length + " for a model of "
+                    + model.dimensions() + " dimensions");
+        }
         return vectors.nearest(Embeddings.normalized(query), allowed, max);
     }
 
@@ -193,7 +209,10 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         });
     }
 
-    /** The owner's vectors of the model, from the cache when it still matches the table. */
+    /**
+     * The owner's vectors of the model: from the cache, checked against the table in the background
+     * once {@code revalidateAfter} has passed (synchronously when it is zero); loaded on a miss.
+     */
     private OwnerVectors current(UserId owner, EmbeddingModel model) {
         Key key = new Key(owner.value(), model);
         OwnerVectors cached;
@@ -204,13 +223,63 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             if (System.nanoTime() - cached.checkedAt < revalidateNanos) {
                 return cached;
             }
-            long[] countAndSum = countAndSum(owner, model);
-            if (cached.matches(countAndSum[0], countAndSum[1])) {
-                cached.checkedAt = System.nanoTime();
+            if (revalidateNanos > 0) {
+                if (cached.checking.compareAndSet(false, true)) {
+                    revalidator().execute(() -> {
+                        try {
+                            revalidate(key, owner, model, cached);
+                        } catch (RuntimeException e) {
+                            cached.checkedAt = System.nanoTime(); // the database is down: try again later
+                        } finally {
+                            cached.checking.set(false);
+                        }
+                    });
+                }
                 return cached;
             }
+            OwnerVectors checked = revalidate(key, owner, model, cached);
+            if (checked != null) {
+                return checked;
+            }
+        }
+        long writesBefore = localWrites.get();
+        OwnerVectors loaded = load(owner, model);
+        if (localWrites.get() != writesBefore) {
+            loaded.checkedAt = 0; // a write of ours raced the load: check again at the next search
+        }
+        keep(key, loaded);
+        return loaded;
+    }
+
+    /**
+     * Checks the cached vectors against the table; when they disagree, loads the table's and caches
+     * those (unless a write of this instance raced the load: then the next check decides). The
+     * vectors to search now, or null when the caller should load them itself.
+     */
+    private OwnerVectors revalidate(Key key, UserId owner, EmbeddingModel model, OwnerVectors cached) {
+        long writesBefore = cached.writes();
+        long[] countAndSum = countAndSum(owner, model);
+        if (cached.matches(countAndSum[0], countAndSum[1])) {
+            cached.checkedAt = System.nanoTime();
+            return cached;
+        }
+        if (revalidateNanos == 0) {
+            return null;
         }
         OwnerVectors loaded = load(owner, model);
+        if (cached.writes() != writesBefore) {
+            cached.checkedAt = 0; // one of this owner's writes raced the load: the next check decides
+            return cached;
+        }
+        synchronized (cache) {
+            if (cache.get(key) == cached) {
+                keep(key, loaded);
+            }
+        }
+        return loaded;
+    }
+
+    private void keep(Key key, OwnerVectors loaded) {
         synchronized (cache) {
             cache.put(key, loaded);
             long total = cache.values().stream().mapToLong(OwnerVectors::size).sum();
@@ -226,7 +295,31 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                 cache.remove(key);
             }
         }
-        return loaded;
+    }
+
+    private ExecutorService revalidator() {
+        ExecutorService executor = revalidator;
+        if (executor == null) {
+            synchronized (this) {
+                executor = revalidator;
+                if (executor == null) {
+                    executor = Executors.newSingleThreadExecutor(task -> {
+                        Thread thread = new Thread(task, "vector-cache-check");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    revalidator = executor;
+                }
+            }
+        }
+        return executor;
+    }
+
+    /** Heap taken by the cached vectors of every owner (an estimate: arrays and index entries). */
+    public long cachedBytes() {
+        synchronized (cache) {
+            return cache.values().stream().mapToLong(OwnerVectors::bytes).sum();
+        }
     }
 
     private long[] countAndSum(UserId owner, EmbeddingModel model) {
@@ -256,10 +349,11 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                 OwnerVectors vectors = new OwnerVectors(model.dimensions());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        vectors.put(Rows.uuid(row, "memory_id"), Embeddings.normalized(floats(row.getBytes("vector"))),
+                        vectors.put(Rows.uuid(row, "memory_id"), floats(row.getBytes("vector")),
                                 row.getLong("embedded_micros"));
                     }
                 }
+                vectors.trim();
                 vectors.checkedAt = System.nanoTime();
                 return vectors;
             }
@@ -321,6 +415,8 @@ public final class JdbcMemoryVectors implements MemoryVectors {
     /**
      * One owner's unit vectors of one model, packed in one float array (slot i at i × dimensions)
      * for a cache-friendly scan; with the count and sum of write stamps the table should show.
+     * Floats, not int8: quantised vectors took a quarter of the memory with the same Cranfield
+     * quality, but their scan was 1.3 to 2.7 times slower on Java 17 (no Vector API), see docs/search.md.
      */
     private static final class OwnerVectors {
 
@@ -331,7 +427,9 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         private float[] data;
         private int size;
         private long stampSum;
+        private long writes;
         volatile long checkedAt;
+        final AtomicBoolean checking = new AtomicBoolean();
 
         OwnerVectors(int dimensions) {
             this.dimensions = dimensions;
@@ -342,17 +440,37 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             return size;
         }
 
+        /** Arrays plus, per vector, a map entry, a boxed slot and a UUID (about 100 bytes). */
+        synchronized long bytes() {
+            return data.length * 4L + ids.length * 4L + stamps.length * 8L + size * 100L;
+        }
+
+        /** How many writes of this instance reached these vectors (puts and removals). */
+        synchronized long writes() {
+            return writes;
+        }
+
         synchronized boolean matches(long count, long sum) {
             return size == count && stampSum == sum;
         }
 
-        synchronized void put(UUID id, float[] unit, long stamp) {
+        /** Drops the slack of the doubling growth (after a load; the owner's writes grow it again). */
+        synchronized void trim() {
+            int capacity = Math.max(size + size / 16, 16);
+            ids = Arrays.copyOf(ids, capacity);
+            stamps = Arrays.copyOf(stamps, capacity);
+            data = Arrays.copyOf(data, capacity * dimensions);
+        }
+
+        synchronized void put(UUID id, float[] vector, long stamp) {
+            writes++;
             Integer slot = slots.get(id);
             if (slot == null) {
                 if (size == ids.length) {
-                    ids = Arrays.copyOf(ids, size * 2);
-                    stamps = Arrays.copyOf(stamps, size * 2);
-                    data = Arrays.copyOf(data, size * 2 * dimensions);
+                    int capacity = Math.max(16, size * 2);
+                    ids = Arrays.copyOf(ids, capacity);
+                    stamps = Arrays.copyOf(stamps, capacity);
+                    data = Arrays.copyOf(data, capacity * dimensions);
                 }
                 slot = size++;
                 slots.put(id, slot);
@@ -362,10 +480,11 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             }
             stamps[slot] = stamp;
             stampSum += stamp % STAMP_MODULUS;
-            System.arraycopy(unit, 0, data, slot * dimensions, dimensions);
+            System.arraycopy(Embeddings.normalized(vector), 0, data, slot * dimensions, dimensions);
         }
 
         synchronized void remove(UUID id) {
+            writes++;
             Integer slot = slots.remove(id);
             if (slot == null) {
                 return;

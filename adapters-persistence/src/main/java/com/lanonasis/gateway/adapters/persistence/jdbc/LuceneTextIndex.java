@@ -30,7 +30,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -49,7 +48,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The full-text leg on H2: a Lucene index (BM25, Snowball English stemming and stop words, title weighed
@@ -62,6 +60,10 @@ final class LuceneTextIndex implements AutoCloseable {
 
     private static final float TITLE_BOOST = 2.5f;
     private static final float TAGS_BOOST = 1.5f;
+    /** Best score first, then the most recently updated, then the id (also how a hit's id is read back). */
+    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
+            new SortField("updated", SortField.Type.LONG, true), new SortField("id_high", SortField.Type.LONG, true),
+            new SortField("id_low", SortField.Type.LONG, true));
 
     /** As Postgres's {@code english} configuration: Snowball English stems, English stop words. */
     private final Analyzer analyzer = new Analyzer() {
@@ -96,8 +98,11 @@ final class LuceneTextIndex implements AutoCloseable {
     void put(MemoryEntry entry) {
         Document document = new Document();
         String id = entry.id().toString();
-        document.add(new StringField("id", id, Field.Store.YES));
-        document.add(new SortedDocValuesField("id", new BytesRef(id)));
+        document.add(new StringField("id", id, Field.Store.NO));
+        // the id again as two numbers whose signed order is the UUID's unsigned (and its text's) order:
+        // a cheap tie-break, and how a hit's id is read back without a stored-fields read per hit
+        document.add(new NumericDocValuesField("id_high", entry.id().value().getMostSignificantBits() ^ Long.MIN_VALUE));
+        document.add(new NumericDocValuesField("id_low", entry.id().value().getLeastSignificantBits() ^ Long.MIN_VALUE));
         document.add(new StringField("owner", entry.owner().toString(), Field.Store.NO));
         document.add(new StringField("type", entry.type().wireName(), Field.Store.NO));
         for (String tag : entry.tags().values()) {
@@ -161,13 +166,12 @@ final class LuceneTextIndex implements AutoCloseable {
             }
             IndexSearcher searcher = searchers.acquire();
             try {
-                Sort order = new Sort(SortField.FIELD_SCORE, new SortField("updated", SortField.Type.LONG, true),
-                        new SortField("id", SortField.Type.STRING, true));
-                TopFieldDocs top = searcher.search(query.build(), max, order, true);
+                TopFieldDocs top = searcher.search(query.build(), max, ORDER, true);
                 List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
                 for (ScoreDoc hit : top.scoreDocs) {
-                    String id = searcher.storedFields().document(hit.doc).get("id");
-                    ranked.add(new Ranked(new MemoryId(UUID.fromString(id)), ((FieldDoc) hit).score));
+                    Object[] values = ((FieldDoc) hit).fields;
+                    UUID id = new UUID((Long) values[2] ^ Long.MIN_VALUE, (Long) values[3] ^ Long.MIN_VALUE);
+                    ranked.add(new Ranked(new MemoryId(id), hit.score));
                 }
                 return ranked;
             } finally {

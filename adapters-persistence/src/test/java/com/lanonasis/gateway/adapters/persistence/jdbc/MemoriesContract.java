@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
+import com.lanonasis.gateway.domain.memory.port.out.Embeddings;
 import com.lanonasis.gateway.domain.memory.port.out.Memories;
 import com.lanonasis.gateway.domain.memory.MemoryId;
 import com.lanonasis.gateway.domain.memory.port.out.MemoryVectors;
@@ -273,6 +274,49 @@ abstract class MemoriesContract {
                 Set.of(), Tags.NONE, 10)), "another instance's new and replaced vectors are seen");
         ((com.lanonasis.gateway.domain.memory.port.out.AccountMemories) memories).eraseAll(owner);
         assertEquals(List.of(), here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(), Tags.NONE, 10));
+    }
+
+    @Test
+    void aSearchServedFromTheCacheSeesAnotherInstancesWritesAfterABackgroundCheck() throws InterruptedException {
+        MemoryVectors here = vectors(java.time.Duration.ofMillis(20));
+        MemoryVectors there = vectors(java.time.Duration.ZERO);
+        MemoryEntry first = TestEntries.entry(owner).build();
+        MemoryEntry second = TestEntries.entry(owner).build();
+        add(first);
+        add(second);
+        here.put(owner, first.id(), MODEL, new float[] {1, 0, 0, 0});
+        assertEquals(List.of(first.id()), ids(here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(),
+                Tags.NONE, 10)), "its own write, at once");
+
+        there.put(owner, second.id(), MODEL, new float[] {1, 0, 0, 0});
+        there.put(owner, first.id(), MODEL, new float[] {0, 1, 0, 0});
+
+        List<MemoryId> seen = List.of();
+        for (int attempt = 0; attempt < 250 && !seen.equals(List.of(second.id(), first.id())); attempt++) {
+            Thread.sleep(20);
+            seen = ids(here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(), Tags.NONE, 10));
+        }
+        assertEquals(List.of(second.id(), first.id()), seen,
+                "another instance's new and replaced vectors, once the background check has reloaded them");
+    }
+
+    @Test
+    void theCachedScanGivesTheExactCosineOfA384DimensionVector() {
+        MemoryVectors vectors = vectors(java.time.Duration.ZERO);
+        java.util.Random random = new java.util.Random(3);
+        float[] a = new float[384];
+        float[] b = new float[384];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextGaussian();
+            b[i] = a[i] + (float) random.nextGaussian();
+        }
+        MemoryEntry entry = TestEntries.entry(owner).build();
+        add(entry);
+        EmbeddingModel wide = new EmbeddingModel("wide-test-model", 384);
+        vectors.put(owner, entry.id(), wide, a);
+
+        double exact = Embeddings.cosine(Embeddings.normalized(a), Embeddings.normalized(b));
+        assertEquals(exact, vectors.nearest(owner, wide, b, Set.of(), Tags.NONE, 1).get(0).score(), 1e-4);
     }
 
     private static List<MemoryId> ids(List<Ranked> ranked) {

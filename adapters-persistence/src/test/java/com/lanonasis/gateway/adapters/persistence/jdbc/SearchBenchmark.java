@@ -59,6 +59,8 @@ class SearchBenchmark {
                 java.time.Duration.ofSeconds(1));
         UserId owner = new UserId(UUID.randomUUID());
         Random random = new Random(42);
+        float[] before = new float[size * MODEL.dimensions()];
+        List<MemoryId> beforeIds = new ArrayList<>();
         long started = System.nanoTime();
         for (int from = 0; from < size; from += 500) {
             int to = Math.min(size, from + 500);
@@ -71,7 +73,10 @@ class SearchBenchmark {
                             Tags.of(List.of("t" + random.nextInt(20))), new Metadata(java.util.Map.of()),
                             Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
                     memories.add(entry);
-                    vectors.put(owner, entry.id(), MODEL, randomUnit(random));
+                    float[] vector = randomUnit(random);
+                    vectors.put(owner, entry.id(), MODEL, vector);
+                    System.arraycopy(vector, 0, before, beforeIds.size() * vector.length, vector.length);
+                    beforeIds.add(entry.id());
                 }
                 return null;
             });
@@ -81,10 +86,40 @@ class SearchBenchmark {
         vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 10);
         long heapAfter = usedHeap();
         System.out.printf(Locale.ROOT, "%s, %d memories: stored in %.1f s (%.0f/s, no embedding); cached vectors"
-                        + " take %.1f MB of heap%n", store, size, loadSeconds, size / loadSeconds,
-                (heapAfter - heapBefore) / 1e6);
+                        + " take %.1f MB of heap (%.1f MB by the cache's own count)%n", store, size, loadSeconds,
+                size / loadSeconds, (heapAfter - heapBefore) / 1e6, vectors.cachedBytes() / 1e6);
+        System.out.println(uptime());
         report(store, size, "text", () -> {
             List<Ranked> hits = memories.rankedByText(owner, query(random), 100);
+            return memories.findAll(owner, ids(hits)).size();
+        });
+        if (store.equals("postgres")) {
+            // the same run, the query of before: ts_rank over every match of any word
+            report(store, size, "text, every match ranked (before)", () -> {
+                List<String> words = JdbcMemories.tsWords(query(random).terms());
+                String any = String.join(" | ", words);
+                List<Ranked> hits = database.run(session -> {
+                    try (var select = session.prepare("SELECT m.id, ts_rank(m.search_text, to_tsquery('english', ?))"
+                            + " AS score FROM memory_entries m WHERE m.user_id = ? AND m.search_text @@"
+                            + " to_tsquery('english', ?) ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT 100")) {
+                        select.setString(1, any);
+                        select.setObject(2, owner.value());
+                        select.setString(3, any);
+                        List<Ranked> ranked = new ArrayList<>();
+                        try (var row = select.executeQuery()) {
+                            while (row.next()) {
+                                ranked.add(new Ranked(new MemoryId(Rows.uuid(row, "id")), row.getDouble("score")));
+                            }
+                        }
+                        return ranked;
+                    }
+                });
+                return memories.findAll(owner, ids(hits)).size();
+            });
+        }
+        // the same run, the scan of before: float vectors, a float dot product with four sums
+        report(store, size, "semantic, float scan (before)", () -> {
+            List<Ranked> hits = floatScan(before, beforeIds, randomUnit(random), 100);
             return memories.findAll(owner, ids(hits)).size();
         });
         report(store, size, "semantic", () -> {
@@ -118,8 +153,8 @@ class SearchBenchmark {
             times[i] = System.nanoTime() - t0;
         }
         java.util.Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f |%n", store, size, leg, times[SEARCHES / 2] / 1e6,
-                times[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %s |%n", store, size, leg,
+                times[SEARCHES / 2] / 1e6, times[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6, uptime());
     }
 
     private static void embeddingCost() {
@@ -182,6 +217,43 @@ class SearchBenchmark {
             vector[i] = (float) random.nextGaussian();
         }
         return Embeddings.normalized(vector);
+    }
+
+    private static List<Ranked> floatScan(float[] data, List<MemoryId> ids, float[] query, int max) {
+        int dimensions = query.length;
+        java.util.PriorityQueue<Ranked> best = new java.util.PriorityQueue<>(max + 1,
+                (a, b) -> Double.compare(a.score(), b.score()));
+        for (int slot = 0; slot < ids.size(); slot++) {
+            int offset = slot * dimensions;
+            float a = 0;
+            float b = 0;
+            float c = 0;
+            float d = 0;
+            for (int i = 0; i < dimensions; i += 4) {
+                a += query[i] * data[offset + i];
+                b += query[i + 1] * data[offset + i + 1];
+                c += query[i + 2] * data[offset + i + 2];
+                d += query[i + 3] * data[offset + i + 3];
+            }
+            float dot = a + b + c + d;
+            if (best.size() < max) {
+                best.add(new Ranked(ids.get(slot), dot));
+            } else if (dot > best.peek().score()) {
+                best.poll();
+                best.add(new Ranked(ids.get(slot), dot));
+            }
+        }
+        List<Ranked> ranked = new ArrayList<>(best);
+        ranked.sort((x, y) -> Double.compare(y.score(), x.score()));
+        return ranked;
+    }
+
+    private static String uptime() {
+        try {
+            return "load: " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "load: unknown";
+        }
     }
 
     private static long usedHeap() {
