@@ -84,5 +84,9 @@ public class WsBench {
         System.out.printf("websocket: %d requests in %d s = %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
                 total, seconds, total / (double) seconds, sorted[sorted.length / 2] / 1e6,
                 sorted[(int) (sorted.length * 0.99)] / 1e6, errors.get());
+        if (errors.get() > 0) {
+            System.err.println("BENCH FAILED: " + errors.get() + " answers were not a successful tool result");
+            System.exit(1);
+        }
     }
 }

@@ -34,10 +34,10 @@ bench_start() {
   bench_port_taken "$port" && { echo "port $port is taken; refusing to measure another server" >&2; exit 2; }
   PORT=$port ONASIS_VERSION=$nonce "${JAVA:-java}" "$@" -jar target/onasis-gateway.jar >"$log" 2>&1 &
   BENCH_PID=$!
-  for _ in $(seq 120); do
+  for _ in $(seq 600); do
     kill -0 "$BENCH_PID" 2>/dev/null || { echo "the service did not start:" >&2; tail -5 "$log" >&2; exit 1; }
     if curl -sf "localhost:$port/api/v1/status" 2>/dev/null | grep -q "\"$nonce\""; then return; fi
-    sleep 0.5
+    sleep 0.1
   done
   echo "the service on port $port did not answer as the one started here" >&2; exit 1
 }
