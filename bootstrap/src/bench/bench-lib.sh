@@ -6,6 +6,11 @@
 #     (ONASIS_VERSION) and /api/v1/status must return it;
 #   - every measured run fails on any non-2xx answer or socket error (bench_wrk).
 
+# The JVM options of the README's run command (keep the two in step; docs/performance.md, "Memory").
+# glibc's per-thread malloc arenas are capped too (MALLOC_ARENA_MAX, as the README says).
+BENCH_README_JAVA_OPTS="-Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
 # taken: something listens on it (any address), or answers a connection on loopback
 bench_port_taken() {
   if command -v ss >/dev/null 2>&1 && [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; then return 0; fi

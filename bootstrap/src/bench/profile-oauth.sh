@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-32}
-read -r -a JVM_ARGS <<<"${JAVA_OPTS:--Xmx256m -Xss512k -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC}"
+read -r -a JVM_ARGS <<<"${JAVA_OPTS:-$BENCH_README_JAVA_OPTS}"
 PORT=$(bench_port "${PORT:-}")
 WORK=$(mktemp -d)
 trap 'bench_stop; rm -rf "$WORK"' EXIT

@@ -26,8 +26,7 @@ if [ "${1:-}" = "--temurin25" ]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin
 JAVA=${JAVA:-java}
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-32}
-# The README's run command uses exactly these (keep the two in step).
-BENCH_JAVA_OPTS="-Xmx256m -Xss512k -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC"
+BENCH_JAVA_OPTS=$BENCH_README_JAVA_OPTS
 read -r -a JVM_ARGS <<<"${JAVA_OPTS:-$BENCH_JAVA_OPTS}"
 NODE_HOME=target/bench-node
 NODE="$NODE_HOME/node_modules/node/bin/node"
@@ -193,7 +192,7 @@ row() { # label, name, ratio text
 JDK=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.vendor/ {v=$2} /java.runtime.version/ {r=$2} END {print v, r}')
 {
   echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD (1, 5, 15 min) at the end."
-  echo "JDK: $JDK; JVM options: \`${JAVA_OPTS:-$BENCH_JAVA_OPTS}\`. Peer: node $("$NODE" --version) oidc-provider $PEER_VERSION."
+  echo "JDK: $JDK; JVM options: \`${JAVA_OPTS:-$BENCH_JAVA_OPTS}\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\`. Peer: node $("$NODE" --version) oidc-provider $PEER_VERSION."
   echo "\`wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s\` per path after a 5 s warm-up (WebSocket: WsBench, $CONNECTIONS connections)."
   echo
   echo "| path | req/s | p50 | p99 | ratio |"
