@@ -16,6 +16,7 @@
 # Usage: bootstrap/src/bench/run-all.sh [--temurin25] [seconds per run, default 10] [connections, default 32]
 #   JAVA=/path/to/java        another JDK (--temurin25: /usr/lib/jvm/temurin-25-jdk-amd64)
 #   JAVA_OPTS="..."           JVM options instead of the README's (BENCH_JAVA_OPTS below)
+#   TIMEOUT=10s               wrk's per-request timeout (a timed-out request is a socket error: the run fails)
 #   RUN_ALL_BUILD=true        rebuild the jar even when bootstrap/target/onasis-gateway.jar exists
 # Needs wrk (apt-get install wrk) and npm (Node 22 and oidc-provider are installed on first use into
 # bootstrap/target/bench-node, like the browser tests' packages).
@@ -26,6 +27,7 @@ if [ "${1:-}" = "--temurin25" ]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin
 JAVA=${JAVA:-java}
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-32}
+TIMEOUT=${TIMEOUT:-10s}
 BENCH_JAVA_OPTS=$BENCH_README_JAVA_OPTS
 read -r -a JVM_ARGS <<<"${JAVA_OPTS:-$BENCH_JAVA_OPTS}"
 NODE_HOME=target/bench-node
@@ -157,8 +159,8 @@ LUA
 
 # measure <name> <lua> <url>: warm-up (5 s), then the measured run; keeps "req/s p50 p99" in $WORK/<name>
 measure() {
-  bench_wrk "$2" -t1 -c"$CONNECTIONS" -d5s "$3" >/dev/null
-  bench_wrk "$2" -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$3" >"$WORK/$1.out"
+  bench_wrk "$2" -t1 -c"$CONNECTIONS" -d5s --timeout "$TIMEOUT" "$3" >/dev/null
+  bench_wrk "$2" -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout "$TIMEOUT" --latency "$3" >"$WORK/$1.out"
   awk '/Requests\/sec/ {r=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print r, p50, p99}' "$WORK/$1.out" >"$WORK/$1"
   echo "  $1: $(cat "$WORK/$1")"
 }
