@@ -55,10 +55,11 @@ trap 'bench_stop; [ -z "$PEER_PID" ] || kill "$PEER_PID" 2>/dev/null || true; rm
 
 # --- the service -------------------------------------------------------------------------------
 # Embedded defaults (H2 file database, request log on, in-process embeddings) except what would
-# refuse or log every call: the rate limiter and the per-request access-log lines.
+# refuse or log every call: the rate limiter and the per-request access-log lines; and the per-user MCP session
+# cap (32), which the WebSocket warm-up and run together exceed (the oldest sockets would be closed).
 STARTED_AT=$(date +%s%N)
 ONASIS_LOG_LEVEL=WARN ONASIS_ISSUER="http://localhost:$PORT" ONASIS_DATABASE_URL="jdbc:h2:file:$WORK/db" \
-  ONASIS_RATE_LIMITS_ENABLED=false ONASIS_ACCESS_LOG_LEVEL=WARN \
+  ONASIS_RATE_LIMITS_ENABLED=false ONASIS_ACCESS_LOG_LEVEL=WARN ONASIS_MCP_MAX_SESSIONS_PER_USER=1000 \
   bench_start "$WORK/app.log" "$PORT" "${JVM_ARGS[@]}"
 READY_MS=$((($(date +%s%N) - STARTED_AT) / 1000000))
 BASE="http://localhost:$PORT"
