@@ -54,6 +54,25 @@ public class WsBench {
                 }
 
                 @Override
+                public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                    if (!finished.isDone()) { // closed by the server before the end: counted, never waited for
+                        errors.incrementAndGet();
+                        samples[samples.length - 1] = count;
+                        finished.complete(null);
+                    }
+                    return null;
+                }
+
+                @Override
+                public void onError(WebSocket socket, Throwable error) {
+                    if (!finished.isDone()) {
+                        errors.incrementAndGet();
+                        samples[samples.length - 1] = count;
+                        finished.complete(null);
+                    }
+                }
+
+                @Override
                 public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
                     partial.append(data);
                     if (last) {
@@ -70,7 +89,12 @@ public class WsBench {
             };
             http.newWebSocketBuilder().subprotocols("mcp").header("X-API-Key", key).buildAsync(uri, listener).join();
         }
-        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(seconds + 60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("BENCH FAILED: some WebSockets neither answered nor closed within " + (seconds + 60) + " s");
+            System.exit(1);
+        }
         long total = 0;
         List<Long> all = new ArrayList<>();
         for (long[] samples : latencies) {
@@ -84,5 +108,9 @@ public class WsBench {
         System.out.printf("websocket: %d requests in %d s = %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
                 total, seconds, total / (double) seconds, sorted[sorted.length / 2] / 1e6,
                 sorted[(int) (sorted.length * 0.99)] / 1e6, errors.get());
+        if (errors.get() > 0) {
+            System.err.println("BENCH FAILED: " + errors.get() + " answers were not a successful tool result");
+            System.exit(1);
+        }
     }
 }

@@ -6,6 +6,11 @@
 #     (ONASIS_VERSION) and /api/v1/status must return it;
 #   - every measured run fails on any non-2xx answer or socket error (bench_wrk).
 
+# The JVM options of the README's run command (keep the two in step; docs/performance.md, "Memory").
+# glibc's per-thread malloc arenas are capped too (MALLOC_ARENA_MAX, as the README says).
+BENCH_README_JAVA_OPTS="-Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
 # taken: something listens on it (any address), or answers a connection on loopback
 bench_port_taken() {
   if command -v ss >/dev/null 2>&1 && [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; then return 0; fi
@@ -34,10 +39,10 @@ bench_start() {
   bench_port_taken "$port" && { echo "port $port is taken; refusing to measure another server" >&2; exit 2; }
   PORT=$port ONASIS_VERSION=$nonce "${JAVA:-java}" "$@" -jar target/onasis-gateway.jar >"$log" 2>&1 &
   BENCH_PID=$!
-  for _ in $(seq 120); do
+  for _ in $(seq 600); do
     kill -0 "$BENCH_PID" 2>/dev/null || { echo "the service did not start:" >&2; tail -5 "$log" >&2; exit 1; }
     if curl -sf "localhost:$port/api/v1/status" 2>/dev/null | grep -q "\"$nonce\""; then return; fi
-    sleep 0.5
+    sleep 0.1
   done
   echo "the service on port $port did not answer as the one started here" >&2; exit 1
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load test of the token endpoint (client_credentials) and introspection on the embedded store.
+# Load test of the token endpoint (client_credentials) and introspection on the embedded store, alone
+# (bootstrap/src/bench/run-all.sh measures them beside every other path and node oidc-provider).
 # Usage: [JAVA=/path/to/java] [PORT=free port] bootstrap/src/bench/oauth-bench.sh [duration, default 20s] [connections, default 64]
 # Needs wrk (apt-get install wrk) and a built jar (./mvnw -q -DskipTests package). Starts its own
 # service on a free port (a PORT that is taken stops it) with a throw-away H2 database, rate limits

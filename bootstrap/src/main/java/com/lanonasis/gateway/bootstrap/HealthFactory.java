@@ -38,7 +38,10 @@ final class HealthFactory {
                 .<Dependency>map(upstream -> new UpstreamReachability(upstream, upstreamTimeout)).toList());
     }
 
-    /** Semantic search: down (not essential: search still answers by words) when it runs text-only. */
+    /**
+     * Semantic search: down (not essential: search still answers by words) when it runs text-only,
+     * while the model is loading in the background, or when it could not be loaded.
+     */
     private record SemanticSearchCheck(SemanticIndex semantic) implements Dependency {
 
         @Override
@@ -53,9 +56,9 @@ final class HealthFactory {
 
         @Override
         public void check() {
-            if (!semantic.enabled()) {
-                throw new IllegalStateException("no embedding model: search runs on text only");
-            }
+            semantic.problem().ifPresent(problem -> {
+                throw new IllegalStateException(problem);
+            });
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
+import com.lanonasis.gateway.adapters.persistence.embeddings.BackgroundLoadedEmbeddings;
 import com.lanonasis.gateway.adapters.persistence.embeddings.InProcessEmbeddings;
 import com.lanonasis.gateway.adapters.persistence.embeddings.OpenAiCompatibleEmbeddings;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcMemoryVectors;
@@ -38,7 +39,11 @@ final class SearchFactory {
     /**
      * Eager: a model that cannot load stops the start-up with one line (or, with
      * {@code ONASIS_SEARCH_DEGRADE=text}, the service starts with text search only and
-     * {@code /health/full} says so).
+     * {@code /health/full} says so). The in-process model loads in the background by default
+     * ({@code ONASIS_SEARCH_MODEL_LOADING=background}): the service answers at once, embedding waits
+     * up to {@code ONASIS_SEARCH_MODEL_WAIT} for the model, {@code /health/full} shows it loading;
+     * a failure to load then ends the process with the same one line (exit code 1) unless
+     * degrading to text is configured.
      */
     @Context
     SemanticIndex semanticIndex(JdbcMemoryVectors vectors,
@@ -52,7 +57,10 @@ final class SearchFactory {
                                 boolean sendDimensions,
                                 @Property(name = "onasis.search.openai.timeout", defaultValue = "10s") Duration timeout,
                                 @Property(name = "onasis.search.duplicate-similarity", defaultValue = "0.95")
-                                double duplicateSimilarity) {
+                                double duplicateSimilarity,
+                                @Property(name = "onasis.search.model-loading", defaultValue = "background")
+                                String loading,
+                                @Property(name = "onasis.search.model-wait", defaultValue = "30s") Duration wait) {
         String mode = degrade.strip().toLowerCase(Locale.ROOT);
         if (!mode.equals("fail") && !mode.equals("text")) {
             throw new IllegalArgumentException("ONASIS_SEARCH_DEGRADE must be fail or text, not " + degrade);
@@ -60,10 +68,16 @@ final class SearchFactory {
         if (!(duplicateSimilarity > 0 && duplicateSimilarity <= 1)) {
             throw new IllegalArgumentException("ONASIS_SEARCH_DUPLICATE_SIMILARITY must be in (0, 1]");
         }
+        String load = loading.strip().toLowerCase(Locale.ROOT);
+        if (!load.equals("background") && !load.equals("startup")) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_MODEL_LOADING must be background or startup, not " + loading);
+        }
         Embeddings embeddings;
         try {
             embeddings = switch (provider.strip().toLowerCase(Locale.ROOT)) {
-                case "in-process" -> InProcessEmbeddings.shared();
+                case "in-process" -> load.equals("startup") ? InProcessEmbeddings.shared()
+                        : new BackgroundLoadedEmbeddings(InProcessEmbeddings.MODEL, InProcessEmbeddings::shared, wait,
+                                failure -> loadFailed(failure, mode));
                 case "openai" -> openAi(baseUrl, key, model, dimensions, sendDimensions, timeout);
                 case "none" -> null;
                 default -> throw new IllegalArgumentException(
@@ -81,6 +95,16 @@ final class SearchFactory {
             LOG.info("memory search: hybrid, embeddings by {}", embeddings.model());
         }
         return new SemanticIndex(Optional.ofNullable(embeddings), vectors, duplicateSimilarity);
+    }
+
+    /** The background load failed: the same one line as at start-up, and the end of the process, unless degrading. */
+    private static void loadFailed(EmbeddingFailure failure, String mode) {
+        if (mode.equals("fail")) {
+            System.err.println("onasis-gateway cannot start: ONASIS_SEARCH_EMBEDDINGS: " + failure.getMessage()
+                    + " (set ONASIS_SEARCH_DEGRADE=text to start with text search only)");
+            System.exit(1);
+        }
+        LOG.warn("memory search runs text-only: {}", failure.getMessage());
     }
 
     private static Embeddings openAi(String baseUrl, String key, String model, int dimensions, boolean sendDimensions,

@@ -38,8 +38,14 @@ public final class SemanticIndex implements SearchStatusUseCase {
         return new SemanticIndex(Optional.empty(), null, DEFAULT_DUPLICATE_SIMILARITY);
     }
 
+    /** A model is configured and has not failed to load (it may still be loading). */
     public boolean enabled() {
-        return embeddings != null;
+        return embeddings != null && !embeddings.failed();
+    }
+
+    /** Empty when search by meaning works now; otherwise why not (text only, the model loading or failed). */
+    public Optional<String> problem() {
+        return embeddings == null ? Optional.of("no embedding model: search runs on text only") : embeddings.problem();
     }
 
     Embeddings embeddings() {
@@ -63,7 +69,7 @@ public final class SemanticIndex implements SearchStatusUseCase {
      * embedded (0 when there is nothing left, or when search is text-only).
      */
     public int embedPending(int batch) {
-        if (embeddings == null) {
+        if (!enabled()) {
             return 0;
         }
         List<Unembedded> pending = vectors.unembedded(embeddings.model(), batch);
@@ -80,7 +86,7 @@ public final class SemanticIndex implements SearchStatusUseCase {
 
     @Override
     public SearchStatus searchStatus() {
-        if (embeddings == null) {
+        if (!enabled()) {
             return new SearchStatus(false, null, 0, 0, 0);
         }
         Coverage coverage = vectors.coverage(embeddings.model());

@@ -5,6 +5,7 @@ import com.lanonasis.gateway.domain.memory.EmbeddingFailure;
 import com.lanonasis.gateway.domain.memory.EmbeddingModel;
 import com.lanonasis.gateway.domain.memory.Title;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Outgoing port: turns text into a vector of meaning. Vectors come back with unit length, so
@@ -19,6 +20,16 @@ public interface Embeddings {
 
     default List<float[]> embedAll(List<String> texts) {
         return texts.stream().map(this::embed).toList();
+    }
+
+    /** Empty when the model embeds now; otherwise why not (still loading, or it could not be loaded). */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
+
+    /** True once the model is known never to embed in this process (it could not be loaded). */
+    default boolean failed() {
+        return false;
     }
 
     /** The text of an entry that its vector stands for. */
