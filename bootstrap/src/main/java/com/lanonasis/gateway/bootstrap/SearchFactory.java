@@ -28,12 +28,37 @@ final class SearchFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchFactory.class);
 
+    /** Heap a cached 384-dimension vector takes (its floats, its id, its share of the arrays). */
+    private static final long BYTES_PER_VECTOR = 1_750;
+
     @Singleton
     JdbcMemoryVectors vectors(Storage storage,
-                              @Property(name = "onasis.search.cache-vectors", defaultValue = "200000") long cacheVectors,
+                              @Property(name = "onasis.search.cache-vectors", defaultValue = "auto") String cacheVectors,
                               @Property(name = "onasis.search.cache-revalidate", defaultValue = "1s")
                               Duration revalidate) {
-        return new JdbcMemoryVectors(storage.memory(), storage.memoryTenancy(), cacheVectors, revalidate);
+        return new JdbcMemoryVectors(storage.memory(), storage.memoryTenancy(),
+                vectorBudget(cacheVectors, Runtime.getRuntime().maxMemory()), revalidate);
+    }
+
+    /**
+     * {@code auto}: as many vectors as fit in a third of the maximum heap, so that the default budget
+     * follows {@code -Xmx} (about 25 000 with the README's 128 MB, 200 000 with 1 GB) instead of
+     * outgrowing it; otherwise the number given.
+     */
+    static long vectorBudget(String setting, long maxHeapBytes) {
+        if (setting.isBlank() || setting.strip().equalsIgnoreCase("auto")) {
+            return Math.max(1_000, maxHeapBytes / 3 / BYTES_PER_VECTOR);
+        }
+        try {
+            long budget = Long.parseLong(setting.strip());
+            if (budget < 0) {
+                throw new NumberFormatException();
+            }
+            return budget;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ONASIS_SEARCH_CACHE_VECTORS must be auto or a number of vectors"
+                    + " (0 or more), not " + setting);
+        }
     }
 
     /**
