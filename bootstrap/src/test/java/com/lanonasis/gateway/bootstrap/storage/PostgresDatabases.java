@@ -42,7 +42,7 @@ public final class PostgresDatabases {
     private static synchronized String newDatabase(boolean supabaseBaseline) {
         try {
             if (server == null) {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
             }
             String name = "db_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection connection = server.getPostgresDatabase().getConnection();

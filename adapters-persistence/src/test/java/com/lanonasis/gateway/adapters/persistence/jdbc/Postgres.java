@@ -28,7 +28,7 @@ final class Postgres {
     static synchronized HikariDataSource fresh(Schema schema) {
         try {
             if (server == null) {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();
