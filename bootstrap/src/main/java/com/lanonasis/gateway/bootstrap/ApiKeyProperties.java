@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
-import static com.lanonasis.gateway.bootstrap.Settings.notNegative;
+import static com.lanonasis.gateway.bootstrap.SettingRanges.notNegative;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;

@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
-import static com.lanonasis.gateway.bootstrap.Settings.atLeast;
+import static com.lanonasis.gateway.bootstrap.SettingRanges.atLeast;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;

@@ -1,6 +1,6 @@
 package com.lanonasis.gateway.bootstrap;
 
-import static com.lanonasis.gateway.bootstrap.Settings.positive;
+import static com.lanonasis.gateway.bootstrap.SettingRanges.positive;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;

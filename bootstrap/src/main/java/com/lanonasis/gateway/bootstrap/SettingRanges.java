@@ -3,9 +3,9 @@ package com.lanonasis.gateway.bootstrap;
 import java.time.Duration;
 
 /** The checks the settings records share; each message starts with the environment variable, then the key. */
-final class Settings {
+final class SettingRanges {
 
-    private Settings() {
+    private SettingRanges() {
     }
 
     static Duration positive(Duration value, String variable, String key, String example) {
