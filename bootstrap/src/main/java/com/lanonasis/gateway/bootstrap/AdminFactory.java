@@ -18,7 +18,6 @@ import com.lanonasis.gateway.domain.tokens.port.out.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.port.out.SigningKeys;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -28,15 +27,13 @@ final class AdminFactory {
 
     /** Built at start-up, so a malformed setting stops the instance instead of the first sign-up. */
     @Context
-    AdminEmails adminEmails(@Property(name = "onasis.admin.emails", defaultValue = "") String emails) {
-        return AdminEmails.of(emails);
+    AdminEmails adminEmails(AdminProperties admin) {
+        return admin.admins();
     }
 
     @Context
-    RegistrationPolicy registrationPolicy(@Property(name = "onasis.registration.mode", defaultValue = "open") String mode,
-                                          @Property(name = "onasis.registration.allowlist", defaultValue = "")
-                                          String allowlist) {
-        return RegistrationPolicy.of(mode, allowlist);
+    RegistrationPolicy registrationPolicy(RegistrationProperties registration) {
+        return registration.policy();
     }
 
     @Singleton

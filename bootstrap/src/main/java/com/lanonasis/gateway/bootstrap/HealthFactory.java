@@ -9,7 +9,6 @@ import com.lanonasis.gateway.application.upstreams.port.in.UseUpstreamUseCase;
 import com.lanonasis.gateway.domain.upstreams.Upstream;
 import com.lanonasis.gateway.application.health.port.out.Dependency;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -25,9 +24,8 @@ final class HealthFactory {
 
     @Singleton
     ReadinessService readiness(Storage storage, @Nullable RedisStore redis, SemanticIndex semantic,
-                               UseUpstreamUseCase upstreams,
-                               @Property(name = "onasis.upstream.health-timeout", defaultValue = "2s")
-                               Duration upstreamTimeout) {
+                               UseUpstreamUseCase upstreams, UpstreamProperties settings) {
+        Duration upstreamTimeout = settings.healthTimeout();
         List<Dependency> dependencies = new ArrayList<>(storage.probes());
         dependencies.add(new SemanticSearchCheck(semantic));
         if (redis != null) {

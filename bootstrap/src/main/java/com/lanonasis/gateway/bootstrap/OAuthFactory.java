@@ -37,10 +37,8 @@ import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,23 +49,11 @@ import java.util.stream.Collectors;
 final class OAuthFactory {
 
     @Singleton
-    OAuthSettings oauthSettings(PublicUrl publicUrl,
-                                @Property(name = "onasis.oauth.code-lifetime") Duration codeLifetime,
-                                @Property(name = "onasis.oauth.access-token-lifetime") Duration accessTokenLifetime,
-                                @Property(name = "onasis.oauth.refresh-token-lifetime") Duration refreshTokenLifetime,
-                                @Property(name = "onasis.oauth.device-code-lifetime") Duration deviceCodeLifetime,
-                                @Property(name = "onasis.oauth.device-interval") Duration deviceInterval,
-                                @Property(name = "onasis.oauth.consent-lifetime") Duration consentLifetime,
-                                @Property(name = "onasis.oauth.resource-paths") List<String> resourcePaths,
-                                @Property(name = "onasis.oauth.access-token-format") String format,
-                                @Property(name = "onasis.oauth.max-dynamic-clients") int maxDynamicClients) {
-        String base = publicUrl.base();
-        List<String> resources = resourcePaths.stream().map(publicUrl::resolve).toList();
-        if (!"jwt".equals(format) && !"opaque".equals(format)) {
-            throw new IllegalArgumentException("onasis.oauth.access-token-format must be jwt or opaque, not " + format);
-        }
-        return new OAuthSettings(base, codeLifetime, accessTokenLifetime, refreshTokenLifetime, deviceCodeLifetime,
-                deviceInterval, consentLifetime, resources, "opaque".equals(format), maxDynamicClients);
+    OAuthSettings oauthSettings(PublicUrl publicUrl, OAuthProperties oauth) {
+        List<String> resources = oauth.resourcePaths().stream().map(publicUrl::resolve).toList();
+        return new OAuthSettings(publicUrl.base(), oauth.codeLifetime(), oauth.accessTokenLifetime(),
+                oauth.refreshTokenLifetime(), oauth.deviceCodeLifetime(), oauth.deviceInterval(),
+                oauth.consentLifetime(), resources, oauth.opaqueAccessTokens(), oauth.maxDynamicClients());
     }
 
     /** The pre-registered public clients of the platform's own tools. */
@@ -76,9 +62,8 @@ final class OAuthFactory {
     }
 
     @Singleton
-    PreRegisteredClients configuredClients(List<ConfiguredClient> configured,
-                                           @Property(name = "onasis.oauth.scopes") List<String> supported) {
-        Scopes all = Scopes.parse(supported);
+    PreRegisteredClients configuredClients(List<ConfiguredClient> configured, OAuthProperties oauth) {
+        Scopes all = Scopes.parse(oauth.scopes());
         return new PreRegisteredClients(configured.stream().map(client -> new OAuthClient(client.getClientId(), client.getName(),
                 ClientAuthMethod.NONE, null, client.getRedirectUris().stream().map(RedirectUri::new).toList(),
                 client.getGrantTypes().stream().map(GrantType::parse).collect(Collectors.toCollection(LinkedHashSet::new)),
@@ -88,17 +73,10 @@ final class OAuthFactory {
 
     /** Client ID Metadata Documents: fetched for URL-shaped client ids (see docs/oauth.md). */
     @Singleton
-    ClientMetadataDocuments clientMetadataDocuments(
-            @Property(name = "onasis.oauth.cimd.max-bytes", defaultValue = "5120") int maxBytes,
-            @Property(name = "onasis.oauth.cimd.timeout", defaultValue = "3s") Duration timeout,
-            @Property(name = "onasis.oauth.cimd.min-cache", defaultValue = "1m") Duration minCache,
-            @Property(name = "onasis.oauth.cimd.max-cache", defaultValue = "24h") Duration maxCache,
-            @Property(name = "onasis.oauth.cimd.cache-entries", defaultValue = "1000") int cacheEntries,
-            @Property(name = "onasis.oauth.cimd.allow-private-hosts", defaultValue = "false") boolean allowPrivate,
-            @Property(name = "onasis.oauth.cimd.failure-cache", defaultValue = "30s") Duration failureCache,
-            Clock clock) {
-        return new HttpClientMetadataDocuments(new HttpClientMetadataDocuments.Settings(maxBytes, timeout, minCache,
-                maxCache, cacheEntries, allowPrivate, failureCache), clock);
+    ClientMetadataDocuments clientMetadataDocuments(MetadataDocumentProperties cimd, Clock clock) {
+        return new HttpClientMetadataDocuments(new HttpClientMetadataDocuments.Settings(cimd.maxBytes(), cimd.timeout(),
+                cimd.minCache(), cimd.maxCache(), cimd.cacheEntries(), cimd.allowPrivateHosts(), cimd.failureCache()),
+                clock);
     }
 
     /**
@@ -133,40 +111,35 @@ final class OAuthFactory {
     AuthorizationService authorizationService(MetadataDocumentClients clients, Resources resources, Consents consents,
                                               PendingAuthorizations pendings, AuthorizationCodes codes, AuditLog audit,
                                               SecretGenerator secrets, IdGenerator ids, Clock clock,
-                                              OAuthSettings settings,
-                                              @Property(name = "onasis.oauth.scopes") List<String> supported) {
+                                              OAuthSettings settings, OAuthProperties oauth) {
         return new AuthorizationService(clients, resources, consents, pendings, codes, audit, secrets, ids, clock,
-                settings, withoutAdmin(Scopes.parse(supported)));
+                settings, withoutAdmin(Scopes.parse(oauth.scopes())));
     }
 
     @Singleton
     TokenService tokenService(ClientVerifier verifier, Resources resources, TokenMinter minter, AuthorizationCodes codes,
                               DeviceAuthorizations devices, RefreshTokens refreshTokens, AccessTokens accessTokens,
                               Users users, JdbcDatabase unitOfWork, AuditLog audit, IdGenerator ids, Clock clock,
-                              @Property(name = "onasis.oauth.resource-servers") List<String> resourceServers) {
+                              OAuthProperties oauth) {
         return new TokenService(verifier, resources, minter, codes, devices, refreshTokens, accessTokens, users,
-                unitOfWork, audit, ids, clock, CredentialFactory.resourceServers(resourceServers));
+                unitOfWork, audit, ids, clock, CredentialFactory.resourceServers(oauth.resourceServers()));
     }
 
     @Singleton
     DeviceFlowService deviceFlowService(ClientVerifier verifier, MetadataDocumentClients clients, Resources resources,
                                         DeviceAuthorizations devices, AuditLog audit, SecretGenerator secrets,
                                         Clock clock, OAuthSettings settings,
-                                        @Property(name = "onasis.oauth.scopes") List<String> supported,
-                                        RateLimiter rateLimiter) {
+                                        OAuthProperties oauth, RateLimiter rateLimiter) {
         return new DeviceFlowService(verifier, clients, resources, devices, audit, secrets, clock, settings,
-                withoutAdmin(Scopes.parse(supported)), rateLimiter);
+                withoutAdmin(Scopes.parse(oauth.scopes())), rateLimiter);
     }
 
     @Singleton
     ClientRegistrationService clientRegistrationService(MetadataDocumentClients clients, AuditLog audit,
                                                         SecretGenerator secrets, Clock clock, OAuthSettings settings,
-                                                        @Property(name = "onasis.oauth.scopes") List<String> supported,
-                                                        RateLimiter rateLimiter,
-                                                        @Property(name = "onasis.oauth.registrations-per-minute",
-                                                                defaultValue = "20") int perMinute) {
+                                                        OAuthProperties oauth, RateLimiter rateLimiter) {
         return new ClientRegistrationService(clients, audit, secrets, clock, settings,
-                withoutAdmin(Scopes.parse(supported)), rateLimiter, perMinute);
+                withoutAdmin(Scopes.parse(oauth.scopes())), rateLimiter, oauth.registrationsPerMinute());
     }
 
     @Singleton

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -37,13 +36,11 @@ final class RequestLogFactory {
     /** {@code ONASIS_REQUEST_LOG_STORE=redis}: a capped sorted set in the shared Redis (docs/admin.md). */
     @Singleton
     @Requires(property = STORE, value = "redis")
-    RequestLog redisRequestLog(@Nullable RedisStore redis,
-                               @Property(name = "onasis.request-log.redis-max-records", defaultValue = "1000000")
-                               long maxRecords) {
+    RequestLog redisRequestLog(@Nullable RedisStore redis, RequestLogProperties settings) {
         if (redis == null) {
             throw new IllegalStateException("ONASIS_REQUEST_LOG_STORE=redis needs ONASIS_EPHEMERAL=redis and ONASIS_REDIS_URL");
         }
-        return new RedisRequestLog(redis, maxRecords);
+        return new RedisRequestLog(redis, settings.redisMaxRecords());
     }
 
     /**
@@ -54,11 +51,9 @@ final class RequestLogFactory {
     @Singleton
     @Bean(preDestroy = "close")
     RequestLogService requestLog(RequestLog store, AuditLog audit, Clock clock,
-                                 @Property(name = "onasis.request-log.queue-capacity", defaultValue = "10000")
-                                 int capacity,
-                                 @Property(name = "onasis.request-log.batch-size", defaultValue = "500") int batchSize,
-                                 @Nullable MeterRegistry meters) {
-        RequestLogService service = new RequestLogService(store, audit, clock, capacity, batchSize);
+                                 RequestLogProperties settings, @Nullable MeterRegistry meters) {
+        RequestLogService service = new RequestLogService(store, audit, clock, settings.queueCapacity(),
+                settings.batchSize());
         if (meters != null) {
             FunctionCounter.builder("onasis.request.log.dropped", service, RequestLogService::dropped)
                     .description("request records dropped because the queue was full").register(meters);

@@ -8,7 +8,6 @@ import com.lanonasis.gateway.domain.requestlog.port.out.RequestLog;
 import com.lanonasis.gateway.domain.retention.port.out.Purgeable;
 import com.lanonasis.gateway.domain.retention.RetentionRule;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -27,16 +26,13 @@ final class RetentionFactory {
 
     @Singleton
     RetentionService retention(JdbcDatabase database, RequestLog requestLogStore, Clock clock,
-                               @Property(name = "onasis.retention.audit") Duration audit,
-                               @Property(name = "onasis.retention.request-log") Duration requestLog,
-                               @Property(name = "onasis.retention.batch-size", defaultValue = "1000") int batchSize,
-                               @Property(name = "onasis.retention.max-batches", defaultValue = "100") int maxBatches) {
+                               RetentionProperties settings) {
         return new RetentionService(List.of(
                 new RetentionRule(JdbcPurge.accessTokens(database), Duration.ZERO),
                 new RetentionRule(JdbcPurge.refreshTokens(database), Duration.ZERO),
-                new RetentionRule(JdbcPurge.auditEvents(database), audit),
+                new RetentionRule(JdbcPurge.auditEvents(database), settings.audit()),
                 new RetentionRule(requestLogStore instanceof Purgeable redis ? redis : JdbcPurge.requestLog(database),
-                        requestLog)), clock, batchSize, maxBatches);
+                        settings.requestLog())), clock, settings.batchSize(), settings.maxBatches());
     }
 
     @Singleton

@@ -14,10 +14,8 @@ import com.lanonasis.gateway.domain.upstreams.UpstreamTarget;
 import com.lanonasis.gateway.domain.upstreams.port.out.Upstreams;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,11 +35,9 @@ final class UpstreamFactory {
     @Context
     UpstreamService upstreamService(List<ConfiguredUpstream> configured, Upstreams store, AuditLog audit, Clock clock,
                                     PublicUrl publicUrl,
-                                    @Property(name = "onasis.oauth.scopes") List<String> supported,
-                                    @Property(name = "onasis.upstream.refresh-every", defaultValue = "5s")
-                                    Duration refreshEvery) {
+                                    OAuthProperties oauth, UpstreamProperties settings) {
         return new UpstreamService(declared(configured).stream().map(UpstreamFactory::upstream).toList(), store,
-                audit, clock, publicUrl.base(), Scopes.parse(supported), refreshEvery);
+                audit, clock, publicUrl.base(), Scopes.parse(oauth.scopes()), settings.refreshEvery());
     }
 
     /**

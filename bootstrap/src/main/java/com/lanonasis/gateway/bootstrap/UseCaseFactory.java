@@ -26,7 +26,6 @@ import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -65,35 +64,30 @@ final class UseCaseFactory {
 
     @Singleton
     PasswordCheck passwordCheck(Users users, UserDirectory directory, PasswordHasher hasher, SecretGenerator secrets,
-                                RateLimiter limiter,
-                                @Property(name = "onasis.edge.login-lockout.max-failures") int maxFailures,
-                                @Property(name = "onasis.edge.login-lockout.max-account-failures")
-                                int maxAccountFailures,
-                                @Property(name = "onasis.edge.login-lockout.window") Duration window) {
-        return new PasswordCheck(users, hasher, secrets, limiter, maxFailures, maxAccountFailures, window, directory);
+                                RateLimiter limiter, LoginLockoutProperties lockout) {
+        return new PasswordCheck(users, hasher, secrets, limiter, lockout.maxFailures(), lockout.maxAccountFailures(),
+                lockout.window(), directory);
     }
 
     @Singleton
     IdentityService identity(Users users, PasswordHasher hasher, PasswordCheck passwords, TokenSigner signer,
                              AuditLog audit, IdGenerator ids, Clock clock,
-                             @Property(name = "onasis.tokens.user-token-lifetime") Duration tokenLifetime,
-                             RegistrationPolicy registration, AdminEmails admins) {
-        return new IdentityService(users, hasher, passwords, signer, audit, ids, clock, tokenLifetime, registration,
-                admins);
+                             TokenProperties tokens, RegistrationPolicy registration, AdminEmails admins) {
+        return new IdentityService(users, hasher, passwords, signer, audit, ids, clock, tokens.userTokenLifetime(),
+                registration, admins);
     }
 
     @Singleton
     WebSessionService webSessions(PasswordCheck passwords, WebSessions sessions, AuditLog audit,
                                   SecretGenerator secrets, Clock clock,
-                                  @Property(name = "onasis.oauth.web-session-lifetime") Duration lifetime) {
-        return new WebSessionService(passwords, sessions, audit, secrets, clock, lifetime);
+                                  OAuthProperties oauth) {
+        return new WebSessionService(passwords, sessions, audit, secrets, clock, oauth.webSessionLifetime());
     }
 
     @Singleton
     ApiKeyService apiKeys(ApiKeys apiKeys, SecretGenerator secrets, JdbcDatabase unitOfWork, Clock clock,
-                          AuditLog audit, @Property(name = "onasis.api-keys.rotation-grace", defaultValue = "24h")
-                          Duration rotationGrace) {
-        return new ApiKeyService(apiKeys, secrets, unitOfWork, clock, audit, rotationGrace);
+                          AuditLog audit, ApiKeyProperties keys) {
+        return new ApiKeyService(apiKeys, secrets, unitOfWork, clock, audit, keys.rotationGrace());
     }
 
     @Singleton
