@@ -1,11 +1,11 @@
 package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
+import com.lanonasis.gateway.adapters.mcp.config.McpSettings;
 import com.lanonasis.gateway.application.auth.LiveCredentials;
 import com.lanonasis.gateway.application.auth.port.in.AuthenticateUseCase;
 import com.lanonasis.gateway.application.auth.port.in.ProtectedResources;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,9 +18,8 @@ import java.util.Set;
 final class CredentialFactory {
 
     @Singleton
-    ProtectedResources protectedResources(PublicUrl publicUrl,
-                                          @Property(name = "onasis.mcp.accept-login-tokens") boolean acceptLoginTokens) {
-        return ProtectedResources.forIssuer(publicUrl.base(), acceptLoginTokens);
+    ProtectedResources protectedResources(PublicUrl publicUrl, McpSettings mcp) {
+        return ProtectedResources.forIssuer(publicUrl.base(), mcp.acceptLoginTokens());
     }
 
     /**

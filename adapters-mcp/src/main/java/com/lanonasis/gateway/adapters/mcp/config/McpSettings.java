@@ -16,6 +16,7 @@ import java.util.List;
  * @param requestStateKey     {@code ONASIS_MCP_REQUEST_STATE_KEY}: signs requestState; empty: a random key per instance
  * @param allowedOrigins      {@code ONASIS_MCP_ALLOWED_ORIGINS}: browser origins allowed besides this service and loopback
  * @param allowedHosts        {@code ONASIS_MCP_ALLOWED_HOSTS}: Host names accepted besides the issuer's and loopback
+ * @param acceptLoginTokens   {@code ONASIS_MCP_ACCEPT_LOGIN_TOKENS}: MCP also accepts the platform's login JWTs
  */
 @Context // bound and checked at start-up
 @ConfigurationProperties("onasis.mcp")
@@ -23,7 +24,8 @@ public record McpSettings(@Bindable(defaultValue = "30m") Duration sessionIdleTi
                           @Bindable(defaultValue = "32") int maxSessionsPerUser,
                           @Nullable String requestStateKey,
                           @Nullable List<String> allowedOrigins,
-                          @Nullable List<String> allowedHosts) {
+                          @Nullable List<String> allowedHosts,
+                          @Bindable(defaultValue = "false") boolean acceptLoginTokens) {
 
     public McpSettings {
         if (sessionIdleTimeout == null || sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
