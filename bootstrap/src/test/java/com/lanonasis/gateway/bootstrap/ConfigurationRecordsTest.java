@@ -57,6 +57,19 @@ class ConfigurationRecordsTest {
         assertTrue(line.startsWith(expected), line);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "onasis.events.retention, banana, ONASIS_EVENTS_RETENTION (onasis.events.retention) must be a duration such as 30s",
+            "onasis.upstream.stdio.idle-timeout, -PT1S, ONASIS_UPSTREAM_STDIO_IDLE_TIMEOUT (onasis.upstream.stdio.idle-timeout) must be a duration",
+            "onasis.database.max-pool-size, ten, ONASIS_DATABASE_POOL_SIZE (onasis.database.max-pool-size) must be a whole number, not ten",
+    })
+    void aValueThatIsNoneOfItsTypeStopsStartUpInsteadOfFallingBackToTheDefault(String property, String value,
+                                                                               String expected) {
+        String line = startUpLine(property, value);
+
+        assertTrue(line.startsWith(expected), line);
+    }
+
     @Test
     void aRedisUrlThatIsNoRedisUrlStopsStartUpWithoutEchoingIt() {
         String line = startUpLine("onasis.redis.url", "http://user:s3cret@cache.example", "onasis.ephemeral", "redis");

@@ -1,0 +1,60 @@
+package com.lanonasis.gateway.bootstrap;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A value that does not convert to its type (e.g. {@code ONASIS_EVENTS_RETENTION=banana}) stops start-up with
+ * one line naming its variable: Micronaut binds an unconvertible value of a {@code @ConfigurationProperties}
+ * record as unset, so the record alone would silently take the default.
+ */
+@Context
+final class SettingFormats {
+
+    /** Property → its environment variable, for the typed settings of StorageProperties, PersistenceProperties,
+     *  SearchProperties, ShortLivedStateProperties, RedisProperties and the upstreams' ProxySettings. */
+    private static final Map<String, String> DURATIONS = Map.ofEntries(
+            Map.entry("onasis.database.connect-timeout", "ONASIS_DATABASE_CONNECT_TIMEOUT"),
+            Map.entry("onasis.database.acquire-timeout", "ONASIS_DATABASE_ACQUIRE_TIMEOUT"),
+            Map.entry("onasis.credentials.cache-ttl", "ONASIS_CREDENTIAL_CACHE_TTL"),
+            Map.entry("onasis.memory-access.flush-period", "ONASIS_MEMORY_ACCESS_FLUSH_PERIOD"),
+            Map.entry("onasis.oauth.retired-key-grace", "ONASIS_OAUTH_RETIRED_KEY_GRACE"),
+            Map.entry("onasis.search.model-wait", "ONASIS_SEARCH_MODEL_WAIT"),
+            Map.entry("onasis.search.cache-revalidate", "ONASIS_SEARCH_CACHE_REVALIDATE"),
+            Map.entry("onasis.search.openai.timeout", "ONASIS_SEARCH_OPENAI_TIMEOUT"),
+            Map.entry("onasis.events.retention", "ONASIS_EVENTS_RETENTION"),
+            Map.entry("onasis.redis.command-timeout", "ONASIS_REDIS_TIMEOUT"),
+            Map.entry("onasis.upstream.connect-timeout", "ONASIS_UPSTREAM_CONNECT_TIMEOUT"),
+            Map.entry("onasis.upstream.request-timeout", "ONASIS_UPSTREAM_REQUEST_TIMEOUT"),
+            Map.entry("onasis.upstream.stdio.idle-timeout", "ONASIS_UPSTREAM_STDIO_IDLE_TIMEOUT"),
+            Map.entry("onasis.upstream.stdio.request-timeout", "ONASIS_UPSTREAM_STDIO_REQUEST_TIMEOUT"));
+
+    private static final Map<String, String> NUMBERS = Map.ofEntries(
+            Map.entry("onasis.database.max-pool-size", "ONASIS_DATABASE_POOL_SIZE"),
+            Map.entry("onasis.credentials.cache-max-entries", "ONASIS_CREDENTIALS_CACHE_MAX_ENTRIES"),
+            Map.entry("onasis.memory-access.pending-max", "ONASIS_MEMORY_ACCESS_PENDING_MAX"),
+            Map.entry("onasis.passwords.argon2.memory-kib", "ONASIS_ARGON2_MEMORY_KIB"),
+            Map.entry("onasis.passwords.argon2.iterations", "ONASIS_ARGON2_ITERATIONS"),
+            Map.entry("onasis.passwords.argon2.parallelism", "ONASIS_ARGON2_PARALLELISM"),
+            Map.entry("onasis.search.openai.dimensions", "ONASIS_SEARCH_OPENAI_DIMENSIONS"),
+            Map.entry("onasis.upstream.stdio.max-processes", "ONASIS_UPSTREAM_STDIO_MAX_PROCESSES"),
+            Map.entry("onasis.upstream.stdio.max-per-user", "ONASIS_UPSTREAM_STDIO_MAX_PER_USER"));
+
+    SettingFormats(Environment environment) {
+        DURATIONS.forEach((property, variable) -> check(environment, property, variable, Duration.class,
+                "a duration such as 30s, 5m, 500ms or 1d"));
+        NUMBERS.forEach((property, variable) -> check(environment, property, variable, Integer.class, "a whole number"));
+        check(environment, "onasis.search.duplicate-similarity", "ONASIS_SEARCH_DUPLICATE_SIMILARITY", Double.class,
+                "a number");
+    }
+
+    private static void check(Environment environment, String property, String variable, Class<?> type, String what) {
+        Optional<String> raw = environment.getProperty(property, String.class);
+        if (raw.isPresent() && !raw.get().isBlank() && environment.getProperty(property, type).isEmpty()) {
+            throw new IllegalArgumentException(variable + " (" + property + ") must be " + what + ", not " + raw.get());
+        }
+    }
+}
