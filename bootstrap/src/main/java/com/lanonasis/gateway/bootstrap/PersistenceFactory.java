@@ -38,11 +38,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** The outgoing adapters: one database for everything on the embedded default. */
 @Factory
@@ -51,22 +49,15 @@ final class PersistenceFactory {
     /** Eager, so a wrong URL or an unreachable database stops the start-up with a clear message. */
     @Context
     @Bean(preDestroy = "close")
-    Storage storage(@Property(name = "onasis.storage") String flavour,
-                    @Property(name = "onasis.database.url") @Nullable String url,
-                    @Property(name = "onasis.database.username") @Nullable String username,
-                    @Property(name = "onasis.database.password") @Nullable String password,
-                    @Property(name = "onasis.memory-storage") @Nullable String memoryFlavour,
-                    @Property(name = "onasis.memory-database.url") @Nullable String memoryUrl,
-                    @Property(name = "onasis.memory-database.username") @Nullable String memoryUsername,
-                    @Property(name = "onasis.memory-database.password") @Nullable String memoryPassword,
-                    @Property(name = "onasis.database.max-pool-size", defaultValue = "10") int poolSize,
-                    @Property(name = "onasis.database.connect-timeout") Duration connectTimeout,
-                    @Property(name = "onasis.database.acquire-timeout") Duration acquireTimeout) {
+    Storage storage(StorageProperties settings) {
+        StorageProperties.Database database = settings.database();
+        StorageProperties.MemoryDatabase memoryDatabase = settings.memoryDatabase();
         return new Storage(
-                new Storage.Group("ONASIS_STORAGE", flavour, "ONASIS_DATABASE_URL", url, username, password),
-                new Storage.Group("ONASIS_MEMORY_STORAGE", memoryFlavour, "ONASIS_MEMORY_DATABASE_URL", memoryUrl,
-                        memoryUsername, memoryPassword),
-                poolSize, connectTimeout, acquireTimeout);
+                new Storage.Group("ONASIS_STORAGE", settings.storage(), "ONASIS_DATABASE_URL", database.url(),
+                        database.username(), database.password()),
+                new Storage.Group("ONASIS_MEMORY_STORAGE", settings.memoryStorage(), "ONASIS_MEMORY_DATABASE_URL",
+                        memoryDatabase.url(), memoryDatabase.username(), memoryDatabase.password()),
+                database.maxPoolSize(), database.connectTimeout(), database.acquireTimeout());
     }
 
     /** The identity database: users, keys, clients, tokens, audit, signing keys. */
@@ -88,12 +79,11 @@ final class PersistenceFactory {
      */
     @Singleton
     CredentialCache credentialCache(JdbcDatabase database, @Nullable RedisStore redis,
-                                    @Property(name = "onasis.credentials.cache-ttl", defaultValue = "30s") Duration ttl,
-                                    @Property(name = "onasis.credentials.cache-max-entries", defaultValue = "10000")
-                                    int maxEntries, @Nullable MeterRegistry meters) {
+                                    PersistenceProperties.CredentialCacheSettings settings,
+                                    @Nullable MeterRegistry meters) {
         CredentialCache.Generation generation = redis == null ? CredentialCache.local()
                 : new RedisCredentialGeneration(redis);
-        CredentialCache cache = new CredentialCache(generation, database, ttl, maxEntries);
+        CredentialCache cache = new CredentialCache(generation, database, settings.cacheTtl(), settings.cacheMaxEntries());
         if (meters != null) {
             FunctionCounter.builder("onasis.credential.cache.hits", cache, CredentialCache::hits)
                     .description("credential lookups answered from memory").register(meters);
@@ -126,11 +116,9 @@ final class PersistenceFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    AccessCounts accessCounts(Storage storage,
-                              @Property(name = "onasis.memory-access.pending-max", defaultValue = "100000") int capacity,
-                              @Property(name = "onasis.memory-access.flush-period", defaultValue = "1s") Duration period,
+    AccessCounts accessCounts(Storage storage, PersistenceProperties.MemoryAccessSettings settings,
                               @Nullable MeterRegistry meters) {
-        AccessCounts counts = new AccessCounts(capacity, period);
+        AccessCounts counts = new AccessCounts(settings.pendingMax(), settings.flushPeriod());
         if (meters != null) {
             FunctionCounter.builder("onasis.memory.access.dropped", counts, AccessCounts::dropped)
                     .description("memory reads not counted because too many entries waited").register(meters);
@@ -148,18 +136,16 @@ final class PersistenceFactory {
     }
 
     @Singleton
-    PasswordHasher passwordHasher(@Property(name = "onasis.passwords.argon2.memory-kib", defaultValue = "19456") int memoryKib,
-                                  @Property(name = "onasis.passwords.argon2.iterations", defaultValue = "2") int iterations,
-                                  @Property(name = "onasis.passwords.argon2.parallelism", defaultValue = "1") int parallelism) {
-        return new Argon2PasswordHasher(memoryKib, iterations, parallelism);
+    PasswordHasher passwordHasher(PersistenceProperties.Argon2Settings settings) {
+        return new Argon2PasswordHasher(settings.memoryKib(), settings.iterations(), settings.parallelism());
     }
 
     /** One signer for user tokens and OAuth access tokens: injectable as TokenSigner and OAuthTokenSigner. */
     @Singleton
     JwtTokenSigner tokenSigner(SigningKeys keys, PublicUrl publicUrl,
                                SecretGenerator secrets, Clock clock,
-                               @Property(name = "onasis.oauth.retired-key-grace") Duration retiredKeyGrace) {
-        return new JwtTokenSigner(keys, publicUrl.base(), secrets, clock, retiredKeyGrace);
+                               PersistenceProperties.SigningKeySettings settings) {
+        return new JwtTokenSigner(keys, publicUrl.base(), secrets, clock, settings.retiredKeyGrace());
     }
 
     @Singleton

@@ -12,8 +12,6 @@ import com.lanonasis.gateway.domain.shared.InvalidValue;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
@@ -32,12 +30,9 @@ final class SearchFactory {
     private static final long BYTES_PER_VECTOR = 1_750;
 
     @Singleton
-    JdbcMemoryVectors vectors(Storage storage,
-                              @Property(name = "onasis.search.cache-vectors", defaultValue = "auto") String cacheVectors,
-                              @Property(name = "onasis.search.cache-revalidate", defaultValue = "1s")
-                              Duration revalidate) {
+    JdbcMemoryVectors vectors(Storage storage, SearchProperties settings) {
         return new JdbcMemoryVectors(storage.memory(), storage.memoryTenancy(),
-                vectorBudget(cacheVectors, Runtime.getRuntime().maxMemory()), revalidate);
+                vectorBudget(settings.cacheVectors(), Runtime.getRuntime().maxMemory()), settings.cacheRevalidate());
     }
 
     /**
@@ -71,42 +66,21 @@ final class SearchFactory {
      * degrading to text is configured.
      */
     @Context
-    SemanticIndex semanticIndex(JdbcMemoryVectors vectors,
-                                @Property(name = "onasis.search.embeddings", defaultValue = "in-process") String provider,
-                                @Property(name = "onasis.search.degrade", defaultValue = "fail") String degrade,
-                                @Property(name = "onasis.search.openai.base-url") @Nullable String baseUrl,
-                                @Property(name = "onasis.search.openai.key") @Nullable String key,
-                                @Property(name = "onasis.search.openai.model") @Nullable String model,
-                                @Property(name = "onasis.search.openai.dimensions", defaultValue = "1536") int dimensions,
-                                @Property(name = "onasis.search.openai.send-dimensions", defaultValue = "false")
-                                boolean sendDimensions,
-                                @Property(name = "onasis.search.openai.timeout", defaultValue = "10s") Duration timeout,
-                                @Property(name = "onasis.search.duplicate-similarity", defaultValue = "0.95")
-                                double duplicateSimilarity,
-                                @Property(name = "onasis.search.model-loading", defaultValue = "background")
-                                String loading,
-                                @Property(name = "onasis.search.model-wait", defaultValue = "30s") Duration wait) {
-        String mode = degrade.strip().toLowerCase(Locale.ROOT);
-        if (!mode.equals("fail") && !mode.equals("text")) {
-            throw new IllegalArgumentException("ONASIS_SEARCH_DEGRADE must be fail or text, not " + degrade);
-        }
-        if (!(duplicateSimilarity > 0 && duplicateSimilarity <= 1)) {
-            throw new IllegalArgumentException("ONASIS_SEARCH_DUPLICATE_SIMILARITY must be in (0, 1]");
-        }
-        String load = loading.strip().toLowerCase(Locale.ROOT);
-        if (!load.equals("background") && !load.equals("startup")) {
-            throw new IllegalArgumentException("ONASIS_SEARCH_MODEL_LOADING must be background or startup, not " + loading);
-        }
+    SemanticIndex semanticIndex(JdbcMemoryVectors vectors, SearchProperties settings) {
+        String mode = settings.degrade();
+        String load = settings.modelLoading();
+        Duration wait = settings.modelWait();
+        SearchProperties.OpenAi openai = settings.openai();
         Embeddings embeddings;
         try {
-            embeddings = switch (provider.strip().toLowerCase(Locale.ROOT)) {
+            embeddings = switch (settings.embeddings()) {
                 case "in-process" -> load.equals("startup") ? InProcessEmbeddings.shared()
                         : new BackgroundLoadedEmbeddings(InProcessEmbeddings.MODEL, InProcessEmbeddings::shared, wait,
                                 failure -> loadFailed(failure, mode));
-                case "openai" -> openAi(baseUrl, key, model, dimensions, sendDimensions, timeout);
+                case "openai" -> openAi(openai.baseUrl(), openai.key(), openai.model(), openai.dimensions(),
+                        openai.sendDimensions(), openai.timeout());
                 case "none" -> null;
-                default -> throw new IllegalArgumentException(
-                        "ONASIS_SEARCH_EMBEDDINGS must be in-process, openai or none, not " + provider);
+                default -> throw new IllegalStateException("checked by SearchProperties: " + settings.embeddings());
             };
         } catch (EmbeddingFailure failure) {
             if (mode.equals("fail")) {
@@ -119,7 +93,7 @@ final class SearchFactory {
         if (embeddings != null) {
             LOG.info("memory search: hybrid, embeddings by {}", embeddings.model());
         }
-        return new SemanticIndex(Optional.ofNullable(embeddings), vectors, duplicateSimilarity);
+        return new SemanticIndex(Optional.ofNullable(embeddings), vectors, settings.duplicateSimilarity());
     }
 
     /** The background load failed: the same one line as at start-up, and the end of the process, unless degrading. */

@@ -18,7 +18,6 @@ import com.lanonasis.gateway.application.port.out.RateLimiter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -72,15 +71,15 @@ final class ShortLivedStateFactory {
 
     @Singleton
     @Requires(property = KIND, value = "memory", defaultValue = "memory")
-    MemoryEvents inProcessEvents(Clock clock, @Property(name = "onasis.events.retention") Duration retention) {
-        return new InProcessMemoryEvents(clock, retention);
+    MemoryEvents inProcessEvents(Clock clock, ShortLivedStateProperties settings) {
+        return new InProcessMemoryEvents(clock, settings.events().retention());
     }
 
     @Singleton
     @Bean(preDestroy = "close")
     @Requires(property = KIND, value = "redis")
-    RedisMemoryEvents redisEvents(RedisStore redis, Clock clock,
-                                  @Property(name = "onasis.events.retention") Duration retention) {
+    RedisMemoryEvents redisEvents(RedisStore redis, Clock clock, ShortLivedStateProperties settings) {
+        Duration retention = settings.events().retention();
         return new RedisMemoryEvents(redis, new InProcessMemoryEvents(clock, retention), retention);
     }
 
@@ -88,9 +87,8 @@ final class ShortLivedStateFactory {
     @Context
     @Bean(preDestroy = "close")
     @Requires(property = KIND, value = "redis")
-    RedisStore redis(@Property(name = "onasis.redis.url") String url,
-                     @Property(name = "onasis.redis.command-timeout") Duration timeout, Clock clock) {
-        return new RedisStore(url, timeout, clock);
+    RedisStore redis(RedisProperties settings, Clock clock) {
+        return new RedisStore(settings.url(), settings.commandTimeout(), clock);
     }
 
     @Singleton

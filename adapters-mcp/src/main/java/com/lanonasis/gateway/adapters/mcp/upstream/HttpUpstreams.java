@@ -47,7 +47,7 @@ final class HttpUpstreams {
     HttpUpstreams(ProxySettings settings, UpstreamMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout)
+        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -55,7 +55,7 @@ final class HttpUpstreams {
                                                       HttpRequest<?> incoming, byte[] body, Object rpcId,
                                                       Principal caller, UnaryOperator<Flux<ReadBuffer>> whileValid) {
         java.net.http.HttpRequest.Builder outgoing = java.net.http.HttpRequest.newBuilder(target.url())
-                .timeout(settings.requestTimeout)
+                .timeout(settings.requestTimeout())
                 .method(method, body == null || body.length == 0 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                         : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
         incoming.getHeaders().forEach((name, values) -> {

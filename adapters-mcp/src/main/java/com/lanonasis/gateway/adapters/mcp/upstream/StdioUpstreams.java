@@ -62,7 +62,7 @@ final class StdioUpstreams {
             thread.setDaemon(true);
             return thread;
         });
-        long period = Math.max(1, Math.min(30, settings.stdioIdleTimeout.toSeconds() / 2));
+        long period = Math.max(1, Math.min(30, settings.stdio().idleTimeout().toSeconds() / 2));
         sweeper.scheduleAtFixedRate(this::endIdle, period, period, TimeUnit.SECONDS);
         this.shutdownHook = new Thread(this::endAll, "stdio-upstream-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -138,13 +138,13 @@ final class StdioUpstreams {
         Object id = rpc.get("id");
         StdioSession session;
         synchronized (sessions) {
-            if (sessions.size() >= settings.stdioMaxProcesses) {
+            if (sessions.size() >= settings.stdio().maxProcesses()) {
                 return done(UpstreamErrors.rpcError(HttpStatus.SERVICE_UNAVAILABLE, id, UpstreamErrors.UPSTREAM_FAILED,
-                        "the gateway runs its limit of " + settings.stdioMaxProcesses + " stdio upstream processes;"
+                        "the gateway runs its limit of " + settings.stdio().maxProcesses() + " stdio upstream processes;"
                                 + " try again later"));
             }
             long mine = sessions.values().stream().filter(s -> s.owner().equals(caller.userId().toString())).count();
-            if (mine >= settings.stdioMaxPerUser) {
+            if (mine >= settings.stdio().maxPerUser()) {
                 return done(UpstreamErrors.rpcError(HttpStatus.TOO_MANY_REQUESTS, id, UpstreamErrors.UPSTREAM_FAILED,
                         "you have " + mine + " stdio upstream sessions, the limit per user; end one (DELETE) first"));
             }
@@ -174,7 +174,7 @@ final class StdioUpstreams {
     private CompletableFuture<MutableHttpResponse<?>> call(StdioSession session, Object id, String line) {
         long started = System.nanoTime();
         String key = compact(id);
-        return session.call(key, line).orTimeout(settings.stdioRequestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        return session.call(key, line).orTimeout(settings.stdio().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, failure) -> {
                     java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
                     if (failure == null) {
@@ -226,8 +226,8 @@ final class StdioUpstreams {
     private void endIdle() {
         long now = System.nanoTime();
         for (StdioSession session : List.copyOf(sessions.values())) {
-            if (now - session.lastUsed() > settings.stdioIdleTimeout.toNanos()) {
-                finish(session, "idle for " + settings.stdioIdleTimeout);
+            if (now - session.lastUsed() > settings.stdio().idleTimeout().toNanos()) {
+                finish(session, "idle for " + settings.stdio().idleTimeout());
             }
         }
     }
