@@ -50,4 +50,22 @@ class EdgeSettingsStartupTest {
 
         assertTrue(line.startsWith("ONASIS_MCP_ALLOWED_ORIGINS (onasis.mcp.allowed-origins): not an origin"), line);
     }
+
+    @Test
+    void aTrustedProxyThatIsNoCidrStopsStartUp() {
+        for (String bad : new String[] {"10.0.0.0/abc", "10.0.0.0/33", "proxy.internal"}) {
+            String line = startUpLine(Map.of("onasis.edge.trusted-proxies", bad));
+
+            assertTrue(line.startsWith("ONASIS_TRUSTED_PROXIES (onasis.edge.trusted-proxies): not an address or CIDR: "
+                    + bad), line);
+        }
+    }
+
+    @Test
+    void aReturnOriginThatIsNoOriginStopsStartUp() {
+        String line = startUpLine(Map.of("onasis.forward-auth.return-origins", "ftp://files.example"));
+
+        assertTrue(line.startsWith("ONASIS_FORWARD_AUTH_RETURN_ORIGINS (onasis.forward-auth.return-origins): not an"),
+                line);
+    }
 }

@@ -3,6 +3,7 @@ package com.lanonasis.gateway.adapters.http.edge;
 import com.lanonasis.gateway.adapters.http.shared.RequestAttributes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.context.annotation.Context;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,6 +14,7 @@ import java.util.List;
  * the connection comes from a configured trusted proxy ({@code ONASIS_TRUSTED_PROXIES}, CIDRs);
  * then the client is the right-most forwarded address that is not itself a trusted proxy.
  */
+@Context // a malformed ONASIS_TRUSTED_PROXIES stops start-up with one line, not the first request
 @Singleton
 public final class ClientAddress {
 
@@ -65,10 +67,16 @@ public final class ClientAddress {
         static Cidr parse(String text) {
             int slash = text.indexOf('/');
             byte[] network = bytes(slash < 0 ? text : text.substring(0, slash));
-            if (network == null) {
-                throw new IllegalArgumentException("onasis.edge.trusted-proxies: not an address or CIDR: " + text);
+            int prefix;
+            try {
+                prefix = network == null ? -1 : slash < 0 ? network.length * 8 : Integer.parseInt(text.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                prefix = -1;
             }
-            int prefix = slash < 0 ? network.length * 8 : Integer.parseInt(text.substring(slash + 1));
+            if (network == null || prefix < 0 || prefix > network.length * 8) {
+                throw new IllegalArgumentException("ONASIS_TRUSTED_PROXIES (onasis.edge.trusted-proxies): not an address"
+                        + " or CIDR: " + text);
+            }
             return new Cidr(network, prefix);
         }
 

@@ -3,6 +3,7 @@ package com.lanonasis.gateway.adapters.http.security.web;
 import com.lanonasis.gateway.adapters.http.oauth.Form;
 import com.lanonasis.gateway.adapters.http.shared.Origins;
 import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -29,6 +30,7 @@ import java.util.Set;
  * Fetch metadata and {@code Origin}, and echo a double-submit token: an HttpOnly SameSite=Lax
  * cookie), cookie attributes, and safe return paths after login.
  */
+@Context // a malformed ONASIS_FORWARD_AUTH_RETURN_ORIGINS stops start-up with one line
 @Singleton
 public final class BrowserForms {
 
