@@ -18,7 +18,8 @@ public final class InMemoryDeviceAuthorizations implements DeviceAuthorizations 
 
     @Override
     public void add(DeviceAuthorization authorization) {
-        byDeviceCode.put(authorization.deviceCodeHash(), authorization, authorization.expiresAt());
+        // the user code ends at expiry; the device code stays a while longer, to be answered expired_token
+        byDeviceCode.put(authorization.deviceCodeHash(), authorization, authorization.keptUntil());
         byUserCode.put(authorization.userCode(), authorization.deviceCodeHash(), authorization.expiresAt());
     }
 

@@ -1,5 +1,7 @@
 package com.lanonasis.gateway.application.oauth;
 
+import com.lanonasis.gateway.domain.codes.DeviceAuthorization;
+
 import com.lanonasis.gateway.embedded.inmemory.InMemoryClients;
 import com.lanonasis.gateway.embedded.inmemory.InMemoryRefreshTokens;
 import com.lanonasis.gateway.embedded.inmemory.InMemoryDeviceAuthorizations;
@@ -123,12 +125,15 @@ class DeviceFlowServiceTest {
         assertInstanceOf(Rejection.NotFound.class, rejected(flow.find(ada, "10.0.0.1", denied.userCode())),
                 "an answered code cannot be answered again");
 
-        // The device code store forgets a code when it expires (in process and in Redis alike), so a late
-        // poll is an unknown code: invalid_grant, not RFC 8628's expired_token (which TokenService would
-        // answer for a code still stored past its expiry).
+        // RFC 8628 section 3.5: a device still polling after its code expired is told expired_token; the
+        // store keeps the code that long (DeviceAuthorization.REPORTED_EXPIRED_FOR), in process and in Redis
         DeviceStart expired = started();
         clock.advance(Duration.ofMinutes(11));
-        assertEquals("invalid_grant", pollError(expired));
+        assertEquals("expired_token", pollError(expired));
+        assertInstanceOf(Rejection.NotFound.class, rejected(flow.find(ada, "10.0.0.1", expired.userCode())),
+                "an expired user code cannot be answered");
+        clock.advance(DeviceAuthorization.REPORTED_EXPIRED_FOR);
+        assertEquals("invalid_grant", pollError(expired), "long after, the code is simply unknown");
     }
 
     @Test

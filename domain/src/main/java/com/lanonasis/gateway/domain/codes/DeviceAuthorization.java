@@ -21,6 +21,17 @@ public record DeviceAuthorization(SecretHash deviceCodeHash, String userCode, St
 
     public enum Status { PENDING, APPROVED, DENIED, REDEEMED }
 
+    /**
+     * How long stores keep a device code after it expired, so that a device still polling is told
+     * {@code expired_token} (RFC 8628 section 3.5) rather than that its code is unknown.
+     */
+    public static final Duration REPORTED_EXPIRED_FOR = Duration.ofMinutes(10);
+
+    /** Until when a store keeps this authorization under its device code. */
+    public Instant keptUntil() {
+        return expiresAt.plus(REPORTED_EXPIRED_FOR);
+    }
+
     public DeviceAuthorization {
         Objects.requireNonNull(deviceCodeHash, "deviceCodeHash");
         Objects.requireNonNull(userCode, "userCode");

@@ -114,8 +114,10 @@ public final class RedisShortLivedState {
             @Override
             public void add(DeviceAuthorization device) {
                 long ttl = redis.ttlMillis(device.expiresAt());
+                // the user code ends at expiry; the device code stays a while longer, to be answered expired_token
+                long kept = redis.ttlMillis(device.keptUntil());
                 redis.call(c -> c.set(key("device", device.deviceCodeHash()), redis.write(Codec.device(device)),
-                        SetArgs.Builder.px(ttl)));
+                        SetArgs.Builder.px(kept)));
                 redis.call(c -> c.set(RedisStore.PREFIX + "user-code:" + device.userCode(),
                         device.deviceCodeHash().hex(), SetArgs.Builder.px(ttl)));
             }
