@@ -73,6 +73,22 @@ class EdgeHttpTest extends HttpTest {
     }
 
     @Test
+    void oversizedHeaderIsA431NotABodyError() {
+        Api.Reply reply = api.get("/api/v1/memory", "X-API-Key", "pk_" + "a".repeat(20_000));
+
+        assertEquals(431, reply.status(), reply.raw());
+        assertEquals("header_too_large", reply.string("error"));
+    }
+
+    @Test
+    void oversizedUrlIsA414NotABodyError() {
+        Api.Reply reply = api.get("/api/v1/memory?q=" + "a".repeat(9_000));
+
+        assertEquals(414, reply.status(), reply.raw());
+        assertEquals("uri_too_long", reply.string("error"));
+    }
+
+    @Test
     void wrongMethodIsAJson405() {
         Api.Reply reply = api.send(HttpMethod.DELETE, "/health", null);
 

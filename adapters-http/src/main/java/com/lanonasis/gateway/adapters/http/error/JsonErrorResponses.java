@@ -4,11 +4,15 @@ import com.lanonasis.gateway.adapters.http.shared.ErrorBody;
 import com.lanonasis.gateway.adapters.http.shared.RequestIds;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,8 +33,13 @@ final class JsonErrorResponses implements ErrorResponseProcessor<ErrorBody> {
 
     @Override
     public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        HttpStatus status = response.getStatus();
         String requestId = RequestIds.of(context.getRequest());
+        HeadTooLarge head = HeadTooLarge.of(context.getRequest());
+        if (head != null) {
+            return response.status(head.status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody(head.code, head.message, null, requestId));
+        }
+        HttpStatus status = response.getStatus();
         ErrorBody body = switch (status) {
             case BAD_REQUEST -> badRequest(context, requestId);
             case UNAUTHORIZED -> new ErrorBody("unauthorized", "authentication is required", null, requestId);
@@ -56,6 +65,37 @@ final class JsonErrorResponses implements ErrorResponseProcessor<ErrorBody> {
             }
         };
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+
+    /**
+     * A request line or header block longer than the server accepts. Netty refuses it before routing and
+     * Micronaut reports it as 413, which would tell the client its body was too large (RFC 9110 §15.5.15,
+     * RFC 6585 §5).
+     */
+    private enum HeadTooLarge {
+        URI(HttpStatus.REQUEST_URI_TOO_LONG, "uri_too_long", "the request line (method and URL) is too long"),
+        HEADERS(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header_too_large", "the request headers are too large");
+
+        private final HttpStatus status;
+        private final String code;
+        private final String message;
+
+        HeadTooLarge(HttpStatus status, String code, String message) {
+            this.status = status;
+            this.code = code;
+            this.message = message;
+        }
+
+        static HeadTooLarge of(HttpRequest<?> request) {
+            if (!(request instanceof NettyHttpRequest<?> netty)) {
+                return null;
+            }
+            Throwable cause = netty.getNativeRequest().decoderResult().cause();
+            if (cause instanceof TooLongHttpLineException) {
+                return URI;
+            }
+            return cause instanceof TooLongHttpHeaderException ? HEADERS : null;
+        }
     }
 
     private static ErrorBody badRequest(ErrorContext context, String requestId) {
