@@ -27,8 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The request log: the edge offers each finished request to a bounded queue (a full queue drops
@@ -37,7 +35,7 @@ import java.util.logging.Logger;
  */
 public final class RequestLogService implements RecordRequestUseCase, ReadRequestLogUseCase, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(RequestLogService.class.getName());
+    private static final System.Logger LOG = System.getLogger(RequestLogService.class.getName());
 
     private final RequestLog store;
     private final AuditLog audit;
@@ -109,7 +107,7 @@ public final class RequestLogService implements RecordRequestUseCase, ReadReques
                     return;
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "request log writer: " + e);
+                LOG.log(System.Logger.Level.WARNING, "request log writer: " + e);
             } finally {
                 batch.clear();
             }
@@ -125,14 +123,15 @@ public final class RequestLogService implements RecordRequestUseCase, ReadReques
             written.addAndGet(batch.size());
         } catch (RuntimeException e) {
             failed.addAndGet(batch.size());
-            LOG.log(Level.WARNING, "request log: a batch of " + batch.size() + " records was not stored: " + e);
+            LOG.log(System.Logger.Level.WARNING,
+                    "request log: a batch of " + batch.size() + " records was not stored: " + e);
         }
         for (Consumer<RequestRecord> tail : tails) {
             for (RequestRecord record : batch) {
                 try {
                     tail.accept(record);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "request log tail failed", e);
+                    LOG.log(System.Logger.Level.DEBUG, "request log tail failed", e);
                 }
             }
         }
