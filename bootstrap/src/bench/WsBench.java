@@ -39,6 +39,10 @@ public class WsBench {
     private static String firstError;
 
     public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: java WsBench.java ws://HOST:PORT/ws API_KEY CONNECTIONS SECONDS 'JSON-RPC with \"id\":0'");
+            System.exit(2);
+        }
         URI uri = URI.create(args[0]);
         String key = args[1];
         int connections = Integer.parseInt(args[2]);
