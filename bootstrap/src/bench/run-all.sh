@@ -187,7 +187,7 @@ echo "measuring ($CONNECTIONS connections, ${SECONDS_PER_RUN}s each; load averag
 every_path
 "$JAVA" src/bench/WsBench.java "ws://localhost:$PORT/ws" "$KEY" "$CONNECTIONS" "$SECONDS_PER_RUN" "$CALL" >"$WORK/ws.out"
 sed -E 's/.*= ([0-9]+) req\/s, p50 ([0-9.]+) ms, p99 ([0-9.]+) ms.*/\1 \2ms \3ms/' "$WORK/ws.out" >"$WORK/ws"
-echo "  ws: $(cat "$WORK/ws")"
+echo "  ws: $(cat "$WORK/ws") ($(sed -E 's/.*\(client: (.*)\)/\1/' "$WORK/ws.out"))"
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 LOADED_RSS=$(rss VmRSS)
 PEAK_RSS=$(rss VmHWM)
@@ -206,7 +206,7 @@ JDK=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.ven
 {
   echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD (1, 5, 15 min) at the end."
   echo "JDK: $JDK; JVM options: \`${JAVA_OPTS:-$BENCH_JAVA_OPTS}\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\`. Peer: node $("$NODE" --version) oidc-provider $PEER_VERSION."
-  echo "\`wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s\` per path, after a 5 s warm-up of every path (WebSocket: WsBench, $CONNECTIONS connections)."
+  echo "\`wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s\` per path, after a 5 s warm-up of every path (WebSocket: WsBench, like wrk one thread with $CONNECTIONS connections, one request in flight on each)."
   echo
   echo "| path | req/s | p50 | p99 | ratio |"
   echo "|---|---|---|---|---|"

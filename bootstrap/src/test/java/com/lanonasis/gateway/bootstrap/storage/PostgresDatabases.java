@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Configuration for running the whole service on a real Postgres: one embedded server per test
  * JVM, a fresh database per test class, handed to the service as a libpq URL exactly as Neon or
- * Supabase would hand it out.
+ * Supabase would hand it out. The server keeps Postgres' default {@code max_connections} (100):
+ * each test class's application context closes its pools when the class ends.
  */
 public final class PostgresDatabases {
 
@@ -42,7 +43,7 @@ public final class PostgresDatabases {
     private static synchronized String newDatabase(boolean supabaseBaseline) {
         try {
             if (server == null) {
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
             }
             String name = "db_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection connection = server.getPostgresDatabase().getConnection();

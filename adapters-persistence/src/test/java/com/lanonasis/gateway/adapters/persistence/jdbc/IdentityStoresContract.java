@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,12 @@ abstract class IdentityStoresContract {
         keys = apiKeys();
         ada = new User(new UserId(UUID.randomUUID()), new Email("ada@example.com"), "Ada", Role.USER, T0);
         assertTrue(users.add(new UserAccount(ada, new PasswordHash("$argon2id$v=19$abc"))));
+    }
+
+    /** Ends the pools this test opened on the embedded Postgres (nothing for the other backends). */
+    @AfterEach
+    void closeTestDatabases() {
+        Postgres.closeOpened();
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,12 @@ abstract class MemoriesContract {
     void open() {
         memories = store();
         unitOfWork = unitOfWork();
+    }
+
+    /** Ends the pools this test opened on the embedded Postgres (nothing for the other backends). */
+    @AfterEach
+    void closeTestDatabases() {
+        Postgres.closeOpened();
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Registered clients, consents, a user's grants and the audit trail: what every backend must do. */
@@ -47,6 +48,12 @@ abstract class OAuthStoresContract {
     private final UserId ada = new UserId(UUID.randomUUID());
 
     abstract Stores stores();
+
+    /** Ends the pools this test opened on the embedded Postgres (nothing for the other backends). */
+    @AfterEach
+    void closeTestDatabases() {
+        Postgres.closeOpened();
+    }
 
     @Test
     void clientsAreAddedReplacedCountedAndRemoved() {

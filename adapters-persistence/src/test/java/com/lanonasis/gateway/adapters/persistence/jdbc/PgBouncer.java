@@ -35,8 +35,8 @@ final class PgBouncer {
      * statement may run on another server connection.
      */
     static synchronized HikariDataSource fresh(Schema schema) {
-        return Databases.open(new DatabaseSettings(url(Postgres.newDatabase()), "postgres", null, 4), "test-pgbouncer",
-                schema);
+        return Postgres.remember(Databases.open(new DatabaseSettings(url(Postgres.newDatabase()), "postgres", null, 4),
+                "test-pgbouncer", schema));
     }
 
     /** The pooler's JDBC URL for {@code database} of the embedded Postgres. */
@@ -67,6 +67,8 @@ final class PgBouncer {
                     "auth_type = any",
                     "pool_mode = transaction",
                     "default_pool_size = 4",
+                    // a test's database is dropped from use when its pool closes: give its server connections back soon
+                    "server_idle_timeout = 2",
                     "max_client_conn = 200",
                     "ignore_startup_parameters = extra_float_digits",
                     "logfile = " + dir.resolve("pgbouncer.log"),

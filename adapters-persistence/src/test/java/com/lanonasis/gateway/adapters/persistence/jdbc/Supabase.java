@@ -21,8 +21,8 @@ final class Supabase {
         try (HikariDataSource plain = Postgres.fresh(Schema.DEFAULT)) {
             baseline(plain);
             String url = plain.getJdbcUrl();
-            return Databases.open(new DatabaseSettings(url, "postgres", null, 4), "test-supabase", Schema.DEFAULT,
-                    true);
+            return Postgres.remember(Databases.open(new DatabaseSettings(url, "postgres", null, 4), "test-supabase",
+                    Schema.DEFAULT, true));
         }
     }
 
@@ -33,8 +33,8 @@ final class Supabase {
         direct.setUrl("jdbc:postgresql://127.0.0.1:" + Postgres.port() + "/" + database);
         direct.setUser("postgres");
         baseline(direct);
-        return Databases.open(new DatabaseSettings(PgBouncer.url(database), "postgres", null, 4),
-                "test-supabase-pooled", Schema.DEFAULT, true);
+        return Postgres.remember(Databases.open(new DatabaseSettings(PgBouncer.url(database), "postgres", null, 4),
+                "test-supabase-pooled", Schema.DEFAULT, true));
     }
 
     private static void baseline(DataSource dataSource) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Refresh and access token records, and the unit of work's all-or-nothing writes, on every database and in memory. */
@@ -48,6 +49,12 @@ abstract class TokenStoresContract {
         throw new UnsupportedOperationException("a JDBC backend provides its data source");
     }
     private final UserId user = new UserId(UUID.randomUUID());
+
+    /** Ends the pools this test opened on the embedded Postgres (nothing for the other backends). */
+    @AfterEach
+    void closeTestDatabases() {
+        Postgres.closeOpened();
+    }
 
     @Test
     void refreshTokenRotatesExactlyOnceAndFamiliesRevokeTogether() {
