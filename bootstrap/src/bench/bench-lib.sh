@@ -8,7 +8,8 @@
 
 # The JVM options of the README's run command (keep the two in step; docs/performance.md, "Memory").
 # glibc's per-thread malloc arenas are capped too (MALLOC_ARENA_MAX, as the README says).
-BENCH_README_JAVA_OPTS="-Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"
+# The class-data archive is the one the build writes beside the jar (the scripts run from bootstrap/).
+BENCH_README_JAVA_OPTS="-XX:SharedArchiveFile=target/onasis-gateway.jsa -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 # taken: something listens on it (any address), or answers a connection on loopback

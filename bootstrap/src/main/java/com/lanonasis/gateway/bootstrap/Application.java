@@ -2,6 +2,7 @@ package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.persistence.jdbc.DatabaseUnavailable;
 import com.lanonasis.gateway.application.port.out.StoreUnavailable;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.util.Optional;
@@ -11,10 +12,20 @@ public final class Application extends Micronaut {
     private Application() {
     }
 
+    /**
+     * Set to {@code true}, the service stops again as soon as it is ready (exit code 0): the build's
+     * class-data-sharing training run (bootstrap/pom.xml, docs/performance.md "Start-up").
+     */
+    static final String EXIT_AFTER_READY = "ONASIS_EXIT_AFTER_READY";
+
     public static void main(String[] args) {
         Application application = new Application();
         application.args(args).mainClass(Application.class).banner(false);
-        application.start();
+        ApplicationContext context = application.start();
+        if ("true".equals(System.getenv(EXIT_AFTER_READY))) {
+            context.close();
+            System.exit(0);
+        }
     }
 
     /**

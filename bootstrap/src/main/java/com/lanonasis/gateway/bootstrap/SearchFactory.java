@@ -12,11 +12,15 @@ import com.lanonasis.gateway.domain.shared.InvalidValue;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +67,12 @@ final class SearchFactory {
      * ({@code ONASIS_SEARCH_MODEL_LOADING=background}): the service answers at once, embedding waits
      * up to {@code ONASIS_SEARCH_MODEL_WAIT} for the model, {@code /health/full} shows it loading;
      * a failure to load then ends the process with the same one line (exit code 1) unless
-     * degrading to text is configured.
+     * degrading to text is configured. The background load begins once the server answers (at most
+     * {@link Serving#MAX_WAIT_SECONDS} later without a server), so that it does not take the cores
+     * the start-up needs (docs/performance.md, "Start-up").
      */
     @Context
-    SemanticIndex semanticIndex(JdbcMemoryVectors vectors, SearchProperties settings) {
+    SemanticIndex semanticIndex(JdbcMemoryVectors vectors, SearchProperties settings, Serving serving) {
         String mode = settings.degrade();
         String load = settings.modelLoading();
         Duration wait = settings.modelWait();
@@ -75,7 +81,10 @@ final class SearchFactory {
         try {
             embeddings = switch (settings.embeddings()) {
                 case "in-process" -> load.equals("startup") ? InProcessEmbeddings.shared()
-                        : new BackgroundLoadedEmbeddings(InProcessEmbeddings.MODEL, InProcessEmbeddings::shared, wait,
+                        : new BackgroundLoadedEmbeddings(InProcessEmbeddings.MODEL, () -> {
+                            serving.await();
+                            return InProcessEmbeddings.shared();
+                        }, wait,
                                 failure -> loadFailed(failure, mode));
                 case "openai" -> openAi(openai.baseUrl(), openai.key(), openai.model(), openai.dimensions(),
                         openai.sendDimensions(), openai.timeout());
@@ -94,6 +103,29 @@ final class SearchFactory {
             LOG.info("memory search: hybrid, embeddings by {}", embeddings.model());
         }
         return new SemanticIndex(Optional.ofNullable(embeddings), vectors, settings.duplicateSimilarity());
+    }
+
+    /** Opens once the HTTP server answers: what waits for it does not compete with the start-up. */
+    @Singleton
+    static final class Serving {
+
+        static final long MAX_WAIT_SECONDS = 10;
+
+        private final CountDownLatch started = new CountDownLatch(1);
+
+        @EventListener
+        void serverStarted(ServerStartupEvent event) {
+            started.countDown();
+        }
+
+        /** Waits until the server answers, at most {@link #MAX_WAIT_SECONDS} (a context without a server). */
+        void await() {
+            try {
+                started.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The background load failed: the same one line as at start-up, and the end of the process, unless degrading. */
