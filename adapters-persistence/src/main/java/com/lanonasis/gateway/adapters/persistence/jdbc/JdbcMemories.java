@@ -65,6 +65,14 @@ public final class JdbcMemories implements Memories, AccountMemories {
     private final AccessCounts accessCounts;
     /** Postgres full-text: every match ranked for an owner with at most this many entries. */
     private final int everyMatchRankedUpTo;
+    /**
+     * Postgres full-text: per owner, whether they had at most {@link #everyMatchRankedUpTo} entries and
+     * when that was checked ({@link System#nanoTime()}); a cost hint only (both queries answer alike while
+     * few entries match), so it is checked again at most every {@link #OWNER_SIZE_RECHECK_NANOS}.
+     */
+    private final Map<UUID, long[]> ownerSizes = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long OWNER_SIZE_RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static final int OWNER_SIZES_KEPT = 10_000;
 
     public JdbcMemories(JdbcDatabase database) {
         this(database, Tenancy.BY_QUERY);
@@ -349,7 +357,7 @@ public final class JdbcMemories implements Memories, AccountMemories {
         filter.anyOfTags(search.anyOfTags());
         return as(owner, session -> {
             boolean few = everyMatchUpTo == Integer.MAX_VALUE
-                    || everyMatchUpTo > 0 && entriesAtMost(session, owner, everyMatchUpTo);
+                    || everyMatchUpTo > 0 && fewEntries(session, owner, everyMatchUpTo);
             List<Object> parameters = new ArrayList<>();
             String sql = few ? everyMatch(filter, any, max, parameters) : boundedCandidates(filter, any, all,
                     words.size(), max, parameters);
@@ -366,6 +374,24 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 }
             }
         });
+    }
+
+    /** {@link #entriesAtMost}, remembered per owner for the configured limit (see {@link #ownerSizes}). */
+    private boolean fewEntries(Session session, UserId owner, int limit) throws SQLException {
+        if (limit != everyMatchRankedUpTo) {
+            return entriesAtMost(session, owner, limit);
+        }
+        long now = System.nanoTime();
+        long[] known = ownerSizes.get(owner.value());
+        if (known != null && now - known[1] < OWNER_SIZE_RECHECK_NANOS) {
+            return known[0] == 1;
+        }
+        boolean few = entriesAtMost(session, owner, limit);
+        if (ownerSizes.size() >= OWNER_SIZES_KEPT) {
+            ownerSizes.clear();
+        }
+        ownerSizes.put(owner.value(), new long[] {few ? 1 : 0, now});
+        return few;
     }
 
     /**
