@@ -48,6 +48,11 @@ public final class JdbcMemories implements Memories, AccountMemories {
      * ranked; older matches beyond that are found when they hold all the words among the newest of those.
      */
     static final int RANKED_MATCHES = 1000;
+    /**
+     * Postgres full-text: an owner with at most this many entries has every match ranked (one scan of
+     * at most this many rows is cheaper than two candidate sets); above it, the bounded candidate set.
+     */
+    static final int EVERY_MATCH_RANKED_UP_TO = 15_000;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
     private static final TypeReference<List<String>> JSON_STRINGS = new TypeReference<>() { };
 
@@ -58,6 +63,16 @@ public final class JdbcMemories implements Memories, AccountMemories {
     private final LuceneTextIndex textIndex;
     /** Reads counted in memory and written behind; null: written in the read. */
     private final AccessCounts accessCounts;
+    /** Postgres full-text: every match ranked for an owner with at most this many entries. */
+    private final int everyMatchRankedUpTo;
+    /**
+     * Postgres full-text: per owner, whether they had at most {@link #everyMatchRankedUpTo} entries and
+     * when that was checked ({@link System#nanoTime()}); a cost hint only (both queries answer alike while
+     * few entries match), so it is checked again at most every {@link #OWNER_SIZE_RECHECK_NANOS}.
+     */
+    private final Map<UUID, long[]> ownerSizes = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long OWNER_SIZE_RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static final int OWNER_SIZES_KEPT = 10_000;
 
     public JdbcMemories(JdbcDatabase database) {
         this(database, Tenancy.BY_QUERY);
@@ -72,6 +87,12 @@ public final class JdbcMemories implements Memories, AccountMemories {
      *                     each read's counters at once
      */
     public JdbcMemories(JdbcDatabase database, Tenancy tenancy, AccessCounts accessCounts) {
+        this(database, tenancy, accessCounts, EVERY_MATCH_RANKED_UP_TO);
+    }
+
+    /** {@code everyMatchRankedUpTo}: see {@link #rankedByText(UserId, TextSearch, int, int)} (tests). */
+    JdbcMemories(JdbcDatabase database, Tenancy tenancy, AccessCounts accessCounts, int everyMatchRankedUpTo) {
+        this.everyMatchRankedUpTo = everyMatchRankedUpTo;
         this.database = database;
         this.tenancy = tenancy;
         this.textIndex = database.run(Session::isH2) ? indexOfAllEntries() : null;
@@ -313,6 +334,15 @@ public final class JdbcMemories implements Memories, AccountMemories {
 
     @Override
     public List<Ranked> rankedByText(UserId owner, TextSearch search, int max) {
+        return rankedByText(owner, search, max, everyMatchRankedUpTo);
+    }
+
+    /**
+     * {@code everyMatchUpTo}: an owner with at most this many entries has every match ranked, above it
+     * the bounded candidate set (0: always bounded, {@link Integer#MAX_VALUE}: always every match).
+     * Package-private so the tests and the benchmark can run each query on the same data.
+     */
+    List<Ranked> rankedByText(UserId owner, TextSearch search, int max, int everyMatchUpTo) {
         if (textIndex != null) {
             return textIndex.search(owner, search, max);
         }
@@ -325,33 +355,12 @@ public final class JdbcMemories implements Memories, AccountMemories {
         Filter filter = new Filter(owner);
         filter.types(search.types());
         filter.anyOfTags(search.anyOfTags());
-        // Ranks a bounded candidate set, not every match: the newest RANKED_MATCHES entries holding all
-        // the words, and the newest RANKED_MATCHES holding some but not all; each is read by the GIN index
-        // when its words are rare, or by walking the (user_id, updated_at) index newest first when they are
-        // common. UNION ALL of disjoint sets: no de-duplicating sort (sorting tsvectors is slow).
-        String candidates = "SELECT m.id, m.search_text, m.updated_at FROM memory_entries m" + filter.where
-                + " AND m.search_text @@ to_tsquery('english', ?)";
-        String newest = " ORDER BY m.updated_at DESC LIMIT " + RANKED_MATCHES;
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(any);
-        String union;
-        if (words.size() > 1) {
-            union = "(" + candidates + newest + ") UNION ALL (" + candidates
-                    + " AND NOT m.search_text @@ to_tsquery('english', ?)" + newest + ")";
-            parameters.addAll(filter.parameters);
-            parameters.add(all);
-            parameters.addAll(filter.parameters);
-            parameters.add(any);
-            parameters.add(all);
-        } else {
-            union = candidates + newest;
-            parameters.addAll(filter.parameters);
-            parameters.add(any);
-        }
-        String sql = "SELECT c.id, ts_rank(c.search_text, to_tsquery('english', ?)) AS score FROM (" + union
-                + ") c ORDER BY score DESC, c.updated_at DESC, c.id DESC LIMIT ?";
-        parameters.add(max);
         return as(owner, session -> {
+            boolean few = everyMatchUpTo == Integer.MAX_VALUE
+                    || everyMatchUpTo > 0 && fewEntries(session, owner, everyMatchUpTo);
+            List<Object> parameters = new ArrayList<>();
+            String sql = few ? everyMatch(filter, any, max, parameters) : boundedCandidates(filter, any, all,
+                    words.size(), max, parameters);
             try (PreparedStatement select = session.prepare(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
                     select.setObject(i + 1, parameters.get(i));
@@ -365,6 +374,82 @@ public final class JdbcMemories implements Memories, AccountMemories {
                 }
             }
         });
+    }
+
+    /** {@link #entriesAtMost}, remembered per owner for the configured limit (see {@link #ownerSizes}). */
+    private boolean fewEntries(Session session, UserId owner, int limit) throws SQLException {
+        if (limit != everyMatchRankedUpTo) {
+            return entriesAtMost(session, owner, limit);
+        }
+        long now = System.nanoTime();
+        long[] known = ownerSizes.get(owner.value());
+        if (known != null && now - known[1] < OWNER_SIZE_RECHECK_NANOS) {
+            return known[0] == 1;
+        }
+        boolean few = entriesAtMost(session, owner, limit);
+        if (ownerSizes.size() >= OWNER_SIZES_KEPT) {
+            ownerSizes.clear();
+        }
+        ownerSizes.put(owner.value(), new long[] {few ? 1 : 0, now});
+        return few;
+    }
+
+    /**
+     * Whether the owner has at most {@code limit} entries: a walk of the (user_id, updated_at) index that
+     * stops after {@code limit + 1} entries, so it costs at most that many index entries.
+     */
+    private static boolean entriesAtMost(Session session, UserId owner, int limit) throws SQLException {
+        try (PreparedStatement count = session.prepare("SELECT count(*) FROM (SELECT 1 FROM memory_entries"
+                + " WHERE user_id = ? LIMIT ?) n")) {
+            count.setObject(1, owner.value());
+            count.setInt(2, limit + 1);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1) <= limit;
+            }
+        }
+    }
+
+    /** {@code ts_rank} over every entry holding any of the words. */
+    private static String everyMatch(Filter filter, String any, int max, List<Object> parameters) {
+        parameters.add(any);
+        parameters.addAll(filter.parameters);
+        parameters.add(any);
+        parameters.add(max);
+        return "SELECT m.id, ts_rank(m.search_text, to_tsquery('english', ?)) AS score FROM memory_entries m"
+                + filter.where + " AND m.search_text @@ to_tsquery('english', ?)"
+                + " ORDER BY score DESC, m.updated_at DESC, m.id DESC LIMIT ?";
+    }
+
+    /**
+     * {@code ts_rank} over a bounded candidate set, not every match: the newest RANKED_MATCHES entries
+     * holding all the words, and the newest RANKED_MATCHES holding some but not all; each is read by the
+     * GIN index when its words are rare, or by walking the (user_id, updated_at) index newest first when
+     * they are common. UNION ALL of disjoint sets: no de-duplicating sort (sorting tsvectors is slow).
+     */
+    private static String boundedCandidates(Filter filter, String any, String all, int words, int max,
+                                            List<Object> parameters) {
+        String candidates = "SELECT m.id, m.search_text, m.updated_at FROM memory_entries m" + filter.where
+                + " AND m.search_text @@ to_tsquery('english', ?)";
+        String newest = " ORDER BY m.updated_at DESC LIMIT " + RANKED_MATCHES;
+        parameters.add(any);
+        String union;
+        if (words > 1) {
+            union = "(" + candidates + newest + ") UNION ALL (" + candidates
+                    + " AND NOT m.search_text @@ to_tsquery('english', ?)" + newest + ")";
+            parameters.addAll(filter.parameters);
+            parameters.add(all);
+            parameters.addAll(filter.parameters);
+            parameters.add(any);
+            parameters.add(all);
+        } else {
+            union = candidates + newest;
+            parameters.addAll(filter.parameters);
+            parameters.add(any);
+        }
+        parameters.add(max);
+        return "SELECT c.id, ts_rank(c.search_text, to_tsquery('english', ?)) AS score FROM (" + union
+                + ") c ORDER BY score DESC, c.updated_at DESC, c.id DESC LIMIT ?";
     }
 
     /**

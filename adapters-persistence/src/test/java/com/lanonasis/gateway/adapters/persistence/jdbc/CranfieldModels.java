@@ -15,6 +15,7 @@ import com.lanonasis.gateway.domain.shared.UserId;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,12 +79,26 @@ class CranfieldModels {
         System.out.println("| run | hit@10 | recall@10 | MRR@10 | nDCG@10 |");
         System.out.println("|---|---|---|---|---|");
         print("text (BM25)", byText, docOf, judged);
+        List<List<Ranked>> byWords = new ArrayList<>();
+        for (String query : queries) {
+            byWords.add(wordMatch(entries, new TextSearch(query, Set.of(), Tags.NONE, K, 0)));
+        }
+        print("word match (the search issue 15 replaced)", byWords, docOf, judged);
 
         for (String name : System.getenv().getOrDefault("CRANFIELD_MODELS", "minilm,e5").split(",")) {
-            AbstractInProcessEmbeddingModel model = name.equals("e5") ? new E5SmallV2QuantizedEmbeddingModel()
-                    : new AllMiniLmL6V2QuantizedEmbeddingModel();
+            AbstractInProcessEmbeddingModel model = switch (name) {
+                case "e5" -> new E5SmallV2QuantizedEmbeddingModel();
+                case "bge" -> new BgeSmallEnV15QuantizedEmbeddingModel();
+                default -> new AllMiniLmL6V2QuantizedEmbeddingModel();
+            };
+            // each model's documented usage: e5 prefixes both sides; bge-small-en-v1.5 prefixes short
+            // retrieval queries with its instruction and leaves passages bare; MiniLM takes text as is
             String passage = name.equals("e5") ? "passage: " : "";
-            String asked = name.equals("e5") ? "query: " : "";
+            String asked = switch (name) {
+                case "e5" -> "query: ";
+                case "bge" -> "Represent this sentence for searching relevant passages: ";
+                default -> "";
+            };
             EmbeddingModel id = new EmbeddingModel("cranfield-" + name, 384);
             long t0 = System.nanoTime();
             List<float[]> docVectors = embed(model, entries.stream()
@@ -116,6 +131,51 @@ class CranfieldModels {
             print(name + " hybrid RRF k=60", rrf, docOf, judged);
             print(name + " hybrid convex 0.5", convex, docOf, judged);
         }
+    }
+
+    /**
+     * The memory search before issue 15, reimplemented here for comparison only (from git history:
+     * JdbcMemories.matching and Relevance at 882cc7a^): the 1 000 most recently updated entries holding
+     * any of the query's words as a substring of the lower-cased title, content or tags, scored by
+     * Relevance (0.35 per word in the title, 0.2 in a tag, 0.15 in the content, averaged over the words,
+     * + 0.3 when the whole query is in the title, at most 1), score 0 dropped, ties to the most recent.
+     */
+    static List<Ranked> wordMatch(List<MemoryEntry> entries, TextSearch search) {
+        List<String> terms = search.terms();
+        String phrase = search.query().toLowerCase(Locale.ROOT).strip();
+        List<MemoryEntry> candidates = entries.stream()
+                .filter(entry -> terms.stream().anyMatch(term -> lower(entry.title().value()).contains(term)
+                        || lower(entry.content().value()).contains(term)
+                        || lower(entry.tags().values().toString()).contains(term)))
+                .sorted(java.util.Comparator.comparing(MemoryEntry::updatedAt).reversed())
+                .limit(1000)
+                .toList();
+        List<MemoryEntry> scored = new ArrayList<>();
+        Map<MemoryEntry, Double> relevance = new HashMap<>();
+        for (MemoryEntry entry : candidates) {
+            String title = lower(entry.title().value());
+            String content = lower(entry.content().value());
+            List<String> tags = entry.tags().values().stream().map(CranfieldModels::lower).toList();
+            double perTerm = 0;
+            for (String term : terms) {
+                perTerm += title.contains(term) ? 0.35 : 0;
+                perTerm += tags.stream().anyMatch(tag -> tag.contains(term)) ? 0.2 : 0;
+                perTerm += content.contains(term) ? 0.15 : 0;
+            }
+            double score = perTerm / terms.size() + (title.contains(phrase) ? 0.3 : 0);
+            score = Math.min(1.0, Math.round(score * 1000) / 1000.0);
+            if (score > 0) {
+                relevance.put(entry, score);
+                scored.add(entry);
+            }
+        }
+        scored.sort(java.util.Comparator.<MemoryEntry>comparingDouble(relevance::get).reversed()
+                .thenComparing(MemoryEntry::updatedAt, java.util.Comparator.reverseOrder()));
+        return scored.stream().limit(CANDIDATES).map(entry -> new Ranked(entry.id(), relevance.get(entry))).toList();
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 
     private static List<float[]> embed(AbstractInProcessEmbeddingModel model, List<String> texts) {
