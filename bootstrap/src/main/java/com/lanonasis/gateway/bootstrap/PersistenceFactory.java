@@ -2,6 +2,7 @@ package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedAccessTokens;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedClients;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedApiKeys;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedUsers;
 import com.lanonasis.gateway.adapters.persistence.cache.CredentialCache;
@@ -148,9 +149,10 @@ final class PersistenceFactory {
         return new JwtTokenSigner(keys, publicUrl.base(), secrets, clock, settings.retiredKeyGrace());
     }
 
+    /** Registered clients, cached by id like the credentials (docs/performance.md). */
     @Singleton
-    Clients clients(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured) {
-        return new JdbcClients(database, configured.clients());
+    Clients clients(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured, CredentialCache cache) {
+        return new CachedClients(new JdbcClients(database, configured.clients()), cache);
     }
 
     @Singleton
