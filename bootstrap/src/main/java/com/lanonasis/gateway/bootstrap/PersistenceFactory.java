@@ -63,8 +63,12 @@ final class PersistenceFactory {
 
     /** The identity database: users, keys, clients, tokens, audit, signing keys. */
     @Singleton
-    JdbcDatabase database(Storage storage) {
-        return storage.identity();
+    JdbcDatabase database(Storage storage, PersistenceProperties.TokenWriteSettings tokenWrites) {
+        JdbcDatabase identity = storage.identity();
+        if (tokenWrites.groupCommit()) {
+            identity.groupCommits(tokenWrites.maxBatch());
+        }
+        return identity;
     }
 
     /** The pool of the identity database (tests and tools read it directly). */
