@@ -4,7 +4,8 @@
 # and access-log lines off; a client is registered, then a warm-up and a measured wrk run; node
 # oidc-provider (run-all.sh's peer) is measured first and last. Variants are run ROUNDS times (default
 # 2), interleaved, so drift of the machine's load spreads over all of them; `uptime` is printed
-# beside every figure. Fails on any non-2xx answer (bench-lib.sh).
+# beside every figure, and the server process's CPU time per answer (user + system, /proc), which
+# depends much less on other processes' load than the rate. Fails on any non-2xx answer (bench-lib.sh).
 # Usage: [ROUNDS=2] [BASE_JAR=path/to/an/older.jar] bootstrap/src/bench/token-ab.sh [seconds, default 10] [connections, default 32]
 # Default variants: as built; group commit off (ONASIS_TOKEN_GROUP_COMMIT=false); client cache off
 # (ONASIS_CREDENTIAL_CACHE_TTL=0s, which turns every credential cache off; the token path only uses
@@ -33,12 +34,19 @@ PEER_PID=""
 trap 'bench_stop; [ -n "$PEER_PID" ] && kill "$PEER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 json() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-run_token() { # label, url, lua
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+run_token() { # label, url, lua, pid of the server
   bench_wrk "$3" -t1 -c"$CONNECTIONS" -d"${WARMUP:-8}s" --timeout 10s "$2" >/dev/null
   local before; before=$(load)
-  local rate; rate=$(bench_wrk "$3" -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 10s "$2" | awk '/Requests\/sec/ {print $2}')
-  printf '%-22s %9s req/s   load %s -> %s\n' "$1" "$rate" "$before" "$(load)"
-  echo "$1|$rate" >>"$WORK/results"
+  local ticks; ticks=$(cpu_ticks "$4")
+  bench_wrk "$3" -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 10s "$2" >"$WORK/run.out"
+  ticks=$(( $(cpu_ticks "$4") - ticks ))
+  local rate; rate=$(awk '/Requests\/sec/ {print $2}' "$WORK/run.out")
+  local count; count=$(awk '/requests in/ {print $1}' "$WORK/run.out")
+  # the server's CPU per answer: much less sensitive to other processes' load than the rate
+  local cpu; cpu=$(awk -v t="$ticks" -v n="$count" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
+  printf '%-22s %9s req/s %6s µs CPU/answer   load %s -> %s\n' "$1" "$rate" "$cpu" "$before" "$(load)"
+  echo "$1|$rate|$cpu" >>"$WORK/results"
 }
 
 peer() {
@@ -61,7 +69,7 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.body = "grant_type=client_credentials"
 expect = '"access_token":"ey'
 LUA
-  run_token "oidc-provider" "http://localhost:$port/token" "$WORK/peer.lua"
+  run_token "oidc-provider" "http://localhost:$port/token" "$WORK/peer.lua" "$PEER_PID"
   kill "$PEER_PID"; wait "$PEER_PID" 2>/dev/null || true; PEER_PID=""
 }
 
@@ -91,7 +99,7 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.body = "grant_type=client_credentials"
 expect = '"access_token":"ey'
 LUA
-  run_token "$1" "http://localhost:$port/oauth/token" "$WORK/token.lua"
+  run_token "$1" "http://localhost:$port/oauth/token" "$WORK/token.lua" "$BENCH_PID"
   bench_stop
 }
 
@@ -108,4 +116,4 @@ done
 peer
 echo "uptime: $(uptime)"
 echo "means:"
-awk -F'|' '{s[$1]+=$2; n[$1]++} END {for (k in s) printf "  %-22s %9.0f req/s\n", k, s[k]/n[k]}' "$WORK/results" | sort
+awk -F'|' '{s[$1]+=$2; c[$1]+=$3; n[$1]++} END {for (k in s) printf "  %-22s %9.0f req/s %6.0f µs CPU/answer\n", k, s[k]/n[k], c[k]/n[k]}' "$WORK/results" | sort

@@ -39,7 +39,7 @@ final class PersistenceProperties {
      */
     @Context
     @ConfigurationProperties("onasis.oauth.token-writes")
-    record TokenWriteSettings(@Bindable(defaultValue = "false") boolean groupCommit,
+    record TokenWriteSettings(@Bindable(defaultValue = "true") boolean groupCommit,
                               @Bindable(defaultValue = "64") int maxBatch) {
 
         TokenWriteSettings {
