@@ -62,7 +62,9 @@ final class PersistenceFactory {
     }
 
     /** The identity database: users, keys, clients, tokens, audit, signing keys. */
+    /** Its group-commit writer (issue 16) commits what waits and stops before the pools close. */
     @Singleton
+    @Bean(preDestroy = "stopGroupCommits")
     JdbcDatabase database(Storage storage, PersistenceProperties.TokenWriteSettings tokenWrites) {
         JdbcDatabase identity = storage.identity();
         if (tokenWrites.groupCommit()) {

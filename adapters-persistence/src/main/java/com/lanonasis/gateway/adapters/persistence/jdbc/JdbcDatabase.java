@@ -96,6 +96,19 @@ public final class JdbcDatabase implements UnitOfWork {
         }
     }
 
+    /**
+     * Stops the group-commit writer, if any, after it has committed what waits; later grouped works
+     * commit alone on their caller's thread. Call before the pool closes (the application does, as
+     * the bean is destroyed).
+     */
+    public void stopGroupCommits() {
+        GroupWriter writer = groupWriter;
+        groupWriter = null;
+        if (writer != null) {
+            writer.stop();
+        }
+    }
+
     /** The one thread that runs grouped works, batch by batch. */
     private final class GroupWriter {
 
@@ -111,17 +124,33 @@ public final class JdbcDatabase implements UnitOfWork {
 
         private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
         private final int maxBatch;
+        private final Thread thread;
+        private volatile boolean stopped;
 
         GroupWriter(int maxBatch) {
             this.maxBatch = maxBatch;
-            Thread thread = new Thread(this::loop, "group-commit");
+            thread = new Thread(this::loop, "group-commit");
             thread.setDaemon(true);
             thread.start();
         }
 
+        void stop() {
+            stopped = true;
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         <T> T submit(Supplier<T> work) {
             CompletableFuture<T> done = new CompletableFuture<>();
-            queue.add(new Pending<>(work, done));
+            Pending<T> pending = new Pending<>(work, done);
+            queue.add(pending);
+            // stopped meanwhile: what the writer did not take, its caller commits
+            if (stopped && queue.remove(pending)) {
+                pending.runAlone(JdbcDatabase.this);
+            }
             try {
                 return done.join();
             } catch (CompletionException e) {
@@ -138,13 +167,22 @@ public final class JdbcDatabase implements UnitOfWork {
         private void loop() {
             List<Pending<?>> batch = new ArrayList<>(maxBatch);
             while (true) {
+                boolean last = stopped;
                 try {
-                    batch.add(queue.take());
+                    Pending<?> first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                    }
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    last = true;
                 }
-                queue.drainTo(batch, maxBatch - 1);
+                queue.drainTo(batch, maxBatch - batch.size());
+                if (batch.isEmpty()) {
+                    if (last) {
+                        return;
+                    }
+                    continue;
+                }
                 try {
                     if (batch.size() == 1) {
                         batch.get(0).runAlone(JdbcDatabase.this);

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,12 @@ class GroupCommitTest {
     private final JdbcDatabase database = new JdbcDatabase(pool);
     private final JdbcAccessTokens tokens = new JdbcAccessTokens(database);
     private final JdbcAuditLog audit = new JdbcAuditLog(database);
+
+    @AfterEach
+    void stop() {
+        database.stopGroupCommits();
+        pool.close();
+    }
 
     @Test
     void everyCallersRowsAreCommittedWhenItReturnsAndABadWriteFailsOnlyItsOwnCaller() throws Exception {
@@ -95,6 +102,24 @@ class GroupCommitTest {
             throw new IllegalStateException("the enclosing transaction fails");
         }));
         assertEquals(0, count("SELECT COUNT(*) FROM oauth_access_tokens"), "rolled back with its transaction");
+    }
+
+    @Test
+    void onceStoppedTheWriterIsGoneAndEachWorkCommitsAlone() throws Exception {
+        database.groupCommits(8);
+        database.groupCommit(() -> {
+            tokens.add(token("jti-before", "secret-before"));
+            return null;
+        });
+        database.stopGroupCommits();
+        assertEquals(false, Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals("group-commit") && thread.isAlive()
+                        && thread.getThreadGroup() != null), "the writer thread ended");
+        database.groupCommit(() -> {
+            tokens.add(token("jti-after", "secret-after"));
+            return null;
+        });
+        assertEquals(2, count("SELECT COUNT(*) FROM oauth_access_tokens"));
     }
 
     private static IssuedAccessToken token(String jti, String secret) {
