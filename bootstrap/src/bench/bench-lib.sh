@@ -32,13 +32,14 @@ bench_port() {
   echo "no free port found" >&2; exit 2
 }
 
-# bench_start <log file> <port> [java args...]: starts the jar (environment from the caller), waits
+# bench_start <log file> <port> [java args...]: starts the jar (BENCH_JAR, default the built one;
+# environment from the caller), waits
 # until it answers as itself; sets BENCH_PID
 bench_start() {
   local log=$1 port=$2; shift 2
   local nonce="bench-$RANDOM$RANDOM"
   bench_port_taken "$port" && { echo "port $port is taken; refusing to measure another server" >&2; exit 2; }
-  PORT=$port ONASIS_VERSION=$nonce "${JAVA:-java}" "$@" -jar target/onasis-gateway.jar >"$log" 2>&1 &
+  PORT=$port ONASIS_VERSION=$nonce "${JAVA:-java}" "$@" -jar "${BENCH_JAR:-target/onasis-gateway.jar}" >"$log" 2>&1 &
   BENCH_PID=$!
   for _ in $(seq 600); do
     kill -0 "$BENCH_PID" 2>/dev/null || { echo "the service did not start:" >&2; tail -5 "$log" >&2; exit 1; }

@@ -4,6 +4,7 @@
 # a warm-up, and a JFR recording (settings=profile, started and stopped with jcmd) around a wrk run;
 # prints the hottest top frames and this project's frames, as profile-rest.sh does.
 # Usage: [JAVA=...] [JAVA_OPTS=...] bootstrap/src/bench/profile-oauth.sh [seconds, default 15] [connections, default 32]
+# JFR_DIR=dir keeps the recordings there (for `jfr print --stack-depth 64`).
 # Needs wrk and a built jar. Refuses a taken port; fails on any non-2xx answer (bench-lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,6 +47,7 @@ profile() { # name, path (head ends the pipes early: no pipefail here)
   bench_wrk "$WORK/$1.lua" -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://localhost:$PORT$2" \
     | grep -E "Requests/sec|^ +(50|99)%"
   "$JDK_BIN/jcmd" "$BENCH_PID" JFR.stop name="$1" >/dev/null
+  if [ -n "${JFR_DIR:-}" ]; then mkdir -p "$JFR_DIR" && cp "$WORK/$1.jfr" "$JFR_DIR/"; fi
   "$JDK_BIN/jfr" print --events jdk.ExecutionSample "$WORK/$1.jfr" >"$WORK/$1.txt"
   echo "execution samples: $(grep -c "jdk.ExecutionSample" "$WORK/$1.txt" || true)"
   echo "top frames (where the CPU is):"

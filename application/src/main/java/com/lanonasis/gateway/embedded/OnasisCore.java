@@ -200,7 +200,7 @@ public final class OnasisCore {
                 builder.scopes, Duration.ofSeconds(5));
         Resources resources = new Resources(settings, upstreams::isUpstreamResource);
         TokenMinter minter = new TokenMinter(signer, accessTokens, refreshTokens, stores.audit(), builder.secrets, ids,
-                clock, settings);
+                clock, settings, database);
         authorization = new AuthorizationService(clients, resources, stores.consents(), stores.pendings(),
                 stores.codes(), stores.audit(), builder.secrets, ids, clock, settings, dynamicClientScopes);
         tokens = new TokenService(verifier, resources, minter, stores.codes(), stores.devices(), refreshTokens,

@@ -103,8 +103,8 @@ final class OAuthFactory {
     @Singleton
     TokenMinter tokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens,
                             AuditLog audit, SecretGenerator secrets, IdGenerator ids, Clock clock,
-                            OAuthSettings settings) {
-        return new TokenMinter(signer, accessTokens, refreshTokens, audit, secrets, ids, clock, settings);
+                            OAuthSettings settings, JdbcDatabase unitOfWork) {
+        return new TokenMinter(signer, accessTokens, refreshTokens, audit, secrets, ids, clock, settings, unitOfWork);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package com.lanonasis.gateway.bootstrap;
 
 import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedAccessTokens;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedClients;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedApiKeys;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedUsers;
 import com.lanonasis.gateway.adapters.persistence.cache.CredentialCache;
@@ -61,9 +62,15 @@ final class PersistenceFactory {
     }
 
     /** The identity database: users, keys, clients, tokens, audit, signing keys. */
+    /** Its group-commit writer (issue 16) commits what waits and stops before the pools close. */
     @Singleton
-    JdbcDatabase database(Storage storage) {
-        return storage.identity();
+    @Bean(preDestroy = "stopGroupCommits")
+    JdbcDatabase database(Storage storage, PersistenceProperties.TokenWriteSettings tokenWrites) {
+        JdbcDatabase identity = storage.identity();
+        if (tokenWrites.groupCommit()) {
+            identity.groupCommits(tokenWrites.maxBatch());
+        }
+        return identity;
     }
 
     /** The pool of the identity database (tests and tools read it directly). */
@@ -148,9 +155,10 @@ final class PersistenceFactory {
         return new JwtTokenSigner(keys, publicUrl.base(), secrets, clock, settings.retiredKeyGrace());
     }
 
+    /** Registered clients, cached by id like the credentials (docs/performance.md). */
     @Singleton
-    Clients clients(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured) {
-        return new JdbcClients(database, configured.clients());
+    Clients clients(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured, CredentialCache cache) {
+        return new CachedClients(new JdbcClients(database, configured.clients()), cache);
     }
 
     @Singleton

@@ -30,6 +30,25 @@ final class PersistenceProperties {
     }
 
     /**
+     * How issued tokens' rows are committed, {@code onasis.oauth.token-writes.*} (docs/performance.md).
+     *
+     * @param groupCommit {@code ONASIS_TOKEN_GROUP_COMMIT}: client_credentials tokens waiting at the same
+     *                    time are committed in one transaction by one writer thread (each request still
+     *                    answers only after its rows are committed)
+     * @param maxBatch    {@code ONASIS_TOKEN_GROUP_COMMIT_MAX_BATCH}: tokens per transaction at most (≥ 1)
+     */
+    @Context
+    @ConfigurationProperties("onasis.oauth.token-writes")
+    record TokenWriteSettings(@Bindable(defaultValue = "true") boolean groupCommit,
+                              @Bindable(defaultValue = "64") int maxBatch) {
+
+        TokenWriteSettings {
+            SettingChecks.atLeast("ONASIS_TOKEN_GROUP_COMMIT_MAX_BATCH (onasis.oauth.token-writes.max-batch)", 1,
+                    maxBatch);
+        }
+    }
+
+    /**
      * Reads of memory entries counted in memory and written behind, {@code onasis.memory-access.*}.
      *
      * @param pendingMax  {@code ONASIS_MEMORY_ACCESS_PENDING_MAX}: entries with reads waiting (≥ 1)

@@ -1,6 +1,7 @@
 package com.lanonasis.gateway.application.oauth;
 
 import com.lanonasis.gateway.application.oauth.port.in.TokenResponse;
+import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import com.lanonasis.gateway.domain.audit.AuditEvent;
 import com.lanonasis.gateway.domain.audit.port.out.AuditLog;
 import com.lanonasis.gateway.domain.clients.OAuthClient;
@@ -39,9 +40,15 @@ public final class TokenMinter {
     private final IdGenerator ids;
     private final Clock clock;
     private final OAuthSettings settings;
+    private final UnitOfWork unitOfWork;
 
+    /**
+     * @param unitOfWork commits a token's rows (the token, its audit row) together, see
+     *                   {@link UnitOfWork#groupCommit}; a grant already in a transaction writes in it
+     */
     public TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
-                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings) {
+                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings, UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
         this.signer = signer;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -75,21 +82,28 @@ public final class TokenMinter {
                 now.plus(settings.accessTokenLifetime()));
         MachineSecret accessToken = new MachineSecret(settings.opaqueAccessTokens()
                 ? secrets.alphanumeric(OPAQUE_LENGTH) : signer.signAccessToken(claims).reveal());
-        accessTokens.add(new IssuedAccessToken(claims, user, accessToken.hash(), familyId, null));
-        String refreshToken = null;
+        IssuedAccessToken issued = new IssuedAccessToken(claims, user, accessToken.hash(), familyId, null);
         Instant refreshExpiry = now.plus(settings.refreshTokenLifetime());
         if (refreshEndsBy != null && refreshEndsBy.isBefore(refreshExpiry)) {
             refreshExpiry = refreshEndsBy;
         }
-        if (withRefreshToken && user != null && refreshExpiry.isAfter(now)) {
-            MachineSecret refresh = new MachineSecret(secrets.alphanumeric(REFRESH_LENGTH));
-            refreshTokens.add(new RefreshToken(refresh.hash(), familyId, client.clientId(), user, grantedScopes,
-                    resources, now, refreshExpiry, null, null));
-            refreshToken = refresh.reveal();
-        }
-        audit.record(new AuditEvent(event, now, user == null ? null : user.toString(), client.clientId(),
+        MachineSecret refresh = withRefreshToken && user != null && refreshExpiry.isAfter(now)
+                ? new MachineSecret(secrets.alphanumeric(REFRESH_LENGTH)) : null;
+        RefreshToken refreshRow = refresh == null ? null : new RefreshToken(refresh.hash(), familyId,
+                client.clientId(), user, grantedScopes, resources, now, refreshExpiry, null, null);
+        AuditEvent issuedEvent = new AuditEvent(event, now, user == null ? null : user.toString(), client.clientId(),
                 Map.of("jti", claims.tokenId(), "scope", scopes.spaceDelimited(),
-                        "refresh_token", String.valueOf(refreshToken != null))));
+                        "refresh_token", String.valueOf(refresh != null)));
+        // signed above, on the caller's thread; only the rows are written together
+        unitOfWork.groupCommit(() -> {
+            accessTokens.add(issued);
+            if (refreshRow != null) {
+                refreshTokens.add(refreshRow);
+            }
+            audit.record(issuedEvent);
+            return null;
+        });
+        String refreshToken = refresh == null ? null : refresh.reveal();
         return new TokenResponse(accessToken.reveal(), settings.accessTokenLifetime().toSeconds(), refreshToken, scopes);
     }
 

@@ -106,6 +106,10 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         if (!client.allows(grant)) {
             return OAuthResult.err(OAuthError.unauthorizedClient("this client may not use " + grant.wireName()));
         }
+        if (grant == GrantType.CLIENT_CREDENTIALS) {
+            // reads nothing but the client, writes only the new token's rows: group-committed by the minter
+            return clientCredentials(client, request);
+        }
         // a refused grant may still have effects that must stay: a replayed code or refresh token revokes its family
         return unitOfWork.alwaysCommit(() -> switch (grant) {
             case AUTHORIZATION_CODE -> authorizationCode(client, request);

@@ -75,7 +75,7 @@ class AuthorizationServiceTest {
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
         TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, audit,
-                oauthSecrets, oauthIds, clock, oauthSettings);
+                oauthSecrets, oauthIds, clock, oauthSettings, new Fakes.RecordingUnitOfWork());
         authorization = new AuthorizationService(clients, oauthResources, consents,
                 new InMemoryPendingAuthorizations(clock), codes, audit, oauthSecrets, oauthIds, clock, oauthSettings,
                 Scopes.parseSpaceDelimited("memories:read"));

@@ -120,7 +120,7 @@ class ClientRegistrationServiceTest {
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
         TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, oauthRefreshTokens, audit,
-                oauthSecrets, oauthIds, oauthClock, oauthSettings);
+                oauthSecrets, oauthIds, oauthClock, oauthSettings, new Fakes.RecordingUnitOfWork());
         return new ClientRegistrationService(clients, audit, oauthSecrets, oauthClock, oauthSettings,
                 ClientRegistrationService.DEFAULT_SCOPES, new Fakes.CountingRateLimiter(), perMinute);
     }

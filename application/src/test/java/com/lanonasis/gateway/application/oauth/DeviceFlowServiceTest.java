@@ -76,7 +76,7 @@ class DeviceFlowServiceTest {
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
         TokenMinter oauthMinter = new TokenMinter(null, accessTokens, oauthRefreshTokens, audit,
-                oauthSecrets, oauthIds, clock, oauthSettings);
+                oauthSecrets, oauthIds, clock, oauthSettings, new Fakes.RecordingUnitOfWork());
         flow = new DeviceFlowService(oauthVerifier, clients, oauthResources, devices, audit, oauthSecrets, clock,
                 oauthSettings, Scopes.parseSpaceDelimited("memories:read"), new Fakes.CountingRateLimiter());
         tokens = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, devices, oauthRefreshTokens,

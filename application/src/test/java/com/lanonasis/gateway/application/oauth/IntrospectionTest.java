@@ -71,7 +71,7 @@ class IntrospectionTest {
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
         TokenMinter oauthMinter = new TokenMinter(null, accessTokens, refreshTokens, oauthAudit,
-                oauthSecrets, oauthIds, clock, oauthSettings);
+                oauthSecrets, oauthIds, clock, oauthSettings, new Fakes.RecordingUnitOfWork());
         service = new TokenService(oauthVerifier, oauthResources, oauthMinter, null, null, refreshTokens,
                 accessTokens, users, new Fakes.RecordingUnitOfWork(), oauthAudit, oauthIds, clock,
                 Map.of("mcp-server", Set.of(MCP)));

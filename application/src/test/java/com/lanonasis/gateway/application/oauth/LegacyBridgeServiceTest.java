@@ -76,7 +76,7 @@ class LegacyBridgeServiceTest {
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
         TokenMinter oauthMinter = new TokenMinter(null, oauthAccessTokens, refreshTokens, oauthAudit,
-                oauthSecrets, oauthIds, clock, oauthSettings);
+                oauthSecrets, oauthIds, clock, oauthSettings, new Fakes.RecordingUnitOfWork());
         bridge = new LegacyBridgeService(oauthVerifier, oauthResources, oauthMinter, oauthIds, clock, logins, users,
                 new Fakes.RecordingUnitOfWork());
     }

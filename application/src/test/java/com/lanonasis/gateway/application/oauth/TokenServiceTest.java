@@ -85,7 +85,7 @@ class TokenServiceTest {
         Resources oauthResources = new Resources(oauthSettings);
         ClientVerifier oauthVerifier = new ClientVerifier(clients);
         TokenMinter oauthMinter = new TokenMinter(null, accessTokens, refreshTokens, audit,
-                oauthSecrets, oauthIds, clock, oauthSettings);
+                oauthSecrets, oauthIds, clock, oauthSettings, new Fakes.RecordingUnitOfWork());
         service = new TokenService(oauthVerifier, oauthResources, oauthMinter, codes, null, refreshTokens,
                 accessTokens, users, unitOfWork, audit, oauthIds, clock, Map.of());
     }

@@ -30,7 +30,9 @@ import redis.embedded.RedisServer;
  * still takes effect at once everywhere. Two instances share one Postgres and one Redis; each
  * credential is first used on instance B (so B holds it in its cache), then revoked on instance A,
  * and the very next request on B must be refused: an API key, an OAuth access token, a browser
- * session, and an administrator's role.
+ * session, and an administrator's role. OAuth clients are cached the same way: a client used on B,
+ * then disabled, given a new secret, or deleted on A, is refused ({@code 401 invalid_client}) by the
+ * very next token request on B.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RevocationAcrossInstancesTest {
@@ -180,6 +182,111 @@ class RevocationAcrossInstancesTest {
 
         HttpResponse<String> next = get(baseB, "/api/v1/admin/users", "Authorization", "Bearer " + promoted);
         assertEquals(403, next.statusCode(), next.body());
+    }
+
+    @Test
+    void aClientDisabledOnOneInstanceIsRefusedByTheVeryNextTokenRequestOnTheOther() throws Exception {
+        Map<?, ?> client = confidentialClient("disabled across");
+        String basic = basic(client, (String) client.get("client_secret"));
+        String id = (String) client.get("client_id");
+        usedOnB(basic);
+
+        String admin = login(baseA, ADMIN);
+        HttpResponse<String> disabled = send(HttpRequest.newBuilder(baseA.resolve("/api/v1/admin/clients/" + id
+                + "/disable")).header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        refusedOnB(basic);
+
+        HttpResponse<String> enabled = send(HttpRequest.newBuilder(baseA.resolve("/api/v1/admin/clients/" + id
+                + "/enable")).header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertEquals(200, enabled.statusCode(), enabled.body());
+        assertEquals(200, clientCredentials(baseB, basic).statusCode(), "enabled again on A, seen on B");
+    }
+
+    @Test
+    void aClientsOldSecretIsRefusedByTheVeryNextTokenRequestOnTheOtherInstanceOnceItChanged() throws Exception {
+        Map<?, ?> client = confidentialClient("rotated across");
+        String id = (String) client.get("client_id");
+        String oldSecret = (String) client.get("client_secret");
+        String registration = (String) client.get("registration_access_token");
+        usedOnB(basic(client, oldSecret));
+
+        // RFC 7592 updates keep a confidential client's secret; going public and back issues a new one
+        Map<String, Object> publicMetadata = new HashMap<>(metadata("rotated across"));
+        publicMetadata.put("client_id", id);
+        publicMetadata.put("token_endpoint_auth_method", "none");
+        publicMetadata.put("grant_types", List.of("authorization_code"));
+        HttpResponse<String> madePublic = put(baseA, "/register/" + id, publicMetadata, registration);
+        assertEquals(200, madePublic.statusCode(), madePublic.body());
+        refusedOnB(basic(client, oldSecret));
+
+        Map<String, Object> confidential = new HashMap<>(metadata("rotated across"));
+        confidential.put("client_id", id);
+        HttpResponse<String> rotated = put(baseA, "/register/" + id, confidential, registration);
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String newSecret = (String) body(rotated).get("client_secret");
+        assertTrue(newSecret != null && !newSecret.equals(oldSecret), rotated.body());
+        refusedOnB(basic(client, oldSecret));
+        assertEquals(200, clientCredentials(baseB, basic(client, newSecret)).statusCode(), "the new secret works on B");
+    }
+
+    @Test
+    void aClientDeletedOnOneInstanceIsRefusedByTheVeryNextTokenRequestOnTheOther() throws Exception {
+        Map<?, ?> client = confidentialClient("deleted across");
+        String basic = basic(client, (String) client.get("client_secret"));
+        usedOnB(basic);
+
+        HttpResponse<String> deleted = send(HttpRequest.newBuilder(baseA.resolve("/register/"
+                + client.get("client_id"))).header("Authorization", "Bearer " + client.get("registration_access_token"))
+                .DELETE().build());
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        refusedOnB(basic);
+    }
+
+    private static Map<String, Object> metadata(String name) {
+        return Map.of("client_name", name, "grant_types", List.of("client_credentials", "authorization_code"),
+                "response_types", List.of("code"), "redirect_uris", List.of("http://127.0.0.1:1/cb"),
+                "token_endpoint_auth_method", "client_secret_basic", "scope", "memories:read");
+    }
+
+    private Map<?, ?> confidentialClient(String name) throws Exception {
+        HttpResponse<String> registered = post(baseA, "/register", metadata(name), null);
+        assertEquals(201, registered.statusCode(), registered.body());
+        return body(registered);
+    }
+
+    private static String basic(Map<?, ?> client, String secret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((client.get("client_id") + ":" + secret)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Three tokens on B (so B holds the client in its cache), each introspected at once on A. */
+    private void usedOnB(String basic) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> issued = clientCredentials(baseB, basic);
+            assertEquals(200, issued.statusCode(), "the client works on B (and is now in B's cache): " + issued.body());
+            String token = (String) body(issued).get("access_token");
+            HttpResponse<String> introspected = send(HttpRequest.newBuilder(baseA.resolve("/oauth/introspect"))
+                    .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token,
+                            StandardCharsets.UTF_8))).build());
+            assertEquals(200, introspected.statusCode(), introspected.body());
+            assertEquals(Boolean.TRUE, body(introspected).get("active"), "a token B answered is active on A at once");
+        }
+    }
+
+    private void refusedOnB(String basic) throws Exception {
+        HttpResponse<String> next = clientCredentials(baseB, basic);
+        assertEquals(401, next.statusCode(), next.body());
+        assertEquals("invalid_client", body(next).get("error"), next.body());
+    }
+
+    private HttpResponse<String> clientCredentials(URI base, String basic) {
+        return send(HttpRequest.newBuilder(base.resolve("/oauth/token")).header("Authorization", basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
     }
 
     private String memoryOf(String apiKey) throws Exception {

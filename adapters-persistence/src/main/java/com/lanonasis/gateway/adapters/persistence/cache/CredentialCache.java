@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 
 /**
- * Hot credential records (API keys, users, OAuth access tokens) kept in memory, so that an
+ * Hot credential records (API keys, users, OAuth access tokens, OAuth clients) kept in memory, so that an
  * authenticated request makes no credential SQL round trip. Safety rests on one shared
  * {@link Generation} number, not on expiry:
  * <ul>
@@ -123,8 +123,8 @@ public final class CredentialCache {
     /**
      * The statements that change a cached kind of record, whoever runs them (this service's stores,
      * the retention purge): updates and deletes of {@code users}, {@code api_keys} (but not the
-     * advisory {@code last_used_at}) and {@code oauth_access_tokens}. Inserts need nothing: misses
-     * are not cached.
+     * advisory {@code last_used_at}), {@code oauth_access_tokens} and {@code oauth_clients}. Inserts
+     * need nothing: misses are not cached.
      */
     public static boolean changesCredentials(String sql) {
         if (sql.isEmpty() || sql.charAt(0) != 'U' && sql.charAt(0) != 'D') {
@@ -134,7 +134,7 @@ public final class CredentialCache {
     }
 
     private static final Pattern CHANGE = Pattern.compile(
-            "(UPDATE|DELETE FROM)\\s+(users|api_keys|oauth_access_tokens)\\b");
+            "(UPDATE|DELETE FROM)\\s+(users|api_keys|oauth_access_tokens|oauth_clients)\\b");
 
     private record Entry<V>(V value, long generation, long loadedAt) {
     }

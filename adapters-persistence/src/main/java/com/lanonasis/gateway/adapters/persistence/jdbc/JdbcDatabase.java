@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -23,6 +26,7 @@ public final class JdbcDatabase implements UnitOfWork {
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final ThreadLocal<List<Runnable>> afterwards = new ThreadLocal<>();
     private volatile WriteWatch watch;
+    private volatile GroupWriter groupWriter;
 
     /**
      * Told of every statement that writes what it watches (a cache of those records): once when the
@@ -61,6 +65,162 @@ public final class JdbcDatabase implements UnitOfWork {
     @Override
     public <T> T alwaysCommit(Supplier<T> work) {
         return transact(work, result -> true);
+    }
+
+    /**
+     * With {@link #groupCommits(int)} on and no transaction open on this thread: hands the work to one
+     * writer thread, which runs the works that wait together (at most the batch size) in one
+     * transaction and commits it; this returns once that commit is done (nothing is acknowledged
+     * before its rows are committed). If the shared transaction fails, each of its works is run again
+     * alone in a transaction of its own, so one bad write fails only its own caller.
+     */
+    @Override
+    public <T> T groupCommit(Supplier<T> work) {
+        GroupWriter writer = groupWriter;
+        if (writer == null || transaction.get() != null) {
+            return alwaysCommit(work);
+        }
+        return writer.submit(work);
+    }
+
+    /**
+     * Turns group commit on ({@link #groupCommit}) with at most {@code maxBatch} works per transaction;
+     * the writer is a daemon thread, started here.
+     */
+    public void groupCommits(int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("group commit: the batch size must be positive");
+        }
+        if (groupWriter == null) {
+            groupWriter = new GroupWriter(maxBatch);
+        }
+    }
+
+    /**
+     * Stops the group-commit writer, if any, after it has committed what waits; later grouped works
+     * commit alone on their caller's thread. Call before the pool closes (the application does, as
+     * the bean is destroyed).
+     */
+    public void stopGroupCommits() {
+        GroupWriter writer = groupWriter;
+        groupWriter = null;
+        if (writer != null) {
+            writer.stop();
+        }
+    }
+
+    /** The one thread that runs grouped works, batch by batch. */
+    private final class GroupWriter {
+
+        private record Pending<T>(Supplier<T> work, CompletableFuture<T> done) {
+            void runAlone(JdbcDatabase database) {
+                try {
+                    done.complete(database.alwaysCommit(work));
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        }
+
+        private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+        private final int maxBatch;
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        GroupWriter(int maxBatch) {
+            this.maxBatch = maxBatch;
+            thread = new Thread(this::loop, "group-commit");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            stopped = true;
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        <T> T submit(Supplier<T> work) {
+            CompletableFuture<T> done = new CompletableFuture<>();
+            Pending<T> pending = new Pending<>(work, done);
+            queue.add(pending);
+            // stopped meanwhile: what the writer did not take, its caller commits
+            if (stopped && queue.remove(pending)) {
+                pending.runAlone(JdbcDatabase.this);
+            }
+            try {
+                return done.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+
+        private void loop() {
+            List<Pending<?>> batch = new ArrayList<>(maxBatch);
+            while (true) {
+                boolean last = stopped;
+                try {
+                    Pending<?> first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                    }
+                } catch (InterruptedException e) {
+                    last = true;
+                }
+                queue.drainTo(batch, maxBatch - batch.size());
+                if (batch.isEmpty()) {
+                    if (last) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    if (batch.size() == 1) {
+                        batch.get(0).runAlone(JdbcDatabase.this);
+                    } else {
+                        runTogether(batch);
+                    }
+                } catch (RuntimeException | Error e) {
+                    batch.forEach(pending -> pending.done().completeExceptionally(e));
+                } finally {
+                    batch.clear();
+                }
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void runTogether(List<Pending<?>> batch) {
+            List<Object> results = new ArrayList<>(batch.size());
+            boolean committed;
+            try {
+                transact(() -> {
+                    for (Pending<?> pending : batch) {
+                        results.add(pending.work().get());
+                    }
+                    return null;
+                }, result -> true);
+                committed = true;
+            } catch (RuntimeException | Error e) {
+                committed = false;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Pending pending = batch.get(i);
+                if (committed) {
+                    pending.done().complete(results.get(i));
+                } else {
+                    pending.runAlone(JdbcDatabase.this);
+                }
+            }
+        }
     }
 
     private <T> T transact(Supplier<T> work, Predicate<T> commits) {

@@ -91,7 +91,9 @@ class CachedIdentityStoresTest extends IdentityStoresContract {
         assertTrue(!CredentialCache.changesCredentials("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
         assertTrue(!CredentialCache.changesCredentials("INSERT INTO users (id) VALUES (?)"));
         assertTrue(!CredentialCache.changesCredentials("SELECT id FROM users WHERE id = ?"));
-        assertTrue(!CredentialCache.changesCredentials("UPDATE oauth_clients SET disabled = ?"));
+        assertTrue(CredentialCache.changesCredentials("UPDATE oauth_clients SET disabled = ? WHERE client_id = ?"));
+        assertTrue(CredentialCache.changesCredentials("DELETE FROM oauth_clients WHERE client_id = ?"));
+        assertTrue(!CredentialCache.changesCredentials("INSERT INTO oauth_clients (client_id) VALUES (?)"));
         assertTrue(!CredentialCache.changesCredentials("UPDATE memory_entries SET title = ?"));
     }
 }

@@ -18,4 +18,14 @@ public interface UnitOfWork {
      * such as revoking a refresh-token family when a used token is replayed.
      */
     <T> T alwaysCommit(Supplier<T> work);
+
+    /**
+     * Writes that only add rows of their own (an access token and its audit row): committed before this
+     * returns, possibly in one transaction together with other callers' such writes (group commit). The
+     * work may run on another thread, and again alone if the shared transaction fails, so it must do
+     * nothing but those writes. Inside an open transaction it simply joins it.
+     */
+    default <T> T groupCommit(Supplier<T> work) {
+        return alwaysCommit(work);
+    }
 }
