@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.postgresql.PGStatement;
 
 /** Memory entries in SQL that both H2 and Postgres accept. */
 public final class JdbcMemories implements Memories, AccountMemories {
@@ -48,11 +49,6 @@ public final class JdbcMemories implements Memories, AccountMemories {
      * ranked; older matches beyond that are found when they hold all the words among the newest of those.
      */
     static final int RANKED_MATCHES = 1000;
-    /**
-     * Postgres full-text: an owner with at most this many entries has every match ranked (one scan of
-     * at most this many rows is cheaper than two candidate sets); above it, the bounded candidate set.
-     */
-    static final int EVERY_MATCH_RANKED_UP_TO = 15_000;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
     private static final TypeReference<List<String>> JSON_STRINGS = new TypeReference<>() { };
 
@@ -63,16 +59,6 @@ public final class JdbcMemories implements Memories, AccountMemories {
     private final LuceneTextIndex textIndex;
     /** Reads counted in memory and written behind; null: written in the read. */
     private final AccessCounts accessCounts;
-    /** Postgres full-text: every match ranked for an owner with at most this many entries. */
-    private final int everyMatchRankedUpTo;
-    /**
-     * Postgres full-text: per owner, whether they had at most {@link #everyMatchRankedUpTo} entries and
-     * when that was checked ({@link System#nanoTime()}); a cost hint only (both queries answer alike while
-     * few entries match), so it is checked again at most every {@link #OWNER_SIZE_RECHECK_NANOS}.
-     */
-    private final Map<UUID, long[]> ownerSizes = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final long OWNER_SIZE_RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    private static final int OWNER_SIZES_KEPT = 10_000;
 
     public JdbcMemories(JdbcDatabase database) {
         this(database, Tenancy.BY_QUERY);
@@ -87,12 +73,6 @@ public final class JdbcMemories implements Memories, AccountMemories {
      *                     each read's counters at once
      */
     public JdbcMemories(JdbcDatabase database, Tenancy tenancy, AccessCounts accessCounts) {
-        this(database, tenancy, accessCounts, EVERY_MATCH_RANKED_UP_TO);
-    }
-
-    /** {@code everyMatchRankedUpTo}: see {@link #rankedByText(UserId, TextSearch, int, int)} (tests). */
-    JdbcMemories(JdbcDatabase database, Tenancy tenancy, AccessCounts accessCounts, int everyMatchRankedUpTo) {
-        this.everyMatchRankedUpTo = everyMatchRankedUpTo;
         this.database = database;
         this.tenancy = tenancy;
         this.textIndex = database.run(Session::isH2) ? indexOfAllEntries() : null;
@@ -334,15 +314,15 @@ public final class JdbcMemories implements Memories, AccountMemories {
 
     @Override
     public List<Ranked> rankedByText(UserId owner, TextSearch search, int max) {
-        return rankedByText(owner, search, max, everyMatchRankedUpTo);
+        return rankedByText(owner, search, max, false);
     }
 
     /**
-     * {@code everyMatchUpTo}: an owner with at most this many entries has every match ranked, above it
-     * the bounded candidate set (0: always bounded, {@link Integer#MAX_VALUE}: always every match).
-     * Package-private so the tests and the benchmark can run each query on the same data.
+     * {@code everyMatch}: rank every entry holding any of the words (session 4's query) instead of the
+     * bounded candidate set the store uses; package-private so the tests and the benchmark can run both
+     * on the same data (they answer alike while fewer than {@link #RANKED_MATCHES} entries match).
      */
-    List<Ranked> rankedByText(UserId owner, TextSearch search, int max, int everyMatchUpTo) {
+    List<Ranked> rankedByText(UserId owner, TextSearch search, int max, boolean everyMatch) {
         if (textIndex != null) {
             return textIndex.search(owner, search, max);
         }
@@ -356,12 +336,11 @@ public final class JdbcMemories implements Memories, AccountMemories {
         filter.types(search.types());
         filter.anyOfTags(search.anyOfTags());
         return as(owner, session -> {
-            boolean few = everyMatchUpTo == Integer.MAX_VALUE
-                    || everyMatchUpTo > 0 && fewEntries(session, owner, everyMatchUpTo);
             List<Object> parameters = new ArrayList<>();
-            String sql = few ? everyMatch(filter, any, max, parameters) : boundedCandidates(filter, any, all,
-                    words.size(), max, parameters);
+            String sql = everyMatch ? everyMatch(filter, any, max, parameters) : boundedCandidates(filter, any,
+                    all, words.size(), max, parameters);
             try (PreparedStatement select = session.prepare(sql)) {
+                plannedForItsValues(select);
                 for (int i = 0; i < parameters.size(); i++) {
                     select.setObject(i + 1, parameters.get(i));
                 }
@@ -376,37 +355,18 @@ public final class JdbcMemories implements Memories, AccountMemories {
         });
     }
 
-    /** {@link #entriesAtMost}, remembered per owner for the configured limit (see {@link #ownerSizes}). */
-    private boolean fewEntries(Session session, UserId owner, int limit) throws SQLException {
-        if (limit != everyMatchRankedUpTo) {
-            return entriesAtMost(session, owner, limit);
-        }
-        long now = System.nanoTime();
-        long[] known = ownerSizes.get(owner.value());
-        if (known != null && now - known[1] < OWNER_SIZE_RECHECK_NANOS) {
-            return known[0] == 1;
-        }
-        boolean few = entriesAtMost(session, owner, limit);
-        if (ownerSizes.size() >= OWNER_SIZES_KEPT) {
-            ownerSizes.clear();
-        }
-        ownerSizes.put(owner.value(), new long[] {few ? 1 : 0, now});
-        return few;
-    }
-
     /**
-     * Whether the owner has at most {@code limit} entries: a walk of the (user_id, updated_at) index that
-     * stops after {@code limit + 1} entries, so it costs at most that many index entries.
+     * Has Postgres plan this statement for the values bound to it, every time. How many entries a tsquery
+     * matches decides the plan (a handful: the GIN index; thousands: walking the {@code (user_id,
+     * updated_at)} index newest first until enough candidates are found), but after five executions on a
+     * connection the driver keeps a server-side prepared statement, and Postgres may then settle on a
+     * generic plan that estimated 50 matches for any query: measured at 10 000 entries, a bitmap scan of
+     * 6 000 rows, 30 ms, where the index walk takes 3 ms. Through a transaction-mode pooler the driver
+     * already prepares nothing ({@link DatabaseSettings#pooled()}).
      */
-    private static boolean entriesAtMost(Session session, UserId owner, int limit) throws SQLException {
-        try (PreparedStatement count = session.prepare("SELECT count(*) FROM (SELECT 1 FROM memory_entries"
-                + " WHERE user_id = ? LIMIT ?) n")) {
-            count.setObject(1, owner.value());
-            count.setInt(2, limit + 1);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1) <= limit;
-            }
+    private static void plannedForItsValues(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
     }
 
