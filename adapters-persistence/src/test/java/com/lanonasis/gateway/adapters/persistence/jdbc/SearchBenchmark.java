@@ -60,7 +60,7 @@ class SearchBenchmark {
         JdbcDatabase database = new JdbcDatabase(dataSource);
         JdbcMemories memories = new JdbcMemories(database);
         JdbcMemoryVectors vectors = new JdbcMemoryVectors(database, Tenancy.BY_QUERY, 1_000_000,
-                java.time.Duration.ofSeconds(1));
+                java.time.Duration.parse(System.getProperty("search.bench.revalidate", "PT1S")));
         UserId owner = new UserId(UUID.randomUUID());
         Random random = new Random(42);
         float[] before = new float[size * MODEL.dimensions()];
