@@ -90,3 +90,43 @@ LUA
   rm -f "$checked"
   return $rc
 }
+
+# The body of an MCP tools/call of memory_get for entry $1; with $2 = 2026-07-28, the stateless revision's
+# per-request _meta is added.
+bench_mcp_call() {
+  local meta=""
+  [ "${2:-}" = "2026-07-28" ] && meta=',"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
+  printf '{"jsonrpc":"2.0","id":0,"method":"tools/call","params":{"name":"memory_get","arguments":{"id":"%s"}%s}}' "$1" "$meta"
+}
+
+# bench_mcp_lua <file> <api key> <entry id> <revision>: a wrk script of that call over Streamable HTTP (2025-11-25)
+# or stateless HTTP (2026-07-28, with its Mcp-Method and Mcp-Name headers), expecting a successful result.
+bench_mcp_lua() {
+  local extra="" expect='"isError":false'
+  if [ "$4" = "2026-07-28" ]; then
+    extra=$'wrk.headers["Mcp-Method"] = "tools/call"\nwrk.headers["Mcp-Name"] = "memory_get"'
+    expect='"resultType":"complete"'
+  fi
+  cat >"$1" <<LUA
+wrk.method = "POST"
+wrk.body = '$(bench_mcp_call "$3" "$4")'
+wrk.headers["X-API-Key"] = "$2"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json, text/event-stream"
+wrk.headers["MCP-Protocol-Version"] = "$4"
+$extra
+expect = '$expect'
+LUA
+}
+
+# bench_token_lua <file> <base64 client_id:client_secret>: a wrk script of the client_credentials grant with
+# HTTP Basic client authentication, expecting a JWT access token.
+bench_token_lua() {
+  cat >"$1" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Basic $2"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.body = "grant_type=client_credentials"
+expect = '"access_token":"ey'
+LUA
+}

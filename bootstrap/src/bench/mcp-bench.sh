@@ -26,33 +26,13 @@ KEY=$(curl -sf -XPOST "localhost:$PORT/api/v1/auth/api-keys" -H "Authorization: 
   -H 'content-type: application/json' -d '{"name":"bench"}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
 ID=$(curl -sf -XPOST "localhost:$PORT/api/v1/memory" -H "X-API-Key: $KEY" -H 'content-type: application/json' \
   -d '{"title":"bench","content":"the entry every run reads"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
-CALL="{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_get\",\"arguments\":{\"id\":\"$ID\"}}}"
-META="\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}"
-CALL2026="{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_get\",\"arguments\":{\"id\":\"$ID\"},$META}}"
+CALL=$(bench_mcp_call "$ID")
 
 cat >"$WORK/rest.lua" <<LUA
 wrk.headers["X-API-Key"] = "$KEY"
 LUA
-cat >"$WORK/mcp.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$CALL'
-wrk.headers["X-API-Key"] = "$KEY"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
-expect = '"isError":false'
-LUA
-cat >"$WORK/mcp2026.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$CALL2026'
-wrk.headers["X-API-Key"] = "$KEY"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2026-07-28"
-wrk.headers["Mcp-Method"] = "tools/call"
-wrk.headers["Mcp-Name"] = "memory_get"
-expect = '"resultType":"complete"'
-LUA
+bench_mcp_lua "$WORK/mcp.lua" "$KEY" "$ID" 2025-11-25
+bench_mcp_lua "$WORK/mcp2026.lua" "$KEY" "$ID" 2026-07-28
 summary() { grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' | tr -s ' ' | paste -sd' ' -; }
 
 echo "warm-up"; bench_wrk "$WORK/rest.lua" -t2 -c16 -d5s "http://localhost:$PORT/api/v1/memory/$ID" >/dev/null

@@ -27,13 +27,7 @@ BASIC=$(printf '%s:%s' "$ID" "$SECRET" | base64 -w0)
 TOKEN=$(curl -sf -XPOST "localhost:$PORT/oauth/token" -H "Authorization: Basic $BASIC" \
   -d grant_type=client_credentials | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
-cat >"$WORK/token.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Basic $BASIC"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "grant_type=client_credentials"
-expect = '"access_token"'
-LUA
+bench_token_lua "$WORK/token.lua" "$BASIC"
 cat >"$WORK/introspect.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Basic $BASIC"

@@ -24,13 +24,7 @@ CLIENT=$(curl -sf -XPOST "localhost:$PORT/register" -H 'content-type: applicatio
   -d '{"client_name":"bench","grant_types":["client_credentials"],"response_types":[],"token_endpoint_auth_method":"client_secret_basic","scope":"memories:read"}')
 BASIC=$(printf '%s:%s' "$(echo "$CLIENT" | json client_id)" "$(echo "$CLIENT" | json client_secret)" | base64 -w0)
 TOKEN=$(curl -sf -XPOST "localhost:$PORT/oauth/token" -H "Authorization: Basic $BASIC" -d grant_type=client_credentials | json access_token)
-cat >"$WORK/token.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Basic $BASIC"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "grant_type=client_credentials"
-expect = '"access_token"'
-LUA
+bench_token_lua "$WORK/token.lua" "$BASIC"
 cat >"$WORK/introspect.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Basic $BASIC"

@@ -102,9 +102,7 @@ done
 grep -q "listening on http://localhost:$PEER_PORT" "$WORK/peer.log" || { echo "the peer is not the one started here" >&2; exit 1; }
 
 # --- the paths ---------------------------------------------------------------------------------
-CALL="{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_get\",\"arguments\":{\"id\":\"$ID\"}}}"
-META="\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}"
-CALL2026="{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_get\",\"arguments\":{\"id\":\"$ID\"},$META}}"
+CALL=$(bench_mcp_call "$ID")
 cat >"$WORK/health.lua" <<LUA
 expect = '"status"'
 LUA
@@ -115,20 +113,8 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.body = "token=$CC_TOKEN"
 expect = '"active":true'
 LUA
-cat >"$WORK/token.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Basic $BASIC"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "grant_type=client_credentials"
-expect = '"access_token":"ey'
-LUA
-cat >"$WORK/peer-token.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Basic $PEER_BASIC"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "grant_type=client_credentials"
-expect = '"access_token":"ey'
-LUA
+bench_token_lua "$WORK/token.lua" "$BASIC"
+bench_token_lua "$WORK/peer-token.lua" "$PEER_BASIC"
 cat >"$WORK/get-key.lua" <<LUA
 wrk.headers["X-API-Key"] = "$KEY"
 expect = '"$ID"'
@@ -137,26 +123,8 @@ cat >"$WORK/get-bearer.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $BEARER"
 expect = '"$ID"'
 LUA
-cat >"$WORK/mcp2026.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$CALL2026'
-wrk.headers["X-API-Key"] = "$KEY"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2026-07-28"
-wrk.headers["Mcp-Method"] = "tools/call"
-wrk.headers["Mcp-Name"] = "memory_get"
-expect = '"resultType":"complete"'
-LUA
-cat >"$WORK/mcp2025.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$CALL'
-wrk.headers["X-API-Key"] = "$KEY"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
-expect = '"isError":false'
-LUA
+bench_mcp_lua "$WORK/mcp2026.lua" "$KEY" "$ID" 2026-07-28
+bench_mcp_lua "$WORK/mcp2025.lua" "$KEY" "$ID" 2025-11-25
 
 # measure <name> <lua> <url>: the measured run; keeps "req/s p50 p99" in $WORK/<name>. WARMING=true: a 5 s
 # warm-up only (every path is warmed up before any is measured, so that the JIT has compiled the shared code

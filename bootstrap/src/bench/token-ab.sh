@@ -62,13 +62,7 @@ peer() {
     sleep 0.2
   done
   grep -q "listening on http://localhost:$port" "$WORK/peer.log" || { echo "the peer is not the one started here" >&2; exit 1; }
-  cat >"$WORK/peer.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Basic $basic"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "grant_type=client_credentials"
-expect = '"access_token":"ey'
-LUA
+  bench_token_lua "$WORK/peer.lua" "$basic"
   run_token "oidc-provider" "http://localhost:$port/token" "$WORK/peer.lua" "$PEER_PID"
   kill "$PEER_PID"; wait "$PEER_PID" 2>/dev/null || true; PEER_PID=""
 }
@@ -92,13 +86,7 @@ variant() { # label, jar, env assignments
   local client; client=$(curl -sf -XPOST "localhost:$port/register" -H 'content-type: application/json' \
     -d '{"client_name":"bench","grant_types":["client_credentials"],"response_types":[],"token_endpoint_auth_method":"client_secret_basic","scope":"memories:read"}')
   local basic; basic=$(printf '%s:%s' "$(echo "$client" | json client_id)" "$(echo "$client" | json client_secret)" | base64 -w0)
-  cat >"$WORK/token.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Basic $basic"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "grant_type=client_credentials"
-expect = '"access_token":"ey'
-LUA
+  bench_token_lua "$WORK/token.lua" "$basic"
   run_token "$1" "http://localhost:$port/oauth/token" "$WORK/token.lua" "$BENCH_PID"
   bench_stop
 }
