@@ -15,13 +15,16 @@ import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 
 /**
  * MCP over WebSocket, as the TypeScript SDK's WebSocket client transport speaks it: subprotocol
  * {@code mcp}, one JSON-RPC message per text frame, one MCP session per connection. The credential
  * of the upgrade is verified again before every message and on every re-check period; once it is
  * revoked or expired the socket closes with 1008 (policy violation) and a reason such as
- * {@code credential revoked}.
+ * {@code credential revoked}. Messages are handled in arrival order off the network thread (the
+ * check may read the database); a client with more than {@value #WAITING_LIMIT} messages waiting
+ * is closed with 1008 {@code too many messages waiting}.
  */
 abstract class McpWebSocket {
 
@@ -29,15 +32,20 @@ abstract class McpWebSocket {
     private static final String CALLER = "onasis.mcp.caller";
     private static final String CREDENTIAL = "onasis.mcp.credential";
     private static final String WATCH = "onasis.mcp.credential-watch";
+    private static final String WORK = "onasis.mcp.ordered-work";
+    static final int WAITING_LIMIT = 256;
 
     private final McpSessions sessions;
     private final Exchange exchange;
     private final SessionEvents events;
     private final McpJson json;
     private final McpCallers callers;
+    private final Executor workers;
 
-    McpWebSocket(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json, McpCallers callers) {
+    McpWebSocket(McpSessions sessions, Exchange exchange, SessionEvents events, McpJson json, McpCallers callers,
+            Executor workers) {
         this.callers = callers;
+        this.workers = workers;
         this.sessions = sessions;
         this.exchange = exchange;
         this.events = events;
@@ -56,6 +64,7 @@ abstract class McpWebSocket {
         socket.put(SESSION, session);
         socket.put(CALLER, caller);
         socket.put(CREDENTIAL, credential);
+        socket.put(WORK, new OrderedWork(workers, WAITING_LIMIT));
         socket.put(WATCH, callers.watch(credential, reason -> refuse(socket, reason)));
         // ended from elsewhere (the per-user cap evicted it): the socket has nothing left to serve
         sessions.whenEnded(session, ended -> {
@@ -74,8 +83,18 @@ abstract class McpWebSocket {
     void received(String text, WebSocketSession socket) {
         McpSession session = socket.get(SESSION, McpSession.class).orElse(null);
         Credential credential = socket.get(CREDENTIAL, Credential.class).orElse(null);
-        if (session == null || credential == null) {
+        OrderedWork work = socket.get(WORK, OrderedWork.class).orElse(null);
+        if (session == null || credential == null || work == null) {
             socket.close(CloseReason.POLICY_VIOLATION);
+            return;
+        }
+        if (!work.offer(() -> handle(text, socket, session, credential))) {
+            refuse(socket, "too many messages waiting");
+        }
+    }
+
+    private void handle(String text, WebSocketSession socket, McpSession session, Credential credential) {
+        if (!socket.isOpen()) {
             return;
         }
         Principal caller;
