@@ -170,6 +170,7 @@ class SearchBenchmark {
             best.addAll(ids(meaning));
             return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
         });
+        writeCost(store, size, database, memories, vectors, random);
         if (dataSource instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -177,6 +178,72 @@ class SearchBenchmark {
                 // the benchmark is over for this store
             }
         }
+    }
+
+    /**
+     * The write path's cost of the vector versions' trigger (V9), A/B in the same run: rounds of 100
+     * creates (entry and vector, one transaction each, as a create with embedding does them) and 100
+     * deletes (the entry, its vector by the cascade, then the vector store told), for another user
+     * of the same tables, alternately with the trigger on and off; creates and deletes per second.
+     */
+    private static void writeCost(String store, int size, JdbcDatabase database, JdbcMemories memories,
+                                  JdbcMemoryVectors vectors, Random random) {
+        UserId writer = new UserId(UUID.randomUUID());
+        Map<Boolean, long[]> nanos = new LinkedHashMap<>();
+        nanos.put(true, new long[2]);
+        nanos.put(false, new long[2]);
+        int perRound = 100;
+        for (int round = 0; round < 8; round++) {
+            boolean on = round % 2 == 0;
+            trigger(store, database, on);
+            List<MemoryId> created = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < perRound; i++) {
+                MemoryEntry entry = MemoryEntry.create(new MemoryId(UUID.randomUUID()), writer,
+                        new Title(words(random, 4)), new Content(words(random, 40)), MemoryType.CONTEXT,
+                        Tags.of(List.of("t" + random.nextInt(20))), new Metadata(java.util.Map.of()),
+                        Instant.parse("2026-06-01T00:00:00Z").plusSeconds(round * perRound + i));
+                float[] vector = randomUnit(random);
+                database.alwaysCommit(() -> {
+                    memories.add(entry);
+                    vectors.put(writer, entry.id(), MODEL, vector);
+                    return null;
+                });
+                created.add(entry.id());
+            }
+            long t1 = System.nanoTime();
+            for (MemoryId id : created) {
+                database.alwaysCommit(() -> memories.delete(writer, id));
+                vectors.forget(writer, List.of(id));
+            }
+            long t2 = System.nanoTime();
+            if (round >= 2) { // the first two rounds warm up
+                nanos.get(on)[0] += t1 - t0;
+                nanos.get(on)[1] += t2 - t1;
+            }
+        }
+        trigger(store, database, true);
+        int counted = 3 * perRound;
+        System.out.printf(Locale.ROOT, "| %s | %d | writes, version trigger on: %.0f creates/s, %.0f deletes/s;"
+                        + " off: %.0f creates/s, %.0f deletes/s | %s |%n", store, size,
+                counted / (nanos.get(true)[0] / 1e9), counted / (nanos.get(true)[1] / 1e9),
+                counted / (nanos.get(false)[0] / 1e9), counted / (nanos.get(false)[1] / 1e9), uptime());
+    }
+
+    private static void trigger(String store, JdbcDatabase database, boolean on) {
+        List<String> statements = store.equals("h2")
+                ? List.of(on ? "CREATE TRIGGER IF NOT EXISTS memory_vectors_versions AFTER INSERT, UPDATE, DELETE"
+                        + " ON memory_vectors FOR EACH ROW CALL \"" + H2VectorVersions.class.getName() + "\""
+                        : "DROP TRIGGER IF EXISTS memory_vectors_versions")
+                : List.of("ALTER TABLE memory_vectors " + (on ? "ENABLE" : "DISABLE") + " TRIGGER USER");
+        database.alwaysCommit(() -> database.run(session -> {
+            for (String sql : statements) {
+                try (var statement = session.prepare(sql)) {
+                    statement.execute();
+                }
+            }
+            return null;
+        }));
     }
 
     private static void report(String store, int size, String leg, Supplier<Integer> search) {
