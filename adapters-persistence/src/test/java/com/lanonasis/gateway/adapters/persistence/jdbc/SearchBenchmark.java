@@ -133,11 +133,14 @@ class SearchBenchmark {
             });
         }
         long heapBefore = usedHeap();
+        long firstSearch = System.nanoTime();
         vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 10);
+        double loadMillis = (System.nanoTime() - firstSearch) / 1e6;
         long heapAfter = usedHeap();
         System.out.printf(Locale.ROOT, "%s, %d memories: stored in %.1f s (%.0f/s, no embedding); cached vectors"
-                        + " take %.1f MB of heap (%.1f MB by the cache's own count)%n", store, size, loadSeconds,
-                size / loadSeconds, (heapAfter - heapBefore) / 1e6, vectors.cachedBytes() / 1e6);
+                        + " take %.1f MB of heap (%.1f MB by the cache's own count); the first search, which loads"
+                        + " them (as a reload after another instance's write does), %.0f ms%n", store, size, loadSeconds,
+                size / loadSeconds, (heapAfter - heapBefore) / 1e6, vectors.cachedBytes() / 1e6, loadMillis);
         System.out.println(uptime());
         if (store.equals("postgres")) {
             // the same run, interleaved (each round runs the same query through each, in turn, so the
@@ -170,6 +173,22 @@ class SearchBenchmark {
             best.addAll(ids(meaning));
             return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
         });
+        // as MemoryService runs a hybrid search since session 7: the text leg on another thread, beside the scan
+        java.util.concurrent.ExecutorService textLegs = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "bench-text-leg");
+            thread.setDaemon(true);
+            return thread;
+        });
+        report(store, size, "hybrid, text leg beside the scan (as the service runs it)", () -> {
+            TextSearch search = query(random);
+            java.util.concurrent.CompletableFuture<List<Ranked>> textLeg = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> memories.rankedByText(owner, search, 100), textLegs);
+            List<Ranked> meaning = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
+            List<MemoryId> best = new ArrayList<>(ids(textLeg.join()));
+            best.addAll(ids(meaning));
+            return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
+        });
+        textLegs.shutdown();
         writeCost(store, size, database, memories, vectors, random);
         if (dataSource instanceof AutoCloseable closeable) {
             try {
