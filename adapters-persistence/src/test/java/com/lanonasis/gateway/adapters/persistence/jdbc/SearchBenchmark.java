@@ -166,28 +166,31 @@ class SearchBenchmark {
             List<Ranked> hits = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
             return memories.findAll(owner, ids(hits)).size();
         });
-        report(store, size, "hybrid", () -> {
-            List<Ranked> text = memories.rankedByText(owner, query(random), 100);
-            List<Ranked> meaning = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
-            List<MemoryId> best = new ArrayList<>(ids(text));
-            best.addAll(ids(meaning));
-            return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
-        });
-        // as MemoryService runs a hybrid search since session 7: the text leg on another thread, beside the scan
+        // hybrid both ways, interleaved (each round runs the same query and vector through both, the order
+        // alternating): the legs one after the other (before session 7), and the text leg on another thread
+        // beside the scan (as MemoryService runs a hybrid search since session 7)
         java.util.concurrent.ExecutorService textLegs = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "bench-text-leg");
             thread.setDaemon(true);
             return thread;
         });
-        report(store, size, "hybrid, text leg beside the scan (as the service runs it)", () -> {
-            TextSearch search = query(random);
+        Map<String, java.util.function.BiFunction<TextSearch, float[], Integer>> hybrids = new LinkedHashMap<>();
+        hybrids.put("hybrid, legs one after the other", (search, vector) -> {
+            List<Ranked> text = memories.rankedByText(owner, search, 100);
+            List<Ranked> meaning = vectors.nearest(owner, MODEL, vector, Set.of(), Tags.NONE, 100);
+            List<MemoryId> best = new ArrayList<>(ids(text));
+            best.addAll(ids(meaning));
+            return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
+        });
+        hybrids.put("hybrid, text leg beside the scan (as the service runs it)", (search, vector) -> {
             java.util.concurrent.CompletableFuture<List<Ranked>> textLeg = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> memories.rankedByText(owner, search, 100), textLegs);
-            List<Ranked> meaning = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
+            List<Ranked> meaning = vectors.nearest(owner, MODEL, vector, Set.of(), Tags.NONE, 100);
             List<MemoryId> best = new ArrayList<>(ids(textLeg.join()));
             best.addAll(ids(meaning));
             return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
         });
+        hybridsInterleaved(store, size, random, hybrids);
         textLegs.shutdown();
         writeCost(store, size, database, memories, vectors, random);
         if (dataSource instanceof AutoCloseable closeable) {
@@ -302,6 +305,35 @@ class SearchBenchmark {
             return tag;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void hybridsInterleaved(String store, int size, Random random,
+                                           Map<String, java.util.function.BiFunction<TextSearch, float[], Integer>> legs) {
+        List<String> names = new ArrayList<>(legs.keySet());
+        for (int i = 0; i < 30; i++) {
+            TextSearch search = query(random);
+            float[] vector = randomUnit(random);
+            legs.values().forEach(leg -> leg.apply(search, vector));
+        }
+        Map<String, long[]> times = new LinkedHashMap<>();
+        names.forEach(name -> times.put(name, new long[SEARCHES]));
+        for (int i = 0; i < SEARCHES; i++) {
+            TextSearch search = query(random);
+            float[] vector = randomUnit(random);
+            for (int n = 0; n < names.size(); n++) {
+                String name = names.get((n + i) % names.size());
+                long t0 = System.nanoTime();
+                legs.get(name).apply(search, vector);
+                times.get(name)[i] = System.nanoTime() - t0;
+            }
+        }
+        for (Map.Entry<String, long[]> leg : times.entrySet()) {
+            long[] sorted = leg.getValue();
+            java.util.Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "| %s | %d | %s (interleaved) | %.1f | %.1f | %s |%n", store, size,
+                    leg.getKey(), sorted[SEARCHES / 2] / 1e6, sorted[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6,
+                    uptime());
         }
     }
 
