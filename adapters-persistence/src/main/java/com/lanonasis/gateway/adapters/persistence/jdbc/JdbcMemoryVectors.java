@@ -49,6 +49,8 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
     /** Stamps are summed modulo this prime, so the sum of millions of microsecond stamps fits a BIGINT. */
     private static final long STAMP_MODULUS = 1_000_000_007L;
+    /** How far another instance's clock may be behind ours for its writes to be picked up without a reload. */
+    private static final long CLOCK_MARGIN_MICROS = 5_000_000L;
 
     private final JdbcDatabase database;
     private final Tenancy tenancy;
@@ -267,8 +269,14 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             cached.checkedAt = System.nanoTime();
             return cached;
         }
-        // the version moved, or this instance wrote since the cache last had one: compare the rows
-        // (read after the version, so the version is no newer than what they show)
+        if (cached.version() != OwnerVectors.UNKNOWN) {
+            // another instance wrote: its new and replaced vectors are the rows stamped after the newest this
+            // cache holds (less a margin for the instances' clocks), read through the (user_id, model,
+            // embedded_micros) index, so they need no reload of every vector; a delete still does (the
+            // COUNT and SUM below then disagree)
+            applyNewer(owner, model, cached, cached.newestStamp() - CLOCK_MARGIN_MICROS);
+        }
+        // compare the rows (read after the version, so the version is no newer than what they show)
         long[] countAndSum = countAndSum(owner, model);
         if (cached.adoptIfMatches(countAndSum[0], countAndSum[1], version, writesBefore)) {
             cached.checkedAt = System.nanoTime();
@@ -331,6 +339,25 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         synchronized (cache) {
             return cache.values().stream().mapToLong(OwnerVectors::bytes).sum();
         }
+    }
+
+    private void applyNewer(UserId owner, EmbeddingModel model, OwnerVectors cached, long since) {
+        as(owner, session -> {
+            try (PreparedStatement select = session.prepare("SELECT memory_id, vector, embedded_micros"
+                    + " FROM memory_vectors WHERE user_id = ? AND model = ? AND dimensions = ? AND embedded_micros > ?")) {
+                select.setObject(1, owner.value());
+                select.setString(2, model.id());
+                select.setInt(3, model.dimensions());
+                select.setLong(4, since);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        cached.putLoaded(Rows.uuid(row, "memory_id"), floats(row.getBytes("vector")),
+                                row.getLong("embedded_micros"));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** The owner's version of the model's vectors; zero before any was written. One primary-key read. */
@@ -462,6 +489,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         private int size;
         private long stampSum;
         private long writes;
+        private long newestStamp;
         /** The table's version these vectors were last found to agree with; {@link #UNKNOWN} after a write of ours. */
         private long version = UNKNOWN;
         volatile long checkedAt;
@@ -512,6 +540,24 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         synchronized void put(UUID id, float[] vector, long stamp) {
             writes++;
             version = UNKNOWN;
+            store(id, vector, stamp);
+        }
+
+        /** A row read from the table (another instance's write): not one of ours, the version stays. */
+        synchronized void putLoaded(UUID id, float[] vector, long stamp) {
+            Integer slot = slots.get(id);
+            if (slot != null && stamps[slot] == stamp) {
+                return;
+            }
+            store(id, vector, stamp);
+        }
+
+        synchronized long newestStamp() {
+            return newestStamp;
+        }
+
+        private void store(UUID id, float[] vector, long stamp) {
+            newestStamp = Math.max(newestStamp, stamp);
             Integer slot = slots.get(id);
             if (slot == null) {
                 if (size == ids.length) {
