@@ -47,6 +47,12 @@ import com.lanonasis.gateway.application.port.out.UnitOfWork;
 import com.lanonasis.gateway.domain.shared.UserId;
 import com.lanonasis.gateway.domain.shared.Violations;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +73,17 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
     public static final int SEARCH_CANDIDATES = 100;
     /** The k of reciprocal rank fusion: a hit at rank r scores 1 / (k + r) in each leg. */
     public static final int FUSION_K = 60;
+
+    /**
+     * Threads for the text leg of hybrid searches, at most one per core, daemon, kept 30 s when idle. When
+     * all are busy the leg runs on the searching thread, before the semantic leg, as a search did before.
+     */
+    private static final Executor TEXT_LEGS = new ThreadPoolExecutor(0, Runtime.getRuntime().availableProcessors(),
+            30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "search-text-leg");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     private final Memories memories;
     private final UnitOfWork unitOfWork;
@@ -288,11 +305,17 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         }
         SearchMode mode = semantic.enabled() ? requested : SearchMode.TEXT;
         UserId owner = caller.userId();
-        List<Ranked> byText = mode == SearchMode.SEMANTIC ? List.of()
-                : memories.rankedByText(owner, search, SEARCH_CANDIDATES);
+        // hybrid: the text leg (a database query, or Lucene on H2) runs beside the query's embedding and the
+        // vector scan instead of before them, so a search takes about the longer leg, not the sum of both
+        CompletableFuture<List<Ranked>> textLeg = mode == SearchMode.SEMANTIC
+                ? CompletableFuture.completedFuture(List.of())
+                : mode == SearchMode.HYBRID
+                ? CompletableFuture.supplyAsync(() -> memories.rankedByText(owner, search, SEARCH_CANDIDATES), TEXT_LEGS)
+                : CompletableFuture.completedFuture(memories.rankedByText(owner, search, SEARCH_CANDIDATES));
         List<Ranked> byMeaning = mode == SearchMode.TEXT ? List.of()
                 : semantic.tryEmbed(search.query()).map(query -> semantic.vectors().nearest(owner, semantic.model(),
                         query, search.types(), search.anyOfTags(), SEARCH_CANDIDATES)).orElse(List.of());
+        List<Ranked> byText = joined(textLeg);
         List<Ranked> ranked = switch (mode) {
             case TEXT -> relativeTo(byText);
             case SEMANTIC -> byMeaning.stream().map(hit -> new Ranked(hit.id(), Math.max(0, Math.min(1, hit.score()))))
@@ -307,6 +330,21 @@ public final class MemoryService implements CreateMemoryUseCase, GetMemoryUseCas
         List<ScoredMemory> results = page.stream().filter(hit -> entries.containsKey(hit.id()))
                 .map(hit -> new ScoredMemory(entries.get(hit.id()), round(hit.score()))).toList();
         return Outcome.done(new SearchResults(results, passing.size(), mode));
+    }
+
+    /** The leg's answer, or what it threw (a store failure stays the same exception). */
+    private static List<Ranked> joined(CompletableFuture<List<Ranked>> leg) {
+        try {
+            return leg.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Text scores as a share of the best one: the top text hit scores 1. */

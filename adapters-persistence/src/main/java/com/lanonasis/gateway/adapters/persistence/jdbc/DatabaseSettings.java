@@ -72,7 +72,7 @@ public record DatabaseSettings(String url, String username, String password, int
      * has, and spells the placeholders of that tree its own way.
      */
     public enum Vendor {
-        H2(List.of(), Map.of("text", "CHARACTER VARYING", "bytes", "VARBINARY(32768)")),
+        H2(List.of("db/migration/h2"), Map.of("text", "CHARACTER VARYING", "bytes", "VARBINARY(32768)")),
         POSTGRES(List.of("db/migration/postgres"), Map.of("text", "TEXT", "bytes", "BYTEA"));
 
         private static final String COMMON = "db/migration/common";

@@ -33,11 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Vectors in a table beside the entries (float32 bytes, one row per entry, the model recorded),
  * searched by brute force over one owner's vectors of one model. Each owner's vectors are cached
- * in memory as unit-length floats (the arrays trimmed after a load). The cache is checked against the table with one
- * indexed COUNT and SUM of the rows' write stamps at most once per {@code revalidateAfter}, on a
- * background thread: a search never waits for that check, it is served from the cache and a
- * disagreement reloads the owner's vectors for the searches after it. So another instance's writes
- * are seen within about that time, and this instance's own writes update the cache at once.
+ * in memory as unit-length floats (the arrays trimmed after a load). The cache is checked against the table
+ * at most once per {@code revalidateAfter}, on a background thread, by reading one row: the owner's
+ * version of the model in {@code memory_vector_versions}, which a trigger advances with every change
+ * to the owner's vectors (cascade deletes included, migration V9). A search never waits for that check:
+ * it is served from the cache, and a version that moved reloads the owner's vectors for the searches
+ * after it. So another instance's writes are seen within about that time, and this instance's own writes
+ * update the cache at once. After one of those, the cache's version is unknown until a check has compared
+ * the table's COUNT and SUM of write stamps with the cache (once, O(n)): a write that was rolled back
+ * after it reached the cache is caught that way, and when they agree the cache takes the version.
  * A {@code revalidateAfter} of zero checks synchronously before every search (tests).
  * A pgvector adapter would implement the same port with an index instead of the scan.
  */
@@ -45,6 +49,8 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
     /** Stamps are summed modulo this prime, so the sum of millions of microsecond stamps fits a BIGINT. */
     private static final long STAMP_MODULUS = 1_000_000_007L;
+    /** How far another instance's clock may be behind ours for its writes to be picked up without a reload. */
+    private static final long CLOCK_MARGIN_MICROS = 5_000_000L;
 
     private final JdbcDatabase database;
     private final Tenancy tenancy;
@@ -258,8 +264,21 @@ public final class JdbcMemoryVectors implements MemoryVectors {
      */
     private OwnerVectors revalidate(Key key, UserId owner, EmbeddingModel model, OwnerVectors cached) {
         long writesBefore = cached.writes();
+        long version = version(owner, model);
+        if (cached.version() == version) {
+            cached.checkedAt = System.nanoTime();
+            return cached;
+        }
+        if (cached.version() != OwnerVectors.UNKNOWN) {
+            // another instance wrote: its new and replaced vectors are the rows stamped after the newest this
+            // cache holds (less a margin for the instances' clocks), read through the (user_id, model,
+            // embedded_micros) index, so they need no reload of every vector; a delete still does (the
+            // COUNT and SUM below then disagree)
+            applyNewer(owner, model, cached, cached.newestStamp() - CLOCK_MARGIN_MICROS);
+        }
+        // compare the rows (read after the version, so the version is no newer than what they show)
         long[] countAndSum = countAndSum(owner, model);
-        if (cached.matches(countAndSum[0], countAndSum[1])) {
+        if (cached.adoptIfMatches(countAndSum[0], countAndSum[1], version, writesBefore)) {
             cached.checkedAt = System.nanoTime();
             return cached;
         }
@@ -322,6 +341,42 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         }
     }
 
+    private void applyNewer(UserId owner, EmbeddingModel model, OwnerVectors cached, long since) {
+        as(owner, session -> {
+            try (PreparedStatement select = session.prepare("SELECT memory_id, vector, embedded_micros"
+                    + " FROM memory_vectors WHERE user_id = ? AND model = ? AND dimensions = ? AND embedded_micros > ?")) {
+                select.setObject(1, owner.value());
+                select.setString(2, model.id());
+                select.setInt(3, model.dimensions());
+                select.setLong(4, since);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        cached.putLoaded(Rows.uuid(row, "memory_id"), floats(row.getBytes("vector")),
+                                row.getLong("embedded_micros"));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The owner's version of the model's vectors; zero before any was written. One primary-key read. */
+    private long version(UserId owner, EmbeddingModel model) {
+        return as(owner, session -> version(session, owner, model));
+    }
+
+    private static long version(Session session, UserId owner, EmbeddingModel model) throws java.sql.SQLException {
+        try (PreparedStatement select = session.prepare("SELECT version FROM memory_vector_versions"
+                + " WHERE user_id = ? AND model = ? AND dimensions = ?")) {
+            select.setObject(1, owner.value());
+            select.setString(2, model.id());
+            select.setInt(3, model.dimensions());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
     private long[] countAndSum(UserId owner, EmbeddingModel model) {
         return as(owner, session -> {
             try (PreparedStatement select = session.prepare("SELECT COUNT(*),"
@@ -340,6 +395,8 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
     private OwnerVectors load(UserId owner, EmbeddingModel model) {
         return as(owner, session -> {
+            // the version first: the rows read after it are at least as new, never older
+            long version = version(session, owner, model);
             try (PreparedStatement select = session.prepare("SELECT memory_id, vector, embedded_micros"
                     + " FROM memory_vectors WHERE user_id = ? AND model = ? AND dimensions = ?")) {
                 select.setObject(1, owner.value());
@@ -354,6 +411,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
                     }
                 }
                 vectors.trim();
+                vectors.version = version;
                 vectors.checkedAt = System.nanoTime();
                 return vectors;
             }
@@ -420,6 +478,9 @@ public final class JdbcMemoryVectors implements MemoryVectors {
      */
     private static final class OwnerVectors {
 
+        /** No table version is ever this (they count up from 1; 0 means none written yet). */
+        static final long UNKNOWN = -1;
+
         private final int dimensions;
         private final Map<UUID, Integer> slots = new HashMap<>();
         private UUID[] ids = new UUID[64];
@@ -428,6 +489,9 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         private int size;
         private long stampSum;
         private long writes;
+        private long newestStamp;
+        /** The table's version these vectors were last found to agree with; {@link #UNKNOWN} after a write of ours. */
+        private long version = UNKNOWN;
         volatile long checkedAt;
         final AtomicBoolean checking = new AtomicBoolean();
 
@@ -450,8 +514,19 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             return writes;
         }
 
-        synchronized boolean matches(long count, long sum) {
-            return size == count && stampSum == sum;
+        synchronized long version() {
+            return version;
+        }
+
+        /** Takes the table's version when the rows agree with these vectors and no write of ours came between. */
+        synchronized boolean adoptIfMatches(long count, long sum, long tableVersion, long writesBefore) {
+            if (size != count || stampSum != sum) {
+                return false;
+            }
+            if (writes == writesBefore) {
+                version = tableVersion;
+            }
+            return true;
         }
 
         /** Drops the slack of the doubling growth (after a load; the owner's writes grow it again). */
@@ -464,6 +539,25 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
         synchronized void put(UUID id, float[] vector, long stamp) {
             writes++;
+            version = UNKNOWN;
+            store(id, vector, stamp);
+        }
+
+        /** A row read from the table (another instance's write): not one of ours, the version stays. */
+        synchronized void putLoaded(UUID id, float[] vector, long stamp) {
+            Integer slot = slots.get(id);
+            if (slot != null && stamps[slot] == stamp) {
+                return;
+            }
+            store(id, vector, stamp);
+        }
+
+        synchronized long newestStamp() {
+            return newestStamp;
+        }
+
+        private void store(UUID id, float[] vector, long stamp) {
+            newestStamp = Math.max(newestStamp, stamp);
             Integer slot = slots.get(id);
             if (slot == null) {
                 if (size == ids.length) {
@@ -485,6 +579,7 @@ public final class JdbcMemoryVectors implements MemoryVectors {
 
         synchronized void remove(UUID id) {
             writes++;
+            version = UNKNOWN;
             Integer slot = slots.remove(id);
             if (slot == null) {
                 return;

@@ -307,6 +307,74 @@ abstract class MemoriesContract {
                 "another instance's new and replaced vectors, once the background check has reloaded them");
     }
 
+    /**
+     * The cache's check reads one version row that a trigger advances: deletes by another instance,
+     * including those no vector code sees (an entry's deletion and an account's erasure cascade to the
+     * vectors), must reach a cache that is already warm, through the background check.
+     */
+    @Test
+    void aSearchServedFromTheCacheSeesAnotherInstancesDeletesCascadesIncluded() throws InterruptedException {
+        MemoryVectors here = vectors(java.time.Duration.ofMillis(20));
+        MemoryVectors there = vectors(java.time.Duration.ZERO);
+        MemoryEntry first = TestEntries.entry(owner).build();
+        MemoryEntry second = TestEntries.entry(owner).build();
+        MemoryEntry third = TestEntries.entry(owner).build();
+        MemoryEntry others = TestEntries.entry(other).build();
+        add(first);
+        add(second);
+        add(third);
+        add(others);
+        there.put(owner, first.id(), MODEL, new float[] {1, 0, 0, 0});
+        there.put(owner, second.id(), MODEL, new float[] {0.9f, 0.1f, 0, 0});
+        there.put(owner, third.id(), MODEL, new float[] {0.8f, 0.2f, 0, 0});
+        there.put(other, others.id(), MODEL, new float[] {1, 0, 0, 0});
+        float[] query = {1, 0, 0, 0};
+        assertEquals(List.of(first.id(), second.id(), third.id()),
+                ids(here.nearest(owner, MODEL, query, Set.of(), Tags.NONE, 10)), "loaded on first search");
+
+        there.forget(owner, List.of(first.id()));
+        assertEquals(List.of(second.id(), third.id()), awaitSeen(here, owner, query,
+                List.of(second.id(), third.id())), "another instance's forgotten vector");
+
+        memories.delete(owner, second.id()); // the vector goes by the foreign key's cascade only
+        assertEquals(List.of(third.id()), awaitSeen(here, owner, query, List.of(third.id())),
+                "a vector deleted by its entry's cascade");
+
+        ((com.lanonasis.gateway.domain.memory.port.out.AccountMemories) memories).eraseAll(owner);
+        assertEquals(List.of(), awaitSeen(here, owner, query, List.of()), "an erased account's vectors");
+        assertEquals(List.of(others.id()), ids(here.nearest(other, MODEL, query, Set.of(), Tags.NONE, 10)),
+                "another owner's untouched");
+    }
+
+    /** A write that reached this instance's cache in a transaction that then rolled back is not kept. */
+    @Test
+    void aVectorOfARolledBackTransactionLeavesTheCacheAtTheNextCheck() {
+        MemoryVectors here = vectors(java.time.Duration.ZERO);
+        MemoryEntry kept = TestEntries.entry(owner).build();
+        add(kept);
+        here.put(owner, kept.id(), MODEL, new float[] {0, 1, 0, 0});
+        assertEquals(List.of(kept.id()), ids(here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(),
+                Tags.NONE, 10)));
+
+        unitOfWork.allOrNothing(() -> {
+            here.put(owner, kept.id(), MODEL, new float[] {1, 0, 0, 0});
+            return com.lanonasis.gateway.domain.shared.Outcome.<Void>notFound("memory");
+        });
+
+        assertEquals(0.0, here.nearest(owner, MODEL, new float[] {1, 0, 0, 0}, Set.of(), Tags.NONE, 10)
+                .get(0).score(), 1e-6, "the table's vector, not the rolled-back one");
+    }
+
+    private static List<MemoryId> awaitSeen(MemoryVectors vectors, UserId owner, float[] query, List<MemoryId> expected)
+            throws InterruptedException {
+        List<MemoryId> seen = ids(vectors.nearest(owner, MODEL, query, Set.of(), Tags.NONE, 10));
+        for (int attempt = 0; attempt < 250 && !seen.equals(expected); attempt++) {
+            Thread.sleep(20);
+            seen = ids(vectors.nearest(owner, MODEL, query, Set.of(), Tags.NONE, 10));
+        }
+        return seen;
+    }
+
     @Test
     void theCachedScanGivesTheExactCosineOfA384DimensionVector() {
         MemoryVectors vectors = vectors(java.time.Duration.ZERO);

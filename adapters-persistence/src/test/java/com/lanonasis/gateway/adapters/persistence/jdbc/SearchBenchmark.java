@@ -133,11 +133,14 @@ class SearchBenchmark {
             });
         }
         long heapBefore = usedHeap();
+        long firstSearch = System.nanoTime();
         vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 10);
+        double loadMillis = (System.nanoTime() - firstSearch) / 1e6;
         long heapAfter = usedHeap();
         System.out.printf(Locale.ROOT, "%s, %d memories: stored in %.1f s (%.0f/s, no embedding); cached vectors"
-                        + " take %.1f MB of heap (%.1f MB by the cache's own count)%n", store, size, loadSeconds,
-                size / loadSeconds, (heapAfter - heapBefore) / 1e6, vectors.cachedBytes() / 1e6);
+                        + " take %.1f MB of heap (%.1f MB by the cache's own count); the first search, which loads"
+                        + " them (as a reload after another instance's write does), %.0f ms%n", store, size, loadSeconds,
+                size / loadSeconds, (heapAfter - heapBefore) / 1e6, vectors.cachedBytes() / 1e6, loadMillis);
         System.out.println(uptime());
         if (store.equals("postgres")) {
             // the same run, interleaved (each round runs the same query through each, in turn, so the
@@ -163,13 +166,33 @@ class SearchBenchmark {
             List<Ranked> hits = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
             return memories.findAll(owner, ids(hits)).size();
         });
-        report(store, size, "hybrid", () -> {
-            List<Ranked> text = memories.rankedByText(owner, query(random), 100);
-            List<Ranked> meaning = vectors.nearest(owner, MODEL, randomUnit(random), Set.of(), Tags.NONE, 100);
+        // hybrid both ways, interleaved (each round runs the same query and vector through both, the order
+        // alternating): the legs one after the other (before session 7), and the text leg on another thread
+        // beside the scan (as MemoryService runs a hybrid search since session 7)
+        java.util.concurrent.ExecutorService textLegs = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "bench-text-leg");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, java.util.function.BiFunction<TextSearch, float[], Integer>> hybrids = new LinkedHashMap<>();
+        hybrids.put("hybrid, legs one after the other", (search, vector) -> {
+            List<Ranked> text = memories.rankedByText(owner, search, 100);
+            List<Ranked> meaning = vectors.nearest(owner, MODEL, vector, Set.of(), Tags.NONE, 100);
             List<MemoryId> best = new ArrayList<>(ids(text));
             best.addAll(ids(meaning));
             return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
         });
+        hybrids.put("hybrid, text leg beside the scan (as the service runs it)", (search, vector) -> {
+            java.util.concurrent.CompletableFuture<List<Ranked>> textLeg = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> memories.rankedByText(owner, search, 100), textLegs);
+            List<Ranked> meaning = vectors.nearest(owner, MODEL, vector, Set.of(), Tags.NONE, 100);
+            List<MemoryId> best = new ArrayList<>(ids(textLeg.join()));
+            best.addAll(ids(meaning));
+            return memories.findAll(owner, best.subList(0, Math.min(10, best.size()))).size();
+        });
+        hybridsInterleaved(store, size, random, hybrids);
+        textLegs.shutdown();
+        writeCost(store, size, database, memories, vectors, random);
         if (dataSource instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -177,6 +200,72 @@ class SearchBenchmark {
                 // the benchmark is over for this store
             }
         }
+    }
+
+    /**
+     * The write path's cost of the vector versions' trigger (V9), A/B in the same run: rounds of 100
+     * creates (entry and vector, one transaction each, as a create with embedding does them) and 100
+     * deletes (the entry, its vector by the cascade, then the vector store told), for another user
+     * of the same tables, alternately with the trigger on and off; creates and deletes per second.
+     */
+    private static void writeCost(String store, int size, JdbcDatabase database, JdbcMemories memories,
+                                  JdbcMemoryVectors vectors, Random random) {
+        UserId writer = new UserId(UUID.randomUUID());
+        Map<Boolean, long[]> nanos = new LinkedHashMap<>();
+        nanos.put(true, new long[2]);
+        nanos.put(false, new long[2]);
+        int perRound = 100;
+        for (int round = 0; round < 8; round++) {
+            boolean on = round % 2 == 0;
+            trigger(store, database, on);
+            List<MemoryId> created = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < perRound; i++) {
+                MemoryEntry entry = MemoryEntry.create(new MemoryId(UUID.randomUUID()), writer,
+                        new Title(words(random, 4)), new Content(words(random, 40)), MemoryType.CONTEXT,
+                        Tags.of(List.of("t" + random.nextInt(20))), new Metadata(java.util.Map.of()),
+                        Instant.parse("2026-06-01T00:00:00Z").plusSeconds(round * perRound + i));
+                float[] vector = randomUnit(random);
+                database.alwaysCommit(() -> {
+                    memories.add(entry);
+                    vectors.put(writer, entry.id(), MODEL, vector);
+                    return null;
+                });
+                created.add(entry.id());
+            }
+            long t1 = System.nanoTime();
+            for (MemoryId id : created) {
+                database.alwaysCommit(() -> memories.delete(writer, id));
+                vectors.forget(writer, List.of(id));
+            }
+            long t2 = System.nanoTime();
+            if (round >= 2) { // the first two rounds warm up
+                nanos.get(on)[0] += t1 - t0;
+                nanos.get(on)[1] += t2 - t1;
+            }
+        }
+        trigger(store, database, true);
+        int counted = 3 * perRound;
+        System.out.printf(Locale.ROOT, "| %s | %d | writes, version trigger on: %.0f creates/s, %.0f deletes/s;"
+                        + " off: %.0f creates/s, %.0f deletes/s | %s |%n", store, size,
+                counted / (nanos.get(true)[0] / 1e9), counted / (nanos.get(true)[1] / 1e9),
+                counted / (nanos.get(false)[0] / 1e9), counted / (nanos.get(false)[1] / 1e9), uptime());
+    }
+
+    private static void trigger(String store, JdbcDatabase database, boolean on) {
+        List<String> statements = store.equals("h2")
+                ? List.of(on ? "CREATE TRIGGER IF NOT EXISTS memory_vectors_versions AFTER INSERT, UPDATE, DELETE"
+                        + " ON memory_vectors FOR EACH ROW CALL \"" + H2VectorVersions.class.getName() + "\""
+                        : "DROP TRIGGER IF EXISTS memory_vectors_versions")
+                : List.of("ALTER TABLE memory_vectors " + (on ? "ENABLE" : "DISABLE") + " TRIGGER USER");
+        database.alwaysCommit(() -> database.run(session -> {
+            for (String sql : statements) {
+                try (var statement = session.prepare(sql)) {
+                    statement.execute();
+                }
+            }
+            return null;
+        }));
     }
 
     private static void report(String store, int size, String leg, Supplier<Integer> search) {
@@ -216,6 +305,35 @@ class SearchBenchmark {
             return tag;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void hybridsInterleaved(String store, int size, Random random,
+                                           Map<String, java.util.function.BiFunction<TextSearch, float[], Integer>> legs) {
+        List<String> names = new ArrayList<>(legs.keySet());
+        for (int i = 0; i < 30; i++) {
+            TextSearch search = query(random);
+            float[] vector = randomUnit(random);
+            legs.values().forEach(leg -> leg.apply(search, vector));
+        }
+        Map<String, long[]> times = new LinkedHashMap<>();
+        names.forEach(name -> times.put(name, new long[SEARCHES]));
+        for (int i = 0; i < SEARCHES; i++) {
+            TextSearch search = query(random);
+            float[] vector = randomUnit(random);
+            for (int n = 0; n < names.size(); n++) {
+                String name = names.get((n + i) % names.size());
+                long t0 = System.nanoTime();
+                legs.get(name).apply(search, vector);
+                times.get(name)[i] = System.nanoTime() - t0;
+            }
+        }
+        for (Map.Entry<String, long[]> leg : times.entrySet()) {
+            long[] sorted = leg.getValue();
+            java.util.Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "| %s | %d | %s (interleaved) | %.1f | %.1f | %s |%n", store, size,
+                    leg.getKey(), sorted[SEARCHES / 2] / 1e6, sorted[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6,
+                    uptime());
         }
     }
 
