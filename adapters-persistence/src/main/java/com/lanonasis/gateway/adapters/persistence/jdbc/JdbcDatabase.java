@@ -223,10 +223,45 @@ public final class JdbcDatabase implements UnitOfWork {
         }
     }
 
+    /** How often a transaction the database rolled back for a conflict (deadlock, serialization) is run. */
+    private static final int CONFLICT_ATTEMPTS = 3;
+
+    /**
+     * Runs {@code work} in a transaction (or in the one already open on this thread). When the
+     * database rolls the outermost transaction back for a conflict with another one (SQLState class
+     * 40: a deadlock, a serialization failure), nothing of it was written, so it is run again, up to
+     * {@value #CONFLICT_ATTEMPTS} times in all; after that the caller is told to retry
+     * ({@link StoreUnavailable}, a 503), never a 500.
+     */
     private <T> T transact(Supplier<T> work, Predicate<T> commits) {
         if (transaction.get() != null) {
             return work.get();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactOnce(work, commits);
+            } catch (RuntimeException e) {
+                if (!conflict(e)) {
+                    throw e;
+                }
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw new StoreUnavailable("database conflict persisted after " + attempt + " attempts", e);
+                }
+            }
+        }
+    }
+
+    /** True when the database refused the transaction for a conflict with another (SQLState class 40). */
+    static boolean conflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T transactOnce(Supplier<T> work, Predicate<T> commits) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             transaction.set(connection);
@@ -304,10 +339,13 @@ public final class JdbcDatabase implements UnitOfWork {
         }
     }
 
-    /** Lost or refused connections (SQLState class 08) are outages; anything else is a bug. */
+    /**
+     * Lost or refused connections (SQLState class 08) are outages, and so is a statement the
+     * database refused for a conflict (class 40) that no retry absorbed: "try again"; anything else is a bug.
+     */
     private static RuntimeException failure(String message, SQLException e) {
         boolean connection = e instanceof SQLTransientConnectionException
-                || e.getSQLState() != null && e.getSQLState().startsWith("08");
+                || e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("40"));
         return connection ? new StoreUnavailable("database unavailable: " + message, e) : new StoreFailure(message, e);
     }
 
