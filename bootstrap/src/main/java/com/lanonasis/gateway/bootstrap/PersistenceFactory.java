@@ -72,9 +72,6 @@ final class PersistenceFactory {
         JdbcDatabase identity = storage.identity();
         if (tokenWrites.groupCommit()) {
             identity.groupCommits(tokenWrites.maxBatch());
-            if (tokenWrites.auditBehind() > 0) {
-                identity.writesBehind(tokenWrites.auditBehind());
-            }
         }
         return identity;
     }

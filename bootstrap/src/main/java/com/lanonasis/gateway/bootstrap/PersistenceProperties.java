@@ -39,20 +39,14 @@ final class PersistenceProperties {
      * @param selfContainedClientTokens {@code ONASIS_SELF_CONTAINED_CLIENT_TOKENS}: client_credentials JWTs
      *                    are not stored, the signed token is its own record (checked by signature, client
      *                    state and a deny-list); {@code false} stores a row per token as before
-     * @param auditBehind {@code ONASIS_TOKEN_AUDIT_BEHIND}: 0 (default) answers a self-contained token only
-     *                    after its audit row is committed; n > 0 answers at once and lets at most n audit
-     *                    rows wait for the group-commit writer (drained on a graceful stop, lost on kill -9)
      */
     @Context
     @ConfigurationProperties("onasis.oauth.token-writes")
     record TokenWriteSettings(@Bindable(defaultValue = "true") boolean groupCommit,
                               @Bindable(defaultValue = "64") int maxBatch,
-                              @Bindable(defaultValue = "true") boolean selfContainedClientTokens,
-                              @Bindable(defaultValue = "0") int auditBehind) {
+                              @Bindable(defaultValue = "true") boolean selfContainedClientTokens) {
 
         TokenWriteSettings {
-            SettingChecks.atLeast("ONASIS_TOKEN_AUDIT_BEHIND (onasis.oauth.token-writes.audit-behind)", 0,
-                    auditBehind);
             SettingChecks.atLeast("ONASIS_TOKEN_GROUP_COMMIT_MAX_BATCH (onasis.oauth.token-writes.max-batch)", 1,
                     maxBatch);
         }

@@ -109,21 +109,16 @@ public final class TokenMinter {
                 Map.of("jti", claims.tokenId(), "scope", scopes.spaceDelimited(),
                         "refresh_token", String.valueOf(refresh != null)));
         // signed above, on the caller's thread; only the rows are written together
-        if (!stored && refreshRow == null) {
-            // a self-contained token: only its audit row (durable unless write-behind is configured)
-            unitOfWork.groupCommitBehind(() -> audit.record(issuedEvent));
-        } else {
-            unitOfWork.groupCommit(() -> {
-                if (stored) {
-                    accessTokens.add(issued);
-                }
-                if (refreshRow != null) {
-                    refreshTokens.add(refreshRow);
-                }
-                audit.record(issuedEvent);
-                return null;
-            });
-        }
+        unitOfWork.groupCommit(() -> {
+            if (stored) {
+                accessTokens.add(issued);
+            }
+            if (refreshRow != null) {
+                refreshTokens.add(refreshRow);
+            }
+            audit.record(issuedEvent);
+            return null;
+        });
         String refreshToken = refresh == null ? null : refresh.reveal();
         return new TokenResponse(accessToken.reveal(), settings.accessTokenLifetime().toSeconds(), refreshToken, scopes);
     }

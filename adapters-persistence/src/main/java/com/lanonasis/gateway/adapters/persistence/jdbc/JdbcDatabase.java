@@ -23,7 +23,6 @@ public final class JdbcDatabase implements UnitOfWork {
 
     private final DataSource dataSource;
     private final Schema schema;
-    private static final System.Logger LOG = System.getLogger(JdbcDatabase.class.getName());
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final ThreadLocal<List<Runnable>> afterwards = new ThreadLocal<>();
     private volatile WriteWatch watch;
@@ -85,35 +84,6 @@ public final class JdbcDatabase implements UnitOfWork {
     }
 
     /**
-     * Durable ({@link #groupCommit}) unless {@link #writesBehind(int)} was called: then the work is queued
-     * for the group-commit writer and this returns at once, unless {@code behindMax} works already wait
-     * (then it waits for its commit, as {@link #groupCommit}). What waits is committed on a graceful stop
-     * ({@link #stopGroupCommits}); {@code kill -9} loses it.
-     */
-    @Override
-    public void groupCommitBehind(Runnable work) {
-        GroupWriter writer = groupWriter;
-        if (writer == null || behindMax == 0 || transaction.get() != null) {
-            groupCommit(() -> {
-                work.run();
-                return null;
-            });
-            return;
-        }
-        writer.submitBehind(work, behindMax);
-    }
-
-    private volatile int behindMax;
-
-    /** Lets {@link #groupCommitBehind} return before the commit, with at most {@code max} works waiting. */
-    public void writesBehind(int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("write-behind: the bound must be positive");
-        }
-        this.behindMax = max;
-    }
-
-    /**
      * Turns group commit on ({@link #groupCommit}) with at most {@code maxBatch} works per transaction;
      * the writer is a daemon thread, started here.
      */
@@ -170,30 +140,6 @@ public final class JdbcDatabase implements UnitOfWork {
                 thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-
-        void submitBehind(Runnable work, int max) {
-            if (queue.size() >= max) {
-                submit(() -> {
-                    work.run();
-                    return null;
-                });
-                return;
-            }
-            CompletableFuture<Object> done = new CompletableFuture<>();
-            done.whenComplete((result, failure) -> {
-                if (failure != null) {
-                    LOG.log(System.Logger.Level.WARNING, "a write-behind work failed: " + failure);
-                }
-            });
-            Pending<Object> pending = new Pending<>(() -> {
-                work.run();
-                return null;
-            }, done);
-            queue.add(pending);
-            if (stopped && queue.remove(pending)) {
-                pending.runAlone(JdbcDatabase.this);
             }
         }
 

@@ -122,21 +122,6 @@ class GroupCommitTest {
         assertEquals(2, count("SELECT COUNT(*) FROM oauth_access_tokens"));
     }
 
-    @Test
-    void writesBehindAreDurableByDefaultAndAllCommittedByAGracefulStopOtherwise() throws Exception {
-        database.groupCommits(8);
-        database.groupCommitBehind(() -> tokens.add(token("jti-durable", "secret-durable")));
-        assertEquals(1, count("SELECT COUNT(*) FROM oauth_access_tokens"), "not configured: committed on return");
-
-        database.writesBehind(1000);
-        for (int i = 0; i < 200; i++) {
-            String id = "jti-behind-" + i;
-            database.groupCommitBehind(() -> tokens.add(token(id, "secret-" + id)));
-        }
-        database.stopGroupCommits();
-        assertEquals(201, count("SELECT COUNT(*) FROM oauth_access_tokens"), "the graceful stop drained the queue");
-    }
-
     private static IssuedAccessToken token(String jti, String secret) {
         return new IssuedAccessToken(new AccessTokenClaims(jti, "cli", "cli", List.of("https://r.example/mcp"),
                 Scopes.parseSpaceDelimited("memories:read"), T0, T0.plusSeconds(900)), null,

@@ -28,16 +28,4 @@ public interface UnitOfWork {
     default <T> T groupCommit(Supplier<T> work) {
         return alwaysCommit(work);
     }
-
-    /**
-     * Like {@link #groupCommit}, for a write whose loss on a crash the service accepts (the audit row of a
-     * self-contained token): the implementation may return before it is committed, if it is configured
-     * to (then a bounded queue holds it, drained on a graceful stop). By default it is durable.
-     */
-    default void groupCommitBehind(Runnable work) {
-        groupCommit(() -> {
-            work.run();
-            return null;
-        });
-    }
 }
