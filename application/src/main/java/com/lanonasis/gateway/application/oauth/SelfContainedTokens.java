@@ -37,6 +37,29 @@ public final class SelfContainedTokens {
         this.clock = clock;
     }
 
+    /**
+     * {@code cc-<issue time in epoch milliseconds>-<unique id>}: the JWT's {@code iat} is in whole seconds,
+     * and a client disabled and enabled again within one second must still revoke exactly the tokens
+     * issued before the disabling.
+     */
+    static String tokenId(Instant issuedAt, String unique) {
+        return TOKEN_ID_PREFIX + issuedAt.toEpochMilli() + "-" + unique;
+    }
+
+    /** The issue time to the millisecond from the jti, or the claims' (whole seconds, so earlier). */
+    static Instant issuedAt(AccessTokenClaims claims) {
+        String id = claims.tokenId();
+        int end = id.indexOf('-', TOKEN_ID_PREFIX.length());
+        if (end > TOKEN_ID_PREFIX.length()) {
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(id.substring(TOKEN_ID_PREFIX.length(), end)));
+            } catch (NumberFormatException e) {
+                return claims.issuedAt();
+            }
+        }
+        return claims.issuedAt();
+    }
+
     public static boolean isSelfContained(AccessTokenClaims claims) {
         return claims.tokenId().startsWith(TOKEN_ID_PREFIX) && claims.subject().equals(claims.clientId());
     }
@@ -51,7 +74,7 @@ public final class SelfContainedTokens {
         }
         return signer.verifyAccessToken(token).filter(SelfContainedTokens::isSelfContained).map(claims -> {
             Instant revokedAt = clients.find(claims.clientId()).isEmpty() ? clock.instant()
-                    : revoked.revokedAt(claims.tokenId(), claims.clientId(), claims.issuedAt()).orElse(null);
+                    : revoked.revokedAt(claims.tokenId(), claims.clientId(), issuedAt(claims)).orElse(null);
             return new IssuedAccessToken(claims, null, new MachineSecret(token).hash(), claims.tokenId(), revokedAt);
         });
     }

@@ -91,7 +91,7 @@ public final class TokenMinter {
         // a client acting for itself gets a JWT that is its own record (SelfContainedTokens): no row
         boolean stored = user != null || selfContained == null || settings.opaqueAccessTokens();
         AccessTokenClaims claims = new AccessTokenClaims(
-                (stored ? "" : SelfContainedTokens.TOKEN_ID_PREFIX) + ids.newId().toString(),
+                stored ? ids.newId().toString() : SelfContainedTokens.tokenId(now, ids.newId().toString()),
                 user == null ? client.clientId() : user.toString(), client.clientId(), audience, scopes, now,
                 now.plus(settings.accessTokenLifetime()));
         MachineSecret accessToken = new MachineSecret(settings.opaqueAccessTokens()

@@ -23,7 +23,7 @@ public final class JdbcRevokedAccessTokens implements RevokedAccessTokens {
 
         public static final Denial NONE = new Denial(null, null);
 
-        /** When a token of that id and client, issued then, was revoked (JWT times are whole seconds). */
+        /** When a token of that id and client, issued then, was revoked (a token issued at the revocation's instant is). */
         public Optional<Instant> revokedAt(Instant issuedAt) {
             if (tokenRevokedAt != null) {
                 return Optional.of(tokenRevokedAt);
