@@ -42,8 +42,9 @@ final class AdminFactory {
     }
 
     @Singleton
-    ClientDirectory clientDirectory(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured) {
-        return new JdbcClientDirectory(database, configured.clients());
+    ClientDirectory clientDirectory(JdbcDatabase database, OAuthFactory.PreRegisteredClients configured,
+                                    OAuthProperties oauth) {
+        return new JdbcClientDirectory(database, configured.clients(), oauth.accessTokenLifetime());
     }
 
     @Singleton

@@ -10,6 +10,7 @@ import com.lanonasis.gateway.application.oauth.LegacyBridgeService;
 import com.lanonasis.gateway.application.oauth.ClientVerifier;
 import com.lanonasis.gateway.application.oauth.MetadataDocumentClients;
 import com.lanonasis.gateway.application.oauth.Resources;
+import com.lanonasis.gateway.application.oauth.SelfContainedTokens;
 import com.lanonasis.gateway.application.oauth.TokenMinter;
 import com.lanonasis.gateway.application.oauth.OAuthSettings;
 import com.lanonasis.gateway.application.oauth.SigningKeyService;
@@ -34,6 +35,7 @@ import com.lanonasis.gateway.domain.shared.port.out.SecretGenerator;
 import com.lanonasis.gateway.domain.tokens.port.out.AccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.OAuthTokenSigner;
 import com.lanonasis.gateway.domain.tokens.port.out.RefreshTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RevokedAccessTokens;
 import com.lanonasis.gateway.domain.tokens.port.out.TokenSigner;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -103,8 +105,12 @@ final class OAuthFactory {
     @Singleton
     TokenMinter tokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens,
                             AuditLog audit, SecretGenerator secrets, IdGenerator ids, Clock clock,
-                            OAuthSettings settings, JdbcDatabase unitOfWork) {
-        return new TokenMinter(signer, accessTokens, refreshTokens, audit, secrets, ids, clock, settings, unitOfWork);
+                            OAuthSettings settings, JdbcDatabase unitOfWork, RevokedAccessTokens revoked,
+                            Clients clients, PersistenceProperties.TokenWriteSettings tokenWrites) {
+        SelfContainedTokens selfContained = tokenWrites.selfContainedClientTokens()
+                ? new SelfContainedTokens(signer, revoked, clients, clock) : null;
+        return new TokenMinter(signer, accessTokens, refreshTokens, audit, secrets, ids, clock, settings, unitOfWork,
+                selfContained);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package com.lanonasis.gateway.bootstrap;
 import com.lanonasis.gateway.adapters.http.shared.PublicUrl;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedClients;
+import com.lanonasis.gateway.adapters.persistence.cache.CachedRevokedAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedApiKeys;
 import com.lanonasis.gateway.adapters.persistence.cache.CachedUsers;
 import com.lanonasis.gateway.adapters.persistence.cache.CredentialCache;
@@ -10,6 +11,8 @@ import com.lanonasis.gateway.adapters.persistence.crypto.Argon2PasswordHasher;
 import com.lanonasis.gateway.adapters.persistence.crypto.JwtTokenSigner;
 import com.lanonasis.gateway.adapters.persistence.jdbc.AccessCounts;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAccessTokens;
+import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcRevokedAccessTokens;
+import com.lanonasis.gateway.domain.tokens.port.out.RevokedAccessTokens;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcApiKeys;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcAuditLog;
 import com.lanonasis.gateway.adapters.persistence.jdbc.JdbcClients;
@@ -169,6 +172,12 @@ final class PersistenceFactory {
     @Singleton
     AccessTokens accessTokens(JdbcDatabase database, CredentialCache cache) {
         return new CachedAccessTokens(new JdbcAccessTokens(database), cache);
+    }
+
+    /** The deny-list of self-contained (client_credentials) access tokens, cached like the credentials. */
+    @Singleton
+    RevokedAccessTokens revokedAccessTokens(JdbcDatabase database, CredentialCache cache) {
+        return new CachedRevokedAccessTokens(new JdbcRevokedAccessTokens(database), cache);
     }
 
     @Singleton

@@ -36,11 +36,15 @@ final class PersistenceProperties {
      *                    time are committed in one transaction by one writer thread (each request still
      *                    answers only after its rows are committed)
      * @param maxBatch    {@code ONASIS_TOKEN_GROUP_COMMIT_MAX_BATCH}: tokens per transaction at most (≥ 1)
+     * @param selfContainedClientTokens {@code ONASIS_SELF_CONTAINED_CLIENT_TOKENS}: client_credentials JWTs
+     *                    are not stored, the signed token is its own record (checked by signature, client
+     *                    state and a deny-list); {@code false} stores a row per token as before
      */
     @Context
     @ConfigurationProperties("onasis.oauth.token-writes")
     record TokenWriteSettings(@Bindable(defaultValue = "true") boolean groupCommit,
-                              @Bindable(defaultValue = "64") int maxBatch) {
+                              @Bindable(defaultValue = "64") int maxBatch,
+                              @Bindable(defaultValue = "true") boolean selfContainedClientTokens) {
 
         TokenWriteSettings {
             SettingChecks.atLeast("ONASIS_TOKEN_GROUP_COMMIT_MAX_BATCH (onasis.oauth.token-writes.max-batch)", 1,

@@ -29,6 +29,7 @@ final class RetentionFactory {
                                RetentionProperties settings) {
         return new RetentionService(List.of(
                 new RetentionRule(JdbcPurge.accessTokens(database), Duration.ZERO),
+                new RetentionRule(JdbcPurge.revokedTokens(database), Duration.ZERO),
                 new RetentionRule(JdbcPurge.refreshTokens(database), Duration.ZERO),
                 new RetentionRule(JdbcPurge.auditEvents(database), settings.audit()),
                 new RetentionRule(requestLogStore instanceof Purgeable redis ? redis : JdbcPurge.requestLog(database),

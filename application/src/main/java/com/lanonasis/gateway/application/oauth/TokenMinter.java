@@ -41,13 +41,24 @@ public final class TokenMinter {
     private final Clock clock;
     private final OAuthSettings settings;
     private final UnitOfWork unitOfWork;
+    private final SelfContainedTokens selfContained;
+
+    /** Stores every access token (no self-contained ones): the embedded core, opaque tokens. */
+    public TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
+                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings, UnitOfWork unitOfWork) {
+        this(signer, accessTokens, refreshTokens, audit, secrets, ids, clock, settings, unitOfWork, null);
+    }
 
     /**
      * @param unitOfWork commits a token's rows (the token, its audit row) together, see
      *                   {@link UnitOfWork#groupCommit}; a grant already in a transaction writes in it
+     * @param selfContained null, or how client_credentials JWTs are checked without a row: then they are
+     *                      not stored (only their audit row is written)
      */
     public TokenMinter(OAuthTokenSigner signer, AccessTokens accessTokens, RefreshTokens refreshTokens, AuditLog audit,
-                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings, UnitOfWork unitOfWork) {
+                SecretGenerator secrets, IdGenerator ids, Clock clock, OAuthSettings settings, UnitOfWork unitOfWork,
+                SelfContainedTokens selfContained) {
+        this.selfContained = selfContained;
         this.unitOfWork = unitOfWork;
         this.signer = signer;
         this.accessTokens = accessTokens;
@@ -77,7 +88,10 @@ public final class TokenMinter {
                        List<String> resources, String familyId, boolean withRefreshToken, AuditEvent.Type event,
                        Instant refreshEndsBy) {
         Instant now = clock.instant();
-        AccessTokenClaims claims = new AccessTokenClaims(ids.newId().toString(),
+        // a client acting for itself gets a JWT that is its own record (SelfContainedTokens): no row
+        boolean stored = user != null || selfContained == null || settings.opaqueAccessTokens();
+        AccessTokenClaims claims = new AccessTokenClaims(
+                stored ? ids.newId().toString() : SelfContainedTokens.tokenId(now, ids.newId().toString()),
                 user == null ? client.clientId() : user.toString(), client.clientId(), audience, scopes, now,
                 now.plus(settings.accessTokenLifetime()));
         MachineSecret accessToken = new MachineSecret(settings.opaqueAccessTokens()
@@ -96,7 +110,9 @@ public final class TokenMinter {
                         "refresh_token", String.valueOf(refresh != null)));
         // signed above, on the caller's thread; only the rows are written together
         unitOfWork.groupCommit(() -> {
-            accessTokens.add(issued);
+            if (stored) {
+                accessTokens.add(issued);
+            }
             if (refreshRow != null) {
                 refreshTokens.add(refreshRow);
             }
@@ -105,6 +121,11 @@ public final class TokenMinter {
         });
         String refreshToken = refresh == null ? null : refresh.reveal();
         return new TokenResponse(accessToken.reveal(), settings.accessTokenLifetime().toSeconds(), refreshToken, scopes);
+    }
+
+    /** Null when every access token is stored. */
+    SelfContainedTokens selfContained() {
+        return selfContained;
     }
 
     /** Revokes every access and refresh token descending from one grant. */

@@ -284,7 +284,13 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         Optional<IssuedAccessToken> access = findAccessToken(token)
                 .filter(candidate -> candidate.claims().clientId().equals(clientId));
         access.ifPresent(issued -> {
-            accessTokens.revoke(issued.claims().tokenId(), now);
+            if (minter.selfContained() != null && SelfContainedTokens.isSelfContained(issued.claims())) {
+                if (issued.revokedAt() == null) {
+                    minter.selfContained().revoke(issued.claims(), now);
+                }
+            } else {
+                accessTokens.revoke(issued.claims().tokenId(), now);
+            }
             audit.record(new AuditEvent(AuditEvent.Type.TOKEN_REVOKED, now,
                     issued.userId() == null ? null : issued.userId().toString(), clientId,
                     Map.of("kind", "access_token", "jti", issued.claims().tokenId())));
@@ -325,7 +331,14 @@ public final class TokenService implements IssueTokenUseCase, TokenInspectionUse
         return OAuthResult.ok(new Introspection.Inactive());
     }
 
+    /** A self-contained token (client_credentials, not stored) is checked first: it would miss the store. */
     private Optional<IssuedAccessToken> findAccessToken(String token) {
+        if (minter.selfContained() != null) {
+            Optional<IssuedAccessToken> selfContained = minter.selfContained().find(token);
+            if (selfContained.isPresent()) {
+                return selfContained;
+            }
+        }
         return accessTokens.byTokenHash(new MachineSecret(token).hash());
     }
 

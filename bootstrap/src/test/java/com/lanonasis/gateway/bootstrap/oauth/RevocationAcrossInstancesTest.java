@@ -245,6 +245,85 @@ class RevocationAcrossInstancesTest {
         refusedOnB(basic);
     }
 
+    /**
+     * client_credentials tokens are self-contained (no row): issued on A, active on B; revoked on A (its
+     * jti on the deny-list), inactive at B's very next introspection and refused as a bearer on B.
+     */
+    @Test
+    void aSelfContainedClientTokenRevokedOnOneInstanceIsInactiveAtTheVeryNextIntrospectionOnTheOther()
+            throws Exception {
+        Map<?, ?> client = confidentialClient("self-contained across");
+        String basic = basic(client, (String) client.get("client_secret"));
+        HttpResponse<String> issued = clientCredentials(baseA, basic);
+        assertEquals(200, issued.statusCode(), issued.body());
+        String token = (String) body(issued).get("access_token");
+        for (int i = 0; i < 3; i++) {
+            Map<?, ?> active = introspect(baseB, basic, token);
+            assertEquals(Boolean.TRUE, active.get("active"), "issued on A, active on B (now in B's caches)");
+            assertTrue(((String) active.get("jti")).startsWith("cc-"), "a self-contained token: " + active);
+        }
+
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(baseA.resolve("/oauth/revoke"))
+                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token,
+                        StandardCharsets.UTF_8))).build());
+        assertEquals(200, revoked.statusCode(), revoked.body());
+
+        assertEquals(Boolean.FALSE, introspect(baseB, basic, token).get("active"), "revoked on A: inactive on B");
+        HttpResponse<String> bearer = get(baseB, "/api/v1/memory", "Authorization", "Bearer " + token);
+        assertEquals(401, bearer.statusCode(), bearer.body());
+        assertEquals("invalid_token", body(bearer).get("error"), bearer.body());
+        String other = (String) body(clientCredentials(baseB, basic)).get("access_token");
+        assertEquals(Boolean.TRUE, introspect(baseA, basic, other).get("active"), "the client's other tokens live");
+    }
+
+    /**
+     * Disabling a client on A revokes its self-contained tokens on B: while it is disabled nothing of it
+     * is accepted (its client authentication fails), and its tokens issued before stay inactive once it
+     * is enabled again, as stored tokens did (the deny-list's client row), while new ones work.
+     */
+    @Test
+    void aClientDisabledOnOneInstanceHasItsSelfContainedTokensInactiveOnTheOther() throws Exception {
+        Map<?, ?> client = confidentialClient("disabled tokens across");
+        String basic = basic(client, (String) client.get("client_secret"));
+        String id = (String) client.get("client_id");
+        String token = (String) body(clientCredentials(baseA, basic)).get("access_token");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Boolean.TRUE, introspect(baseB, basic, token).get("active"), "active on B, cached there");
+        }
+
+        String admin = login(baseA, ADMIN);
+        HttpResponse<String> disabled = send(HttpRequest.newBuilder(baseA.resolve("/api/v1/admin/clients/" + id
+                + "/disable")).header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        HttpResponse<String> whileDisabled = introspectRaw(baseB, basic, token);
+        assertEquals(401, whileDisabled.statusCode(), whileDisabled.body());
+        assertEquals("invalid_client", body(whileDisabled).get("error"));
+
+        HttpResponse<String> enabled = send(HttpRequest.newBuilder(baseA.resolve("/api/v1/admin/clients/" + id
+                + "/enable")).header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertEquals(200, enabled.statusCode(), enabled.body());
+        assertEquals(Boolean.FALSE, introspect(baseB, basic, token).get("active"), "revoked by the disabling");
+        // at once, in the same second as the disabling: the jti carries the issue time to the millisecond
+        String fresh = (String) body(clientCredentials(baseB, basic)).get("access_token");
+        assertEquals(Boolean.TRUE, introspect(baseA, basic, fresh).get("active"), "a token issued after works");
+    }
+
+    private Map<?, ?> introspect(URI base, String basic, String token) throws Exception {
+        HttpResponse<String> answer = introspectRaw(base, basic, token);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return body(answer);
+    }
+
+    private HttpResponse<String> introspectRaw(URI base, String basic, String token) {
+        return send(HttpRequest.newBuilder(base.resolve("/oauth/introspect"))
+                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token,
+                        StandardCharsets.UTF_8))).build());
+    }
+
     private static Map<String, Object> metadata(String name) {
         return Map.of("client_name", name, "grant_types", List.of("client_credentials", "authorization_code"),
                 "response_types", List.of("code"), "redirect_uris", List.of("http://127.0.0.1:1/cb"),

@@ -66,7 +66,8 @@ class RetentionPurgeTest {
         assertEquals(1, count("oauth_refresh_tokens WHERE token_hash = ?", hash("live")));
         assertEquals(5, deleted.get("request_log"), "five rows in batches of two: " + deleted);
 
-        assertEquals(Map.of("oauth_access_tokens", 0, "oauth_refresh_tokens", 0, "audit_events", 0, "request_log", 0),
+        assertEquals(Map.of("oauth_access_tokens", 0, "oauth_revoked_tokens", 0, "oauth_refresh_tokens", 0,
+                "audit_events", 0, "request_log", 0),
                 retention.purge(), "a second pass finds nothing");
     }
 

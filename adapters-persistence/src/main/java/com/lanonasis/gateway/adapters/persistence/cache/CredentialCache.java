@@ -123,15 +123,21 @@ public final class CredentialCache {
     /**
      * The statements that change a cached kind of record, whoever runs them (this service's stores,
      * the retention purge): updates and deletes of {@code users}, {@code api_keys} (but not the
-     * advisory {@code last_used_at}), {@code oauth_access_tokens} and {@code oauth_clients}. Inserts
-     * need nothing: misses are not cached.
+     * advisory {@code last_used_at}), {@code oauth_access_tokens} and {@code oauth_clients}, and inserts into
+     * the deny-list of self-contained tokens ({@code oauth_revoked_tokens}: its cached answer is mostly
+     * "not listed"). Other inserts need nothing: misses are not cached.
      */
     public static boolean changesCredentials(String sql) {
+        if (sql.startsWith(DENY)) {
+            return true;
+        }
         if (sql.isEmpty() || sql.charAt(0) != 'U' && sql.charAt(0) != 'D') {
             return false;
         }
         return CHANGE.matcher(sql).lookingAt() && !sql.startsWith("UPDATE api_keys SET last_used_at ");
     }
+
+    private static final String DENY = "INSERT INTO oauth_revoked_tokens ";
 
     private static final Pattern CHANGE = Pattern.compile(
             "(UPDATE|DELETE FROM)\\s+(users|api_keys|oauth_access_tokens|oauth_clients)\\b");

@@ -38,7 +38,8 @@ import java.util.function.Consumer;
 /**
  * ES256 tokens ({@link Es256}: Bouncy Castle's P-256 arithmetic, several times faster than the JCA
  * providers on JDK 17) with keys from the store: user tokens ({@code typ: JWT}), signed and verified, and
- * OAuth access tokens ({@code typ: at+jwt}, RFC 9068), signed here and checked by their record. The first start creates a key and stores it, so later starts
+ * OAuth access tokens ({@code typ: at+jwt}, RFC 9068), signed here and checked by their record, or,
+ * self-contained ones (client_credentials), verified here ({@link #verifyAccessToken}). The first start creates a key and stores it, so later starts
  * and other instances sign and verify with the same one. Rotation adds a key and retires the
  * old one, which keeps verifying and stays in the JWKS for {@code retiredKeyGrace}; after that a
  * token it signed is refused everywhere: only keys that are published verify.
@@ -57,6 +58,13 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
     /** Keys by kid as last read from the store (empty: unknown kid), re-read after {@link #RELOAD_AFTER}. */
     private final Map<String, Loaded> verifiers = new ConcurrentHashMap<>();
     private volatile Current current;
+    /**
+     * Access tokens already verified, by their exact text (a signature check is ~70 µs; a token is
+     * presented many times). Bounded: emptied when full. Whether the signing key is still published is
+     * checked again at each use; expiry and revocation are the caller's.
+     */
+    private final Map<String, Verified> verifiedAccessTokens = new ConcurrentHashMap<>();
+    static final int MAX_VERIFIED = 10_000;
     /** Told the kid of the new key after a rotation here (the cross-instance fan-out listens). */
     private volatile Consumer<String> rotated = kid -> { };
 
@@ -67,6 +75,9 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
     static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
 
     private record Current(ECKey key, JWSSigner signer) {
+    }
+
+    private record Verified(AccessTokenClaims claims, String kid) {
     }
 
     private record Loaded(Optional<JWSVerifier> verifier, Instant retiredAt, Instant loadedAt) {
@@ -131,6 +142,39 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
                 .claim("client_id", claims.clientId())
                 .claim("scope", claims.scopes().spaceDelimited())
                 .build());
+    }
+
+    @Override
+    public Optional<AccessTokenClaims> verifyAccessToken(String compact) {
+        Verified known = verifiedAccessTokens.get(compact);
+        if (known != null) {
+            Loaded loaded = verifiers.get(known.kid());
+            Instant now = clock.instant();
+            if (loaded != null && !loaded.stale(now) && published(loaded, now)) {
+                return Optional.of(known.claims());
+            }
+            verifiedAccessTokens.remove(compact);
+        }
+        return checked(compact, ACCESS_TOKEN_TYPE).flatMap(checked -> {
+            JWTClaimsSet claims = checked.claims();
+            try {
+                String clientId = claims.getStringClaim("client_id");
+                String scope = claims.getStringClaim("scope");
+                if (clientId == null || scope == null) {
+                    return Optional.empty();
+                }
+                AccessTokenClaims access = new AccessTokenClaims(claims.getJWTID(), claims.getSubject(), clientId,
+                        claims.getAudience(), Scopes.parseSpaceDelimited(scope), claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant());
+                if (verifiedAccessTokens.size() >= MAX_VERIFIED) {
+                    verifiedAccessTokens.clear();
+                }
+                verifiedAccessTokens.put(compact, new Verified(access, checked.kid()));
+                return Optional.of(access);
+            } catch (ParseException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override
@@ -206,6 +250,13 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
 
     /** The claims of a token of the given type with a valid signature by one of our keys and our issuer. */
     private Optional<JWTClaimsSet> verified(String compact, JOSEObjectType type) {
+        return checked(compact, type).map(Checked::claims);
+    }
+
+    private record Checked(JWTClaimsSet claims, String kid) {
+    }
+
+    private Optional<Checked> checked(String compact, JOSEObjectType type) {
         try {
             SignedJWT jwt = SignedJWT.parse(compact);
             JWSHeader header = jwt.getHeader();
@@ -227,7 +278,7 @@ public final class JwtTokenSigner implements TokenSigner, OAuthTokenSigner {
                     || claims.getIssueTime() == null || claims.getJWTID() == null || claims.getSubject() == null) {
                 return Optional.empty();
             }
-            return Optional.of(claims);
+            return Optional.of(new Checked(claims, header.getKeyID()));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

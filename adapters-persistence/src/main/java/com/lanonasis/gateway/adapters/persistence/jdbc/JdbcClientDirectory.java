@@ -15,9 +15,23 @@ import java.util.Optional;
 public final class JdbcClientDirectory implements ClientDirectory {
 
     private final JdbcDatabase database;
+    private final java.time.Duration accessTokenLifetime;
     private final List<OAuthClient> configured;
 
     public JdbcClientDirectory(JdbcDatabase database, List<OAuthClient> configured) {
+        this(database, configured, DEFAULT_TOKEN_LIFETIME);
+    }
+
+    /** What the admin's client-wide revocation of self-contained tokens assumes without a lifetime: a day. */
+    static final java.time.Duration DEFAULT_TOKEN_LIFETIME = java.time.Duration.ofDays(1);
+
+    /**
+     * @param accessTokenLifetime how long an access token lives: disabling or deleting a client lists it
+     *                            on the deny-list of self-contained tokens for that long
+     */
+    public JdbcClientDirectory(JdbcDatabase database, List<OAuthClient> configured,
+                               java.time.Duration accessTokenLifetime) {
+        this.accessTokenLifetime = accessTokenLifetime;
         this.database = database;
         this.configured = configured.stream().sorted(Comparator.comparing(OAuthClient::clientId)).toList();
     }
@@ -78,7 +92,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 found = update.executeUpdate() == 1;
             }
             if (found && disabled) {
-                revokeTokens(session, clientId, at);
+                revokeTokens(session, clientId, at, accessTokenLifetime);
             }
             return found;
         }));
@@ -93,7 +107,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 found = delete.executeUpdate() == 1;
             }
             if (found) {
-                revokeTokens(session, clientId, at);
+                revokeTokens(session, clientId, at, accessTokenLifetime);
                 try (PreparedStatement consents = session.prepare("DELETE FROM oauth_consents WHERE client_id = ?")) {
                     consents.setString(1, clientId);
                     consents.executeUpdate();
@@ -103,8 +117,9 @@ public final class JdbcClientDirectory implements ClientDirectory {
         }));
     }
 
-    private static void revokeTokens(Session session, String clientId, Instant at)
+    private static void revokeTokens(Session session, String clientId, Instant at, java.time.Duration lifetime)
             throws java.sql.SQLException {
+        JdbcRevokedAccessTokens.revokeClient(session, clientId, at, lifetime);
         for (String table : List.of("oauth_access_tokens", "oauth_refresh_tokens")) {
             try (PreparedStatement update = session.prepare(
                     "UPDATE " + table + " SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL")) {

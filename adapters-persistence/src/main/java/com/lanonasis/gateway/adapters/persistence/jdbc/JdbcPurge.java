@@ -29,6 +29,11 @@ public final class JdbcPurge implements Purgeable {
         return new JdbcPurge(database, "oauth_access_tokens", "jti", "expires_at");
     }
 
+    /** Deny-list entries of self-contained access tokens that have expired anyway (V10). */
+    public static JdbcPurge revokedTokens(JdbcDatabase database) {
+        return new JdbcPurge(database, "oauth_revoked_tokens", "token_id", "expires_at");
+    }
+
     /** Expired refresh tokens (rotated ones included: a replay of an expired one is refused either way). */
     public static JdbcPurge refreshTokens(JdbcDatabase database) {
         return new JdbcPurge(database, "oauth_refresh_tokens", "token_hash", "expires_at");
@@ -44,7 +49,8 @@ public final class JdbcPurge implements Purgeable {
 
     /** Every table the identity database purges, in the order they are purged. */
     public static List<JdbcPurge> all(JdbcDatabase database) {
-        return List.of(accessTokens(database), refreshTokens(database), auditEvents(database), requestLog(database));
+        return List.of(accessTokens(database), revokedTokens(database), refreshTokens(database),
+                auditEvents(database), requestLog(database));
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class Schema {
 
     private static final Pattern TABLE = Pattern.compile("\\b(FROM|INTO|UPDATE|JOIN)\\s+(users|api_keys|signing_keys"
             + "|memory_entries|memory_tags|memory_vectors|memory_vector_versions|oauth_clients|oauth_consents|oauth_access_tokens"
-            + "|oauth_refresh_tokens|audit_events|request_log|upstream_servers)\\b");
+            + "|oauth_refresh_tokens|oauth_revoked_tokens|audit_events|request_log|upstream_servers)\\b");
 
     private final String name;
     private final Map<String, String> qualified = new ConcurrentHashMap<>();

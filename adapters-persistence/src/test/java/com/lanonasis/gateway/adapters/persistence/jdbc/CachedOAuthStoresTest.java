@@ -67,6 +67,37 @@ class CachedOAuthStoresTest extends OAuthStoresContract {
         assertEquals(Optional.empty(), clients.find("dcr_cached"), "deleted elsewhere, gone at once");
     }
 
+    /** The deny-list of self-contained tokens: "not listed" is cached too, and a listing anywhere ends it. */
+    @Test
+    void theDenyListIsSeenAtTheNextLookupWhoeverWritesIt() {
+        com.lanonasis.gateway.domain.tokens.port.out.RevokedAccessTokens cached =
+                new com.lanonasis.gateway.adapters.persistence.cache.CachedRevokedAccessTokens(
+                        new JdbcRevokedAccessTokens(database), cache);
+        JdbcRevokedAccessTokens elsewhere = new JdbcRevokedAccessTokens(database);
+        assertEquals(Optional.empty(), cached.revokedAt("cc-1", "svc", T0));
+        long misses = cache.misses();
+        assertEquals(Optional.empty(), cached.revokedAt("cc-1", "svc", T0));
+        assertEquals(misses, cache.misses(), "'not listed' is served from the cache");
+
+        elsewhere.revoke("cc-1", "svc", T0.plusSeconds(5), T0.plusSeconds(900));
+        assertEquals(Optional.of(T0.plusSeconds(5)), cached.revokedAt("cc-1", "svc", T0), "listed elsewhere: at once");
+        elsewhere.revoke("cc-1", "svc", T0.plusSeconds(6), T0.plusSeconds(900));
+        assertEquals(Optional.of(T0.plusSeconds(5)), cached.revokedAt("cc-1", "svc", T0), "listing again: no change");
+        assertEquals(Optional.empty(), cached.revokedAt("cc-2", "svc", T0), "only that token");
+
+        Clients clients = new CachedClients(new JdbcClients(database, List.of()), cache);
+        clients.add(confidential("svc", "a secret"));
+        assertEquals(Optional.empty(), cached.revokedAt("cc-2", "svc", T0.plusSeconds(10)));
+        assertTrue(new JdbcClientDirectory(database, List.of(), Duration.ofMinutes(15))
+                .setDisabled("svc", true, T0.plusSeconds(20)));
+        assertEquals(Optional.of(T0.plusSeconds(20)), cached.revokedAt("cc-2", "svc", T0.plusSeconds(10)),
+                "the client disabled: its tokens issued until then are revoked");
+        assertEquals(Optional.of(T0.plusSeconds(20)), cached.revokedAt("cc-3", "svc", T0.plusSeconds(20)));
+        assertEquals(Optional.empty(), cached.revokedAt("cc-4", "svc", T0.plusSeconds(21)), "later ones are not");
+        assertEquals(1, JdbcPurge.revokedTokens(database).purgeBefore(T0.plusSeconds(901), 100),
+                "the token's row is purged after it expires; the client's lasts a token lifetime");
+    }
+
     private static OAuthClient confidential(String id, String secret) {
         return new OAuthClient(id, "Cached", ClientAuthMethod.CLIENT_SECRET_BASIC, new MachineSecret(secret).hash(),
                 List.of(), Set.of(GrantType.CLIENT_CREDENTIALS), Scopes.parseSpaceDelimited("memories:read"),

@@ -2,15 +2,25 @@ package com.lanonasis.gateway.domain.tokens.port.out;
 
 import com.lanonasis.gateway.domain.tokens.AccessTokenClaims;
 import com.lanonasis.gateway.domain.tokens.SignedToken;
+import java.util.Optional;
 
 /**
  * Outgoing port: signs JWT access tokens (RFC 9068, {@code typ: at+jwt}) and publishes the keys.
- * This service itself checks presented tokens against its record of them (by hash), so no
- * signature check is needed on its hot path; the signature is for other resource servers.
+ * This service checks the tokens it stores against their record (by hash), with no signature check;
+ * self-contained tokens (client_credentials) have no record and are checked by {@link #verifyAccessToken}.
  */
 public interface OAuthTokenSigner {
 
     SignedToken signAccessToken(AccessTokenClaims claims);
+
+    /**
+     * The claims of an access token this signer made: a valid signature by a published key, our issuer,
+     * the access-token type. Expiry is not checked (the caller does, at each use). Empty for anything
+     * else, and always for signers that make no verifiable tokens.
+     */
+    default Optional<AccessTokenClaims> verifyAccessToken(String compact) {
+        return Optional.empty();
+    }
 
     /** The public keys, as a JWK Set document. */
     String publicKeySet();
