@@ -14,9 +14,6 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -95,20 +92,12 @@ public final class InProcessEmbeddings implements Embeddings {
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
             options.setIntraOpNumThreads(1);
-            // the model from a file, not from a byte[]: handing ONNX Runtime 23 MB of Java bytes cost a copy in the
-            // heap and one in native memory that glibc kept; from a path, about 40 MB less resident after loading
-            // (docs/performance.md, "Memory"). The file is a private temporary copy, deleted once the session holds
-            // the model; no temporary folder to write to ends the start like the runtime's own native library.
-            Path model = Files.createTempFile("onasis-model-", ".onnx");
-            try {
-                try (InputStream file = resource(MODEL_FILE)) {
-                    Files.copy(file, model, StandardCopyOption.REPLACE_EXISTING);
-                }
-                OrtSession session = environment.createSession(model.toString(), options);
-                return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-            } finally {
-                Files.deleteIfExists(model);
+            byte[] onnx;
+            try (InputStream file = resource(MODEL_FILE)) {
+                onnx = file.readAllBytes();
             }
+            OrtSession session = environment.createSession(onnx, options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
         } catch (OrtException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException e) {
