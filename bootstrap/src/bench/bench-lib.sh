@@ -7,10 +7,13 @@
 #   - every measured run fails on any non-2xx answer or socket error (bench_wrk).
 
 # The JVM options of the README's run command (keep the two in step; docs/performance.md, "Memory").
-# glibc's per-thread malloc arenas are capped too (MALLOC_ARENA_MAX, as the README says).
+# glibc's malloc is bounded as the README says: two arenas (MALLOC_ARENA_MAX) and freed memory given back
+# (MALLOC_TRIM_THRESHOLD_, MALLOC_TOP_PAD_; they also stop glibc from raising its mmap threshold).
 # The class-data archive is the one the build writes beside the jar (the scripts run from bootstrap/).
-BENCH_README_JAVA_OPTS="-XX:SharedArchiveFile=target/onasis-gateway.jsa -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"
+BENCH_README_JAVA_OPTS="-XX:SharedArchiveFile=target/onasis-gateway.jsa -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-131072}
+export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-131072}
 
 # taken: something listens on it (any address), or answers a connection on loopback
 bench_port_taken() {

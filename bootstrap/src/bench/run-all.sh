@@ -173,7 +173,7 @@ row() { # label, name, ratio text
 JDK=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.vendor/ {v=$2} /java.runtime.version/ {r=$2} END {print v, r}')
 {
   echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD (1, 5, 15 min) at the end."
-  echo "JDK: $JDK; JVM options: \`${JAVA_OPTS:-$BENCH_JAVA_OPTS}\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\`. Peer: node $("$NODE" --version) oidc-provider $PEER_VERSION."
+  echo "JDK: $JDK; JVM options: \`${JAVA_OPTS:-$BENCH_JAVA_OPTS}\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ MALLOC_TOP_PAD_=$MALLOC_TOP_PAD_\`. Peer: node $("$NODE" --version) oidc-provider $PEER_VERSION."
   echo "\`wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s\` per path, after a 5 s warm-up of every path (WebSocket: WsBench, like wrk one thread with $CONNECTIONS connections, one request in flight on each)."
   echo
   echo "| path | req/s | p50 | p99 | ratio |"

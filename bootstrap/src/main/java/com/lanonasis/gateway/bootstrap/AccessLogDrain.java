@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access log is written by logback's worker thread (logback.xml, appender {@code access}). Once the
+ * The access log is written by logback's worker thread ({@link LogConfiguration}, appender {@code access}). Once the
  * server has stopped serving, this writes the lines still queued (stopping the appender drains its queue,
  * for at most a second) so a graceful stop keeps the access lines of the last requests. Every other
  * logger stays attached and synchronous, so what the rest of the shutdown logs is not lost.

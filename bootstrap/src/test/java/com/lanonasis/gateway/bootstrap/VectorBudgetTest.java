@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The vector cache's default budget follows the heap, so the README's -Xmx128m cannot be outgrown by it. */
+/** The vector cache's default budget follows the heap, so the README's -Xmx96m cannot be outgrown by it. */
 class VectorBudgetTest {
 
     private static final long MB = 1024 * 1024;
@@ -15,6 +15,8 @@ class VectorBudgetTest {
     void autoTakesAThirdOfTheHeap() {
         long budget = SearchFactory.vectorBudget("auto", 128 * MB);
         assertTrue(budget > 20_000 && budget < 30_000, "with -Xmx128m: " + budget);
+        long readme = SearchFactory.vectorBudget("auto", 96 * MB);
+        assertTrue(readme > 15_000 && readme < 20_000, "with the README's -Xmx96m (about 18 000): " + readme);
         assertTrue(SearchFactory.vectorBudget("", 1024 * MB) > 190_000);
         assertEquals(1_000, SearchFactory.vectorBudget("auto", 1 * MB), "never below a small floor");
     }

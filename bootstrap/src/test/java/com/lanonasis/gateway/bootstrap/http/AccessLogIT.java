@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jar's own logback.xml: one JSON access line per request, carrying its request id, written by the
+ * The jar's own logging configuration (LogConfiguration): one JSON access line per request, carrying its request id, written by the
  * access log's worker thread, and still written for the last requests before a graceful stop (SIGTERM).
  */
 class AccessLogIT {

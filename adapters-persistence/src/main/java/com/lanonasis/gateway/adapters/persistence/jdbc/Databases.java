@@ -48,15 +48,19 @@ public final class Databases {
             throw new DatabaseUnavailable("cannot connect to " + where(settings) + ": " + rootMessage(e), e);
         }
         try {
-            List<String> locations = new ArrayList<>();
-            settings.vendor().migrations().forEach(folder -> locations.add("classpath:" + folder));
+            List<String> folders = new ArrayList<>(settings.vendor().migrations());
             if (rowSecurity) {
-                locations.add("classpath:db/migration/supabase");
+                folders.add("db/migration/supabase");
             }
             FluentConfiguration flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(locations.toArray(String[]::new))
+                    .locations(folders.stream().map(folder -> "classpath:" + folder).toArray(String[]::new))
                     .placeholders(settings.vendor().placeholders());
+            // the build's list of migration files instead of a scan of the classpath (ListedMigrations);
+            // no Java migrations
+            ListedMigrations.of(folders, flyway.getClassLoader()).ifPresent(listed -> flyway
+                    .resourceProvider(listed)
+                    .javaMigrationClassProvider(List::of));
             if (!schema.isDefault()) {
                 flyway.schemas(schema.name()).defaultSchema(schema.name()).createSchemas(true);
             }
