@@ -595,13 +595,17 @@ public final class JdbcMemoryVectors implements MemoryVectors {
             ids[last] = null;
         }
 
-        /** Four running sums rather than one: the JIT keeps them in flight together, about twice as fast. */
-        private static float dot(float[] query, float[] data, int offset, int dimensions) {
+        /**
+         * Four running sums rather than one: the JIT keeps them in flight together, about twice as fast. The
+         * loop is bounded by the query's own length (a local the JIT can prove its indexes against).
+         */
+        private static float dot(float[] query, float[] data, int offset) {
             float a = 0;
             float b = 0;
             float c = 0;
             float d = 0;
             int i = 0;
+            int dimensions = query.length;
             for (; i + 3 < dimensions; i += 4) {
                 a += query[i] * data[offset + i];
                 b += query[i + 1] * data[offset + i + 1];
@@ -615,18 +619,34 @@ public final class JdbcMemoryVectors implements MemoryVectors {
         }
 
         synchronized List<Ranked> nearest(float[] query, Set<UUID> allowed, int max) {
+            // the fields read once into locals: the loop then has nothing to reload after the queue's calls
+            float[] data = this.data;
+            UUID[] ids = this.ids;
+            int size = this.size;
+            int dimensions = this.dimensions;
+            if (query.length != dimensions) {
+                throw new IllegalArgumentException("a query of " + query.length + " for vectors of " + dimensions);
+            }
+            if (max <= 0) {
+                return List.of();
+            }
             PriorityQueue<Ranked> best = new PriorityQueue<>(max + 1,
                     (a, b) -> Double.compare(a.score(), b.score()));
+            float floor = Float.NEGATIVE_INFINITY; // the worst score kept, once the queue is full
             for (int slot = 0; slot < size; slot++) {
                 if (allowed != null && !allowed.contains(ids[slot])) {
                     continue;
                 }
-                float dot = dot(query, data, slot * dimensions, dimensions);
+                float dot = dot(query, data, slot * dimensions);
                 if (best.size() < max) {
                     best.add(new Ranked(new MemoryId(ids[slot]), dot));
-                } else if (dot > best.peek().score()) {
+                    if (best.size() == max) {
+                        floor = (float) best.peek().score();
+                    }
+                } else if (dot > floor) {
                     best.poll();
                     best.add(new Ranked(new MemoryId(ids[slot]), dot));
+                    floor = (float) best.peek().score();
                 }
             }
             List<Ranked> ranked = new ArrayList<>(best);
