@@ -328,13 +328,7 @@ class SearchBenchmark {
                 times.get(name)[i] = System.nanoTime() - t0;
             }
         }
-        for (Map.Entry<String, long[]> leg : times.entrySet()) {
-            long[] sorted = leg.getValue();
-            java.util.Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "| %s | %d | %s (interleaved) | %.1f | %.1f | %s |%n", store, size,
-                    leg.getKey(), sorted[SEARCHES / 2] / 1e6, sorted[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6,
-                    uptime());
-        }
+        printInterleaved(store, size, times);
     }
 
     private static void interleaved(String store, int size, Random random,
@@ -353,6 +347,11 @@ class SearchBenchmark {
                 times.get(leg.getKey())[i] = System.nanoTime() - t0;
             }
         }
+        printInterleaved(store, size, times);
+    }
+
+    /** One row per leg: its p50 and p99 over the interleaved rounds, with the load average. */
+    private static void printInterleaved(String store, int size, Map<String, long[]> times) {
         for (Map.Entry<String, long[]> leg : times.entrySet()) {
             long[] sorted = leg.getValue();
             java.util.Arrays.sort(sorted);
