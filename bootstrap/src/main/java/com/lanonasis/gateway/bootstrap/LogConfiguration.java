@@ -44,6 +44,12 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
                 || LogConfiguration.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        apply(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Sets up the context's appenders and levels (the service's configuration, whatever files are present). */
+    void apply(LoggerContext context) {
         RequestIdInLogs requestIds = new RequestIdInLogs();
         requestIds.setContext(context);
         requestIds.start();
@@ -63,12 +69,19 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         // CPU by design
         context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);
 
+        // the access log gets a console of its own: stopping an AsyncAppender (AccessLogDrain, at a graceful stop)
+        // also stops the appenders attached to it, and a shared console would silence every line logged after it
+        ConsoleAppender<ILoggingEvent> accessConsole = new ConsoleAppender<>();
+        accessConsole.setContext(context);
+        accessConsole.setName(console.getName() + "-access");
+        accessConsole.setEncoder(text ? textEncoder(context) : jsonEncoder(context));
+        accessConsole.start();
         AsyncAppender access = new AsyncAppender();
         access.setContext(context);
         access.setName(AccessLogDrain.APPENDER);
         access.setQueueSize(8192);
         access.setDiscardingThreshold(0);
-        access.addAppender(console);
+        access.addAppender(accessConsole);
         access.start();
         Logger accessLog = context.getLogger(AccessLogDrain.LOGGER);
         accessLog.setLevel(Level.toLevel(setting("ONASIS_ACCESS_LOG_LEVEL", "INFO"), Level.INFO));
@@ -78,7 +91,6 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(setting("ONASIS_LOG_LEVEL", "INFO"), Level.INFO));
         root.addAppender(console);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
