@@ -39,9 +39,14 @@ public final class BackgroundLoadedEmbeddings implements Embeddings {
             } catch (EmbeddingFailure failure) {
                 loaded.completeExceptionally(failure);
                 failed.accept(failure);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                // an OutOfMemoryError here is the model's own buffers (the heap too small for it): they are
+                // garbage once this thread unwinds, and the service must say so instead of "loading" forever
+                String why = e instanceof OutOfMemoryError
+                        ? "out of memory (" + e.getMessage() + "): give the JVM a larger heap (-Xmx)"
+                        : InProcessEmbeddings.rootMessage(e);
                 EmbeddingFailure failure = new EmbeddingFailure("the model " + model.id() + " could not be loaded: "
-                        + InProcessEmbeddings.rootMessage(e), e);
+                        + why, e);
                 loaded.completeExceptionally(failure);
                 failed.accept(failure);
             }

@@ -66,6 +66,20 @@ class BackgroundLoadedEmbeddingsTest {
     }
 
     @Test
+    void aModelThatRunsOutOfHeapIsAFailureNotAnEndlessLoad() throws Exception {
+        CompletableFuture<EmbeddingFailure> told = new CompletableFuture<>();
+        BackgroundLoadedEmbeddings embeddings = new BackgroundLoadedEmbeddings(MODEL, () -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, Duration.ofSeconds(5), told::complete);
+
+        EmbeddingFailure failure = told.get(5, TimeUnit.SECONDS);
+        assertEquals("the model fake could not be loaded: out of memory (Java heap space): give the JVM a larger heap"
+                + " (-Xmx)", failure.getMessage());
+        assertTrue(embeddings.failed());
+        assertEquals(Optional.of(failure.getMessage()), embeddings.problem());
+    }
+
+    @Test
     void aFailureIsToldOnceAndRefusesEveryCall() throws Exception {
         CompletableFuture<EmbeddingFailure> told = new CompletableFuture<>();
         BackgroundLoadedEmbeddings embeddings = new BackgroundLoadedEmbeddings(MODEL, () -> {
