@@ -10,7 +10,7 @@
 # glibc's malloc is bounded as the README says: two arenas (MALLOC_ARENA_MAX) and freed memory given back
 # (MALLOC_TRIM_THRESHOLD_, MALLOC_TOP_PAD_; they also stop glibc from raising its mmap threshold).
 # The class-data archive is the one the build writes beside the jar (the scripts run from bootstrap/).
-BENCH_README_JAVA_OPTS="-XX:SharedArchiveFile=target/onasis-gateway.jsa -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1"
+BENCH_README_JAVA_OPTS="-XX:SharedArchiveFile=target/onasis-gateway.jsa -Xms24m -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-131072}
 export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-131072}

@@ -29,7 +29,15 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar with these environment variables and waits until /health answers 200. */
     public static RunningJar start(Map<String, String> environment, int port) throws Exception {
-        return start(List.of("-jar", jar()), environment, port);
+        return launch(List.of("-jar", jar()), environment, port);
+    }
+
+    /** Starts the jar with these JVM options (e.g. the README's heap bound) before {@code -jar}. */
+    public static RunningJar start(List<String> jvmOptions, Map<String, String> environment, int port) throws Exception {
+        List<String> launch = new java.util.ArrayList<>(jvmOptions);
+        launch.add("-jar");
+        launch.add(jar());
+        return launch(launch, environment, port);
     }
 
     /**
@@ -45,7 +53,7 @@ public final class RunningJar implements AutoCloseable {
         }
         Map<String, String> enabled = new java.util.HashMap<>(environment);
         enabled.put("ONASIS_MCP_CONFORMANCE_ENABLED", "true");
-        return start(List.of("-cp", jar() + java.io.File.pathSeparator + fixtures,
+        return launch(List.of("-cp", jar() + java.io.File.pathSeparator + fixtures,
                 "com.lanonasis.gateway.bootstrap.Application"), enabled, port);
     }
 
@@ -53,7 +61,7 @@ public final class RunningJar implements AutoCloseable {
         return System.getProperty("onasis.jar", "target/onasis-gateway.jar");
     }
 
-    private static RunningJar start(List<String> launch, Map<String, String> environment, int port) throws Exception {
+    private static RunningJar launch(List<String> launch, Map<String, String> environment, int port) throws Exception {
         Path log = Files.createTempFile("onasis-jar", ".log");
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -14,6 +14,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -92,12 +95,18 @@ public final class InProcessEmbeddings implements Embeddings {
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
             options.setIntraOpNumThreads(1);
-            byte[] onnx;
-            try (InputStream file = resource(MODEL_FILE)) {
-                onnx = file.readAllBytes();
+            // the model goes to the runtime through a temporary file, not a byte[]: read whole into the Java heap it
+            // was a 23 MB allocation (more while the array grew) in a heap the README bounds to 96 MB
+            Path onnx = Files.createTempFile("onasis-model-", ".onnx");
+            try {
+                try (InputStream file = resource(MODEL_FILE)) {
+                    Files.copy(file, onnx, StandardCopyOption.REPLACE_EXISTING);
+                }
+                OrtSession session = environment.createSession(onnx.toString(), options);
+                return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            } finally {
+                Files.deleteIfExists(onnx);
             }
-            OrtSession session = environment.createSession(onnx, options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
         } catch (OrtException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException e) {
