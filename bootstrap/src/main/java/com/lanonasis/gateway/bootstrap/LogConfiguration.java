@@ -56,11 +56,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         context.addTurboFilter(requestIds);
 
         boolean text = "text".equals(setting("ONASIS_LOG_FORMAT", "json").toLowerCase(Locale.ROOT));
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        console.setContext(context);
-        console.setName(text ? "text" : "json");
-        console.setEncoder(text ? textEncoder(context) : jsonEncoder(context));
-        console.start();
+        ConsoleAppender<ILoggingEvent> console = console(context, text, text ? "text" : "json");
 
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
@@ -71,11 +67,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
 
         // the access log gets a console of its own: stopping an AsyncAppender (AccessLogDrain, at a graceful stop)
         // also stops the appenders attached to it, and a shared console would silence every line logged after it
-        ConsoleAppender<ILoggingEvent> accessConsole = new ConsoleAppender<>();
-        accessConsole.setContext(context);
-        accessConsole.setName(console.getName() + "-access");
-        accessConsole.setEncoder(text ? textEncoder(context) : jsonEncoder(context));
-        accessConsole.start();
+        ConsoleAppender<ILoggingEvent> accessConsole = console(context, text, console.getName() + "-access");
         AsyncAppender access = new AsyncAppender();
         access.setContext(context);
         access.setName(AccessLogDrain.APPENDER);
@@ -91,6 +83,16 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(setting("ONASIS_LOG_LEVEL", "INFO"), Level.INFO));
         root.addAppender(console);
+    }
+
+    /** A started console appender writing JSON lines, or plain text lines when {@code text}. */
+    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context, boolean text, String name) {
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName(name);
+        console.setEncoder(text ? textEncoder(context) : jsonEncoder(context));
+        console.start();
+        return console;
     }
 
     private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {

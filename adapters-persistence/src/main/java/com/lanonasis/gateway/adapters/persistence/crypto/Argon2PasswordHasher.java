@@ -68,10 +68,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     public PasswordHash hash(Password password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = compute(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13, memoryKib, iterations,
-                parallelism, salt, password.reveal(), HASH_BYTES);
-        return new PasswordHash("$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
+        Phc phc = new Phc(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13, memoryKib, iterations,
+                parallelism, salt, new byte[HASH_BYTES]);
+        return new PasswordHash(phc.withHash(compute(phc, password)).encoded());
     }
 
     @Override
@@ -87,9 +86,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         if (phc == null) {
             return false;
         }
-        byte[] computed = compute(phc.type, phc.version, phc.memoryKib, phc.iterations, phc.parallelism, phc.salt,
-                candidate.reveal(), phc.hash.length);
-        return MessageDigest.isEqual(computed, phc.hash);
+        return MessageDigest.isEqual(compute(phc, candidate), phc.hash);
     }
 
     /** Imported bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}) are upgraded to Argon2id at the next sign-in. */
@@ -103,13 +100,13 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return encoded.startsWith("$2a$") || encoded.startsWith("$2b$") || encoded.startsWith("$2y$");
     }
 
-    private byte[] compute(int type, int version, int memory, int passes, int lanes, byte[] salt, String password,
-                           int length) {
+    /** The hash of the password under the parameters and salt of {@code phc}, as long as its hash. */
+    private byte[] compute(Phc phc, Password password) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(type).withVersion(version).withMemoryAsKB(memory)
-                .withIterations(passes).withParallelism(lanes).withSalt(salt).build());
-        byte[] secret = password.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[length];
+        generator.init(new Argon2Parameters.Builder(phc.type).withVersion(phc.version).withMemoryAsKB(phc.memoryKib)
+                .withIterations(phc.iterations).withParallelism(phc.parallelism).withSalt(phc.salt).build());
+        byte[] secret = password.reveal().getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[phc.hash.length];
         running.acquireUninterruptibly();
         try {
             generator.generateBytes(secret, out);
@@ -120,9 +117,20 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return out;
     }
 
-    /** A stored Argon2 hash in PHC form; null when malformed or out of bounds. */
+    /** An Argon2 hash in PHC form: written by {@link #encoded()}, read by {@link #parse} (null when malformed). */
     private record Phc(int type, int version, int memoryKib, int iterations, int parallelism, byte[] salt,
                        byte[] hash) {
+
+        private static final String[] TYPES = {"argon2d", "argon2i", "argon2id"}; // Bouncy Castle's 0, 1, 2
+
+        Phc withHash(byte[] computed) {
+            return new Phc(type, version, memoryKib, iterations, parallelism, salt, computed);
+        }
+
+        String encoded() {
+            return "$" + TYPES[type] + "$v=" + version + "$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+                    + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        }
 
         static Phc parse(String encoded) {
             String[] parts = encoded.split("\\$", -1);
@@ -130,12 +138,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             if (parts.length != 6 && parts.length != 5 || !parts[0].isEmpty()) {
                 return null;
             }
-            int type = switch (parts[1]) {
-                case "argon2id" -> Argon2Parameters.ARGON2_id;
-                case "argon2i" -> Argon2Parameters.ARGON2_i;
-                case "argon2d" -> Argon2Parameters.ARGON2_d;
-                default -> -1;
-            };
+            int type = java.util.List.of(TYPES).indexOf(parts[1]);
             if (type < 0) {
                 return null;
             }

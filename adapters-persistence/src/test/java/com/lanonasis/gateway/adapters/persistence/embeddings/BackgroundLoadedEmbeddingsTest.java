@@ -67,30 +67,30 @@ class BackgroundLoadedEmbeddingsTest {
 
     @Test
     void aModelThatRunsOutOfHeapIsAFailureNotAnEndlessLoad() throws Exception {
-        CompletableFuture<EmbeddingFailure> told = new CompletableFuture<>();
-        BackgroundLoadedEmbeddings embeddings = new BackgroundLoadedEmbeddings(MODEL, () -> {
-            throw new OutOfMemoryError("Java heap space");
-        }, Duration.ofSeconds(5), told::complete);
-
-        EmbeddingFailure failure = told.get(5, TimeUnit.SECONDS);
-        assertEquals("the model fake could not be loaded: out of memory (Java heap space): give the JVM a larger heap"
-                + " (-Xmx)", failure.getMessage());
-        assertTrue(embeddings.failed());
-        assertEquals(Optional.of(failure.getMessage()), embeddings.problem());
+        failsToLoad(new OutOfMemoryError("Java heap space"), "the model fake could not be loaded: out of memory (Java"
+                + " heap space): give the JVM a larger heap (-Xmx)");
     }
 
     @Test
     void aFailureIsToldOnceAndRefusesEveryCall() throws Exception {
+        BackgroundLoadedEmbeddings embeddings = failsToLoad(new UnsatisfiedLinkError("no onnxruntime in java.library.path"),
+                "the model fake could not be loaded: no onnxruntime in java.library.path");
+        assertEquals(embeddings.problem().orElseThrow(),
+                assertThrows(EmbeddingFailure.class, () -> embeddings.embed("x")).getMessage());
+    }
+
+    /** A model whose loading throws {@code error}: told once with {@code message}, failed, and says so. */
+    private static BackgroundLoadedEmbeddings failsToLoad(Error error, String message) throws Exception {
         CompletableFuture<EmbeddingFailure> told = new CompletableFuture<>();
         BackgroundLoadedEmbeddings embeddings = new BackgroundLoadedEmbeddings(MODEL, () -> {
-            throw new UnsatisfiedLinkError("no onnxruntime in java.library.path");
+            throw error;
         }, Duration.ofSeconds(5), told::complete);
 
         EmbeddingFailure failure = told.get(5, TimeUnit.SECONDS);
-        assertEquals("the model fake could not be loaded: no onnxruntime in java.library.path", failure.getMessage());
+        assertEquals(message, failure.getMessage());
         assertTrue(embeddings.failed());
         assertEquals(Optional.of(failure.getMessage()), embeddings.problem());
-        assertEquals(failure.getMessage(), assertThrows(EmbeddingFailure.class, () -> embeddings.embed("x")).getMessage());
+        return embeddings;
     }
 
     private static void await(CountDownLatch latch) {
